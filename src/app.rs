@@ -1,0 +1,818 @@
+//! The application: owns the session (document, aggregates, history), the view settings and the
+//! dialogs, lays out the views and routes what they ask for into edit commands.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use egui::{ColorImage, Key, KeyboardShortcut, Modifiers, RichText, ViewportCommand};
+
+use crate::analysis::{Filter, View};
+use crate::data::document::{Column, Edit, Field, Metric, Place};
+use crate::session::Session;
+use crate::ui::charts::{self, ChartInput, ChartLayout};
+use crate::ui::dialogs::{FileDialogs, NativeDialogs, SaveKind};
+use crate::ui::filters::{self, ViewSettings};
+use crate::ui::table::{self, Editing, TableState};
+use crate::ui::{cards, export, theme};
+
+/// The window title's fixed part.
+pub const APP_NAME: &str = "Mining Crackdown Dashboard";
+
+/// Settings remembered between runs.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Grouping, mode and filters.
+    pub view: ViewSettings,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The file open when the app was last closed.
+    pub last_file: Option<PathBuf>,
+}
+
+/// What to open at start.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A file given on the command line (or by the OS on double-click).
+    pub file: Option<PathBuf>,
+    /// Open the bundled sample data, ignoring the last file.
+    pub sample: bool,
+}
+
+/// Something waiting for the user to decide about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    Open(OpenTarget),
+    Close,
+}
+
+/// What to open.
+#[derive(Clone, Debug, PartialEq)]
+enum OpenTarget {
+    Dialog,
+    Path(PathBuf),
+    Sample,
+}
+
+struct ExportJob {
+    path: PathBuf,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+}
+
+/// A message for the user: errors in a dialog, information in the status bar.
+#[derive(Clone, Debug)]
+struct Message {
+    text: String,
+    error: bool,
+}
+
+/// The dashboard application.
+pub struct App {
+    settings: Settings,
+    session: Session,
+    dialogs: Box<dyn FileDialogs>,
+    table: TableState,
+    message: Option<Message>,
+    pending: Option<Pending>,
+    allow_close: bool,
+    export_request: Option<(Metric, PathBuf)>,
+    export_job: Option<ExportJob>,
+    screenshot: Arc<Mutex<Option<Arc<ColorImage>>>>,
+    layouts: [ChartLayout; 4],
+    sent_title: String,
+    visible_cache: Option<((u64, Filter), Vec<usize>)>,
+    problems_cache: Option<(u64, usize)>,
+}
+
+const MAX_RECENT: usize = 10;
+
+impl App {
+    /// The app with the operating system's file dialogs.
+    pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> Self {
+        Self::with_dialogs(cc, start, Box::new(NativeDialogs::default()))
+    }
+
+    /// The app with the given dialogs (tests answer them like a user).
+    pub fn with_dialogs(
+        cc: &eframe::CreationContext<'_>,
+        start: StartOptions,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let mut app = App {
+            settings,
+            session: Session::sample(),
+            dialogs,
+            table: TableState::default(),
+            message: None,
+            pending: None,
+            allow_close: false,
+            export_request: None,
+            export_job: None,
+            screenshot: Arc::default(),
+            layouts: [ChartLayout::default(); 4],
+            sent_title: String::new(),
+            visible_cache: None,
+            problems_cache: None,
+        };
+        let file = if start.sample {
+            None
+        } else {
+            start
+                .file
+                .or_else(|| app.settings.last_file.clone().filter(|p| p.is_file()))
+        };
+        if let Some(path) = file {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// The open session (read only).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The current view settings.
+    pub fn view_settings(&self) -> &ViewSettings {
+        &self.settings.view
+    }
+
+    /// Where each chart was drawn last frame, in [`Metric::ALL`] order.
+    pub fn chart_layout(&self, metric: Metric) -> ChartLayout {
+        self.layouts[metric.index()]
+    }
+
+    /// The view the dashboard currently shows.
+    pub fn current_view(&mut self) -> View {
+        let (g, f) = (
+            self.settings.view.granularity,
+            self.settings.view.filter.clone(),
+        );
+        self.session.view(g, &f).clone()
+    }
+
+    /// Screen position of a place's bar (or line point) in a chart, from the last frame.
+    pub fn chart_point(&mut self, metric: Metric, place: Place, period: i32) -> Option<egui::Pos2> {
+        let view = self.current_view();
+        let s = &self.settings.view;
+        charts::point_position(
+            &self.layouts[metric.index()],
+            view.chart(metric)?,
+            s.granularity,
+            s.cumulative,
+            place,
+            period,
+        )
+    }
+
+    fn title(&self) -> String {
+        let marker = if self.session.is_dirty() { "*" } else { "" };
+        format!("{marker}{} — {APP_NAME}", self.session.name())
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.settings.recent.retain(|p| *p != path);
+        self.settings.recent.insert(0, path.clone());
+        self.settings.recent.truncate(MAX_RECENT);
+        self.settings.last_file = Some(path);
+    }
+
+    fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.table = TableState::default();
+        self.visible_cache = None;
+        self.problems_cache = None;
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(s) => {
+                let rows = s.doc().len();
+                self.replace_session(s);
+                self.remember_recent(path);
+                self.info(format!("Opened {} ({rows} rows)", path.display()));
+            }
+            Err(e) => {
+                self.error(format!(
+                    "Could not open {e}\n\nThe data that was open is unchanged."
+                ));
+            }
+        }
+    }
+
+    fn request_open(&mut self, target: OpenTarget) {
+        if self.session.is_dirty() {
+            self.pending = Some(Pending::Open(target));
+        } else {
+            self.do_open(target);
+        }
+    }
+
+    fn do_open(&mut self, target: OpenTarget) {
+        match target {
+            OpenTarget::Dialog => {
+                if let Some(path) = self.dialogs.pick_open() {
+                    self.open_path(&path);
+                }
+            }
+            OpenTarget::Path(p) => self.open_path(&p),
+            OpenTarget::Sample => {
+                self.replace_session(Session::sample());
+                self.settings.last_file = None;
+                self.info("Opened the sample data");
+            }
+        }
+    }
+
+    /// Saves; returns true when the data is safely on disk.
+    fn save(&mut self) -> bool {
+        if self.session.path().is_none() {
+            return self.save_as();
+        }
+        match self.session.save() {
+            Ok(p) => {
+                self.remember_recent(&p);
+                self.info(format!("Saved {}", p.display()));
+                true
+            }
+            Err(e) => {
+                self.error(format!("Could not save {e}"));
+                false
+            }
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = match self.session.path() {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => "crackdown-events.csv".to_owned(),
+        };
+        let Some(mut path) = self.dialogs.pick_save(SaveKind::Data, &suggested) else {
+            return false;
+        };
+        if crate::io::Format::from_path(&path).is_none() {
+            path.set_extension("csv");
+        }
+        match self.session.save_as(&path) {
+            Ok(()) => {
+                self.remember_recent(&path);
+                self.info(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.error(format!("Could not save {e}"));
+                false
+            }
+        }
+    }
+
+    fn apply(&mut self, edit: Edit) {
+        if let Err(e) = self.session.apply(edit) {
+            self.error(format!("That change could not be made: {e}"));
+        }
+    }
+
+    fn undo(&mut self) {
+        self.table.editing = None;
+        if let Some(d) = self.session.undo_description().map(str::to_owned)
+            && self.session.undo()
+        {
+            self.info(format!("Undid {d}"));
+        }
+    }
+
+    fn redo(&mut self) {
+        self.table.editing = None;
+        if let Some(d) = self.session.redo_description().map(str::to_owned)
+            && self.session.redo()
+        {
+            self.info(format!("Redid {d}"));
+        }
+    }
+
+    fn add_row(&mut self) {
+        let doc = self.session.doc();
+        let at = self
+            .table
+            .selected
+            .map_or(doc.len(), |r| (r + 1).min(doc.len()));
+        self.apply(Edit::InsertRow {
+            at,
+            cells: Vec::new(),
+        });
+        self.table.selected = Some(at);
+        self.table.editing = Some(Editing {
+            row: at,
+            column: Column::Field(Field::Date),
+            buffer: String::new(),
+            focused: false,
+        });
+        let visible = self.visible_rows();
+        self.table.scroll_to = visible.iter().position(|&r| r == at);
+    }
+
+    fn delete_row(&mut self) {
+        let Some(row) = self
+            .table
+            .selected
+            .filter(|&r| r < self.session.doc().len())
+        else {
+            return;
+        };
+        self.table.editing = None;
+        self.apply(Edit::DeleteRow { at: row });
+        let len = self.session.doc().len();
+        self.table.selected = (len > 0).then(|| row.min(len - 1));
+        self.info(format!("Deleted row {} (Ctrl+Z undoes)", row + 1));
+    }
+
+    fn start_export(&mut self, metric: Metric) {
+        let name = format!("{}.png", metric.title().to_lowercase().replace(' ', "-"));
+        if let Some(path) = self.dialogs.pick_save(SaveKind::Png, &name) {
+            self.export_request = Some((metric, export::with_png_extension(&path)));
+        }
+    }
+
+    fn visible_rows(&mut self) -> Vec<usize> {
+        let key = (
+            self.session.doc().revision(),
+            self.settings.view.filter.clone(),
+        );
+        if self.visible_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let doc = self.session.doc();
+            let f = &self.settings.view.filter;
+            let rows = (0..doc.len())
+                .filter(|&r| f.accepts(doc.place(r), doc.facts(r).date))
+                .collect();
+            self.visible_cache = Some((key, rows));
+        }
+        self.visible_cache
+            .as_ref()
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    fn problem_count(&mut self) -> usize {
+        let rev = self.session.doc().revision();
+        match self.problems_cache {
+            Some((r, n)) if r == rev => n,
+            _ => {
+                let n = self.session.doc().problems().len();
+                self.problems_cache = Some((rev, n));
+                n
+            }
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        let editing_text = ctx.memory(|m| m.focused().is_some()) && self.table.editing.is_some();
+        let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+        let consume = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&shortcut(m, k)));
+        // Longer chords first: Ctrl+S would also match Ctrl+Shift+S.
+        if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            self.save_as();
+        }
+        if consume(Modifiers::COMMAND, Key::S) {
+            self.save();
+        }
+        if consume(Modifiers::COMMAND, Key::O) {
+            self.request_open(OpenTarget::Dialog);
+        }
+        if !editing_text {
+            if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+                || consume(Modifiers::COMMAND, Key::Y)
+            {
+                self.redo();
+            }
+            if consume(Modifiers::COMMAND, Key::Z) {
+                self.undo();
+            }
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    self.request_open(OpenTarget::Dialog);
+                }
+                ui.menu_button("Open Recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.label(RichText::new("No recent files").weak());
+                    }
+                    for p in self.settings.recent.clone() {
+                        let name = p.file_name().map_or_else(
+                            || p.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(p.display().to_string())
+                            .clicked()
+                        {
+                            self.request_open(OpenTarget::Path(p));
+                        }
+                    }
+                    if !self.settings.recent.is_empty() {
+                        ui.separator();
+                        if ui.button("Clear list").clicked() {
+                            self.settings.recent.clear();
+                        }
+                    }
+                });
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
+                    .clicked()
+                {
+                    self.save();
+                }
+                if ui
+                    .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
+                    .clicked()
+                {
+                    self.save_as();
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.session.undo_description().map(|d| format!("Undo {d}"));
+                if ui
+                    .add_enabled(
+                        undo.is_some(),
+                        egui::Button::new(undo.as_deref().unwrap_or("Undo"))
+                            .shortcut_text("Ctrl+Z"),
+                    )
+                    .clicked()
+                {
+                    self.undo();
+                }
+                let redo = self.session.redo_description().map(|d| format!("Redo {d}"));
+                if ui
+                    .add_enabled(
+                        redo.is_some(),
+                        egui::Button::new(redo.as_deref().unwrap_or("Redo"))
+                            .shortcut_text("Ctrl+Y"),
+                    )
+                    .clicked()
+                {
+                    self.redo();
+                }
+                ui.separator();
+                if ui.button("Add row").clicked() {
+                    self.add_row();
+                }
+                if ui
+                    .add_enabled(
+                        self.table.selected.is_some(),
+                        egui::Button::new("Delete row"),
+                    )
+                    .clicked()
+                {
+                    self.delete_row();
+                }
+            });
+            ui.menu_button("View", |ui| {
+                let v = &mut self.settings.view;
+                for g in crate::analysis::Granularity::ALL {
+                    ui.radio_value(
+                        &mut v.granularity,
+                        g,
+                        format!("By {}", g.label().to_lowercase()),
+                    );
+                }
+                ui.separator();
+                ui.radio_value(&mut v.cumulative, false, "Per period (bars)");
+                ui.radio_value(&mut v.cumulative, true, "Cumulative (lines)");
+                ui.separator();
+                if ui.button("Show all provinces and dates").clicked() {
+                    v.filter = Filter::default();
+                    v.from_text.clear();
+                    v.to_text.clear();
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Open sample data").clicked() {
+                    self.request_open(OpenTarget::Sample);
+                }
+                ui.label(RichText::new(format!("{APP_NAME} {}", env!("CARGO_PKG_VERSION"))).weak());
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let problems = self.problem_count();
+        let undated = self.session.aggregates().undated_with_figures();
+        ui.horizontal(|ui| {
+            let name = match self.session.path() {
+                Some(p) => p.display().to_string(),
+                None => self.session.name().to_owned(),
+            };
+            let dirty = if self.session.is_dirty() {
+                " (unsaved changes)"
+            } else {
+                ""
+            };
+            ui.label(format!("{name}{dirty}"));
+            ui.separator();
+            ui.label(format!("{} rows", self.session.doc().len()));
+            if problems > 0 {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!("{problems} problems"))
+                        .color(theme::error_text(ui.visuals())),
+                );
+            }
+            if undated > 0 {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!(
+                        "{undated} rows with figures have no valid date and are not charted"
+                    ))
+                    .color(theme::error_text(ui.visuals())),
+                );
+            }
+            if let Some(m) = self.message.clone().filter(|m| !m.error) {
+                ui.separator();
+                ui.label(m.text);
+            }
+        });
+    }
+
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(m) = self.message.clone().filter(|m| m.error) {
+            let modal = egui::Modal::new(egui::Id::unique("error_modal")).show(ctx, |ui| {
+                ui.set_max_width(460.0);
+                ui.heading("Something went wrong");
+                ui.label(&m.text);
+                ui.add_space(8.0);
+                ui.button("OK").clicked()
+            });
+            if modal.inner || modal.should_close() {
+                self.message = None;
+            }
+        }
+        let Some(pending) = self.pending.clone() else {
+            return;
+        };
+        let what = match &pending {
+            Pending::Close => "closing",
+            Pending::Open(_) => "opening another file",
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved_modal")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "Save the changes to “{}” before {what}?",
+                self.session.name()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Don't Save").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(2);
+                }
+            });
+        });
+        let proceed = match choice {
+            Some(0) => self.save(),
+            Some(1) => true,
+            Some(_) => {
+                self.pending = None;
+                false
+            }
+            None => false,
+        };
+        if proceed {
+            self.pending = None;
+            match pending {
+                Pending::Close => {
+                    self.allow_close = true;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+                Pending::Open(target) => self.do_open(target),
+            }
+        }
+    }
+
+    fn finish_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.export_job else { return };
+        let image = self.screenshot.lock().ok().and_then(|mut s| s.take());
+        let Some(image) = image else {
+            ctx.request_repaint();
+            return;
+        };
+        let result = export::save_chart_png(&image, job.rect, job.pixels_per_point, &job.path);
+        let path = job.path.clone();
+        self.export_job = None;
+        match result {
+            Ok([w, h]) => self.info(format!("Exported {} ({w}×{h} px)", path.display())),
+            Err(e) => self.error(format!("Could not export {e}")),
+        }
+    }
+
+    fn dashboard(&mut self, ui: &mut egui::Ui) {
+        let s = self.settings.view.clone();
+        let view = self.session.view(s.granularity, &s.filter).clone();
+        let unhidden = Filter {
+            hidden: BTreeSet::new(),
+            ..s.filter.clone()
+        };
+        let all = self.session.view(s.granularity, &unhidden).clone();
+        cards::cards_ui(ui, &view);
+        ui.add_space(6.0);
+        let spacing = ui.spacing().item_spacing.y;
+        let height = ((ui.available_height() - spacing) / 2.0).max(180.0);
+        let capture = self.export_request.as_ref().map(|(m, _)| *m);
+        let mut toggles = Vec::new();
+        let mut exports = Vec::new();
+        let gap = 8.0;
+        let width = ((ui.available_width() - gap) / 2.0).floor().max(200.0);
+        let span = view.first_day.zip(view.last_day);
+        for pair in charts::METRICS.chunks(2) {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for metric in pair {
+                    let (Some(chart), Some(all_chart)) = (view.chart(*metric), all.chart(*metric))
+                    else {
+                        continue;
+                    };
+                    let input = ChartInput {
+                        chart,
+                        all: all_chart,
+                        hidden: &s.filter.hidden,
+                        granularity: s.granularity,
+                        cumulative: s.cumulative,
+                        capturing: capture == Some(*metric),
+                        span,
+                    };
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(width, height),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_width(width);
+                            let (actions, layout) = charts::chart_ui(ui, &input, height);
+                            self.layouts[metric.index()] = layout;
+                            toggles.extend(actions.toggle);
+                            if actions.export {
+                                exports.push(*metric);
+                            }
+                        },
+                    );
+                }
+            });
+        }
+        for place in toggles {
+            let hidden = &mut self.settings.view.filter.hidden;
+            if !hidden.remove(&place) {
+                hidden.insert(place);
+            }
+        }
+        if let Some((metric, path)) = self.export_request.take() {
+            let slot = Arc::clone(&self.screenshot);
+            ui.ctx().request_screenshot(move |image| {
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(image);
+                }
+            });
+            self.export_job = Some(ExportJob {
+                path,
+                rect: self.layouts[metric.index()].frame,
+                pixels_per_point: ui.ctx().pixels_per_point(),
+            });
+        }
+        if let Some(metric) = exports.first() {
+            self.start_export(*metric);
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.finish_export(&ctx);
+        self.handle_shortcuts(&ctx);
+
+        // Closing with unsaved edits asks first.
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.session.is_dirty()
+            && !self.allow_close
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Close);
+        }
+        // A file dropped onto the window opens like File ▸ Open.
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            self.request_open(OpenTarget::Path(path));
+        }
+
+        let title = self.title();
+        if title != self.sent_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.sent_title = title;
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::top("filters").show(ui, |ui| {
+            ui.add_space(2.0);
+            filters::filter_bar(ui, &mut self.settings.view);
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let places = self.session.aggregates().places();
+        let view = self.current_view();
+        egui::Panel::left("provinces")
+            .resizable(true)
+            .default_size(190.0)
+            .show(ui, |ui| {
+                filters::province_list(ui, &places, &mut self.settings.view.filter.hidden, &view);
+            });
+        let visible = self.visible_rows();
+        let problems = self.problem_count();
+        egui::Panel::bottom("table")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(120.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                let actions =
+                    table::table_ui(ui, self.session.doc(), &visible, &mut self.table, problems);
+                for e in actions.edits {
+                    self.apply(e);
+                }
+                if actions.add_row {
+                    self.add_row();
+                }
+                if actions.delete_row {
+                    self.delete_row();
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| self.dashboard(ui));
+
+        self.dialogs_ui(&ctx);
+
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop"),
+            ));
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop the file to open it",
+                egui::TextStyle::Heading.resolve(&ctx.global_style()),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

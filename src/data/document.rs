@@ -1,0 +1,872 @@
+//! The document: every reported event, stored column by column, and the edit commands that are
+//! the only way to change it.
+//!
+//! Storage is built for a million rows: one vector per column, repeated strings interned to a
+//! 4-byte symbol, figures stored as `f64` with empty and unparsed cells encoded in NaN payloads.
+//! A cell that does not parse keeps its text exactly as typed; its reason is derived again from
+//! that text whenever it is asked for, so nothing else has to be stored.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::gazetteer::{Gazetteer, NATIONAL, RegionId};
+use super::value::{self, Basis, EventDate, NumberKind};
+
+/// A field the app understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// Day, month or year of the event.
+    Date,
+    /// Provincial-level division, or `National`.
+    Province,
+    /// City, county or area (optional).
+    City,
+    /// What happened (free text).
+    Action,
+    /// Mining projects shut down.
+    Projects,
+    /// Mining rigs seized.
+    Rigs,
+    /// Electricity saved, kWh.
+    Kwh,
+    /// Coal saved, tonnes.
+    Coal,
+    /// `event` or `running_total`.
+    Basis,
+    /// Where the figures come from.
+    Source,
+    /// Caveats and other figures.
+    Notes,
+}
+
+impl Field {
+    /// All fields in their canonical column order.
+    pub const ALL: [Field; 11] = [
+        Field::Date,
+        Field::Province,
+        Field::City,
+        Field::Action,
+        Field::Projects,
+        Field::Rigs,
+        Field::Kwh,
+        Field::Coal,
+        Field::Basis,
+        Field::Source,
+        Field::Notes,
+    ];
+
+    /// The column name written to files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Date => "date",
+            Field::Province => "province",
+            Field::City => "city",
+            Field::Action => "action",
+            Field::Projects => "projects_shut_down",
+            Field::Rigs => "rigs_seized",
+            Field::Kwh => "electricity_saved_kwh",
+            Field::Coal => "coal_saved_tonnes",
+            Field::Basis => "basis",
+            Field::Source => "source",
+            Field::Notes => "notes",
+        }
+    }
+
+    /// The column title shown to people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Field::Date => "Date",
+            Field::Province => "Province",
+            Field::City => "City",
+            Field::Action => "Action",
+            Field::Projects => "Projects shut down",
+            Field::Rigs => "Rigs seized",
+            Field::Kwh => "Electricity saved (kWh)",
+            Field::Coal => "Coal saved (t)",
+            Field::Basis => "Basis",
+            Field::Source => "Source",
+            Field::Notes => "Notes",
+        }
+    }
+
+    /// The metric this field holds, if it is a figure.
+    pub fn metric(self) -> Option<Metric> {
+        match self {
+            Field::Projects => Some(Metric::Projects),
+            Field::Rigs => Some(Metric::Rigs),
+            Field::Kwh => Some(Metric::Kwh),
+            Field::Coal => Some(Metric::Coal),
+            _ => None,
+        }
+    }
+}
+
+/// A figure that is charted and summed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Metric {
+    /// Mining projects shut down.
+    Projects,
+    /// Mining rigs seized.
+    Rigs,
+    /// Electricity saved, kWh.
+    Kwh,
+    /// Coal saved, tonnes.
+    Coal,
+}
+
+impl Metric {
+    /// All metrics in display order.
+    pub const ALL: [Metric; 4] = [Metric::Projects, Metric::Rigs, Metric::Kwh, Metric::Coal];
+
+    /// Index 0..4.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The field holding this metric.
+    pub fn field(self) -> Field {
+        match self {
+            Metric::Projects => Field::Projects,
+            Metric::Rigs => Field::Rigs,
+            Metric::Kwh => Field::Kwh,
+            Metric::Coal => Field::Coal,
+        }
+    }
+
+    /// Chart and card title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Metric::Projects => "Projects shut down",
+            Metric::Rigs => "Rigs seized",
+            Metric::Kwh => "Electricity saved",
+            Metric::Coal => "Coal saved",
+        }
+    }
+
+    /// Whether values are whole counts.
+    pub fn kind(self) -> NumberKind {
+        match self {
+            Metric::Projects | Metric::Rigs => NumberKind::Count,
+            Metric::Kwh | Metric::Coal => NumberKind::Amount,
+        }
+    }
+
+    /// A value with its unit, for cards and tooltips.
+    pub fn format(self, value: f64) -> String {
+        match self {
+            Metric::Projects | Metric::Rigs => value::group_thousands(value, 0),
+            Metric::Kwh => value::format_kwh(value),
+            Metric::Coal => value::format_tonnes(value),
+        }
+    }
+}
+
+/// A column of the document: a known field or one the app does not know (kept as text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// A field the app understands.
+    Field(Field),
+    /// An extra column, by index into [`Document::extra_names`].
+    Extra(usize),
+}
+
+/// Interned string handle.
+pub type Sym = u32;
+
+/// The empty string's symbol.
+pub const EMPTY: Sym = 0;
+
+/// Interns repeated strings (provinces, cities, sources, actions) so each is stored once.
+#[derive(Clone, Debug)]
+pub struct Interner {
+    strings: Vec<Box<str>>,
+    index: HashMap<Box<str>, Sym>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        let mut i = Interner {
+            strings: Vec::new(),
+            index: HashMap::new(),
+        };
+        i.intern("");
+        i
+    }
+}
+
+impl Interner {
+    /// The symbol for `s`, adding it when new.
+    pub fn intern(&mut self, s: &str) -> Sym {
+        if let Some(&sym) = self.index.get(s) {
+            return sym;
+        }
+        let sym = self.strings.len() as Sym;
+        self.strings.push(s.into());
+        self.index.insert(s.into(), sym);
+        sym
+    }
+
+    /// The text of a symbol.
+    pub fn resolve(&self, sym: Sym) -> &str {
+        self.strings.get(sym as usize).map_or("", |s| s)
+    }
+
+    /// How many distinct strings are stored.
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+
+    /// True when only the empty string is stored.
+    pub fn is_empty(&self) -> bool {
+        self.strings.len() <= 1
+    }
+}
+
+/// A figure cell packed in 8 bytes: a finite value, empty, or the symbol of unparsed text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NumCell(u64);
+
+const NAN_TAG: u64 = 0x7ff8_0000_0000_0000;
+const EMPTY_BITS: u64 = NAN_TAG | (1 << 48);
+const INVALID_TAG: u64 = NAN_TAG | (2 << 48);
+
+/// What a figure cell holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Num {
+    /// Nothing reported.
+    Empty,
+    /// A parsed figure.
+    Value(f64),
+    /// Text that did not parse, kept as typed.
+    Invalid(Sym),
+}
+
+impl NumCell {
+    /// An empty cell.
+    pub const EMPTY: NumCell = NumCell(EMPTY_BITS);
+
+    fn pack(n: Num) -> NumCell {
+        match n {
+            Num::Empty => NumCell::EMPTY,
+            Num::Value(v) if v.is_finite() => NumCell(v.to_bits()),
+            Num::Value(_) => NumCell::EMPTY,
+            Num::Invalid(sym) => NumCell(INVALID_TAG | u64::from(sym)),
+        }
+    }
+
+    fn unpack(self) -> Num {
+        let v = f64::from_bits(self.0);
+        if !v.is_nan() {
+            Num::Value(v)
+        } else if self.0 & !0xffff_ffff == INVALID_TAG {
+            Num::Invalid((self.0 & 0xffff_ffff) as Sym)
+        } else {
+            Num::Empty
+        }
+    }
+}
+
+/// A date cell: empty, a date, or unparsed text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DateCell {
+    /// No date.
+    Empty,
+    /// A parsed date.
+    Valid(EventDate),
+    /// Text that did not parse, kept as typed.
+    Invalid(Sym),
+}
+
+/// A basis cell: a basis, or unparsed text (which counts as an event).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BasisCell {
+    /// A parsed basis.
+    Valid(Basis),
+    /// Text that did not parse, kept as typed.
+    Invalid(Sym),
+}
+
+/// Where a row's figures are charted: a region, or "unknown province" when the cell names none.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum Place {
+    /// A region of the gazetteer.
+    Region(RegionId),
+    /// The province cell is empty or names no known province.
+    Unknown,
+}
+
+/// The row's figures as the analysis sees them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowFacts {
+    /// Where the figures belong.
+    pub place: Place,
+    /// When, if the date parsed.
+    pub date: Option<EventDate>,
+    /// Event or running total.
+    pub basis: Basis,
+    /// Parsed figures per [`Metric`], `None` when empty or unparsed.
+    pub values: [Option<f64>; 4],
+}
+
+/// A change to the document. Applying one returns its inverse, which is what undo replays.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Set one cell from text, parsed as if typed.
+    SetCell {
+        /// Row index.
+        row: usize,
+        /// Column.
+        column: Column,
+        /// The new text.
+        text: String,
+    },
+    /// Insert a row at `at` with the given cell texts (missing columns empty).
+    InsertRow {
+        /// Index the new row gets.
+        at: usize,
+        /// Cell texts.
+        cells: Vec<(Column, String)>,
+    },
+    /// Delete the row at `at`.
+    DeleteRow {
+        /// Row index.
+        at: usize,
+    },
+}
+
+impl Edit {
+    /// A short description for menus ("edit of rigs seized in row 12").
+    pub fn describe(&self, doc: &Document) -> String {
+        match self {
+            Edit::SetCell { row, column, .. } => {
+                format!(
+                    "edit of {} in row {}",
+                    doc.column_title(*column).to_lowercase(),
+                    row + 1
+                )
+            }
+            Edit::InsertRow { at, .. } => format!("insertion of row {}", at + 1),
+            Edit::DeleteRow { at } => format!("deletion of row {}", at + 1),
+        }
+    }
+}
+
+/// Why an edit could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditError(pub String);
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Listens to row changes so derived data (aggregates) can follow edits incrementally.
+pub trait RowObserver {
+    /// A row's facts are about to leave the document (edit or deletion).
+    fn remove(&mut self, facts: &RowFacts);
+    /// A row's facts entered the document (edit or insertion).
+    fn add(&mut self, facts: &RowFacts);
+}
+
+/// All rows of an event file, column by column.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    strings: Interner,
+    /// Column order as in the file (known fields not in the file are appended).
+    columns: Vec<Column>,
+    extra_names: Vec<String>,
+    len: usize,
+    date: Vec<DateCell>,
+    province: Vec<Sym>,
+    place: Vec<Place>,
+    city: Vec<Sym>,
+    action: Vec<Sym>,
+    figures: [Vec<NumCell>; 4],
+    basis: Vec<BasisCell>,
+    source: Vec<Sym>,
+    notes: Vec<Sym>,
+    extras: Vec<Vec<Sym>>,
+    revision: u64,
+}
+
+impl Document {
+    /// An empty document with every known column.
+    pub fn new() -> Self {
+        Self::with_columns(
+            Field::ALL.iter().map(|f| Column::Field(*f)).collect(),
+            Vec::new(),
+        )
+    }
+
+    /// An empty document with the given column order and extra column names. Known fields missing
+    /// from `columns` are appended so every field has a column.
+    pub fn with_columns(mut columns: Vec<Column>, extra_names: Vec<String>) -> Self {
+        for f in Field::ALL {
+            if !columns.contains(&Column::Field(f)) {
+                columns.push(Column::Field(f));
+            }
+        }
+        let extras = vec![Vec::new(); extra_names.len()];
+        Document {
+            columns,
+            extra_names,
+            extras,
+            ..Default::default()
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Counter bumped by every change; caches compare it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Columns in display and save order.
+    pub fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    /// Names of the columns the app does not know.
+    pub fn extra_names(&self) -> &[String] {
+        &self.extra_names
+    }
+
+    /// The name a column is saved under.
+    pub fn column_key(&self, column: Column) -> &str {
+        match column {
+            Column::Field(f) => f.key(),
+            Column::Extra(i) => self.extra_names.get(i).map_or("", String::as_str),
+        }
+    }
+
+    /// The title a column is shown under.
+    pub fn column_title(&self, column: Column) -> &str {
+        match column {
+            Column::Field(f) => f.title(),
+            Column::Extra(i) => self.extra_names.get(i).map_or("", String::as_str),
+        }
+    }
+
+    /// Appends a row from cell texts, parsing each as if typed. Used by readers.
+    pub fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = (Column, &'a str)>) {
+        let at = self.len;
+        self.insert_empty(at);
+        for (column, text) in cells {
+            self.write_cell(at, column, text);
+        }
+        self.revision += 1;
+    }
+
+    fn insert_empty(&mut self, at: usize) {
+        self.date.insert(at, DateCell::Empty);
+        self.province.insert(at, EMPTY);
+        self.place.insert(at, Place::Unknown);
+        self.city.insert(at, EMPTY);
+        self.action.insert(at, EMPTY);
+        for f in &mut self.figures {
+            f.insert(at, NumCell::EMPTY);
+        }
+        self.basis.insert(at, BasisCell::Valid(Basis::Event));
+        self.source.insert(at, EMPTY);
+        self.notes.insert(at, EMPTY);
+        for e in &mut self.extras {
+            e.insert(at, EMPTY);
+        }
+        self.len += 1;
+    }
+
+    fn remove_row(&mut self, at: usize) {
+        self.date.remove(at);
+        self.province.remove(at);
+        self.place.remove(at);
+        self.city.remove(at);
+        self.action.remove(at);
+        for f in &mut self.figures {
+            f.remove(at);
+        }
+        self.basis.remove(at);
+        self.source.remove(at);
+        self.notes.remove(at);
+        for e in &mut self.extras {
+            e.remove(at);
+        }
+        self.len -= 1;
+    }
+
+    /// Parses `text` into the cell. Never fails: unparsed text is kept and flagged.
+    fn write_cell(&mut self, row: usize, column: Column, text: &str) {
+        let text = text.trim_matches(|c: char| c == '\u{feff}');
+        match column {
+            Column::Field(Field::Date) => {
+                self.date[row] = if text.trim().is_empty() {
+                    DateCell::Empty
+                } else {
+                    match value::parse_date(text) {
+                        Ok(d) => DateCell::Valid(d),
+                        Err(_) => DateCell::Invalid(self.strings.intern(text)),
+                    }
+                };
+            }
+            Column::Field(Field::Province) => {
+                self.province[row] = self.strings.intern(text.trim());
+                self.place[row] = self.compute_place(row);
+            }
+            Column::Field(Field::City) => {
+                self.city[row] = self.strings.intern(text.trim());
+                self.place[row] = self.compute_place(row);
+            }
+            Column::Field(Field::Action) => self.action[row] = self.strings.intern(text),
+            Column::Field(Field::Source) => self.source[row] = self.strings.intern(text),
+            Column::Field(Field::Notes) => self.notes[row] = self.strings.intern(text),
+            Column::Field(Field::Basis) => {
+                self.basis[row] = match value::parse_basis(text) {
+                    Ok(b) => BasisCell::Valid(b),
+                    Err(_) => BasisCell::Invalid(self.strings.intern(text)),
+                };
+            }
+            Column::Field(f @ (Field::Projects | Field::Rigs | Field::Kwh | Field::Coal)) => {
+                let metric = f.metric().unwrap_or(Metric::Rigs);
+                let cell = if text.trim().is_empty() {
+                    Num::Empty
+                } else {
+                    match value::parse_number(text, metric.kind()) {
+                        Ok(v) => Num::Value(v),
+                        Err(_) => Num::Invalid(self.strings.intern(text)),
+                    }
+                };
+                self.figures[metric.index()][row] = NumCell::pack(cell);
+            }
+            Column::Extra(i) => {
+                if let Some(col) = self.extras.get_mut(i) {
+                    col[row] = self.strings.intern(text);
+                }
+            }
+        }
+    }
+
+    /// The province cell if it resolves, else the city (cities roll up), else unknown.
+    fn compute_place(&self, row: usize) -> Place {
+        let g = Gazetteer::get();
+        let province = self.strings.resolve(self.province[row]);
+        if !province.trim().is_empty() {
+            return g
+                .resolve(province)
+                .map_or(Place::Unknown, |r| Place::Region(r.region));
+        }
+        let city = self.strings.resolve(self.city[row]);
+        g.resolve_city(city).map_or(Place::Unknown, Place::Region)
+    }
+
+    /// The text of a cell as shown in the table and written to files: canonical for parsed
+    /// values, exactly as typed for cells that did not parse.
+    pub fn cell_text(&self, row: usize, column: Column) -> Cow<'_, str> {
+        if row >= self.len {
+            return Cow::Borrowed("");
+        }
+        let s = |sym: Sym| Cow::Borrowed(self.strings.resolve(sym));
+        match column {
+            Column::Field(Field::Date) => match self.date[row] {
+                DateCell::Empty => Cow::Borrowed(""),
+                DateCell::Valid(d) => Cow::Owned(d.to_string()),
+                DateCell::Invalid(sym) => s(sym),
+            },
+            Column::Field(Field::Province) => s(self.province[row]),
+            Column::Field(Field::City) => s(self.city[row]),
+            Column::Field(Field::Action) => s(self.action[row]),
+            Column::Field(Field::Source) => s(self.source[row]),
+            Column::Field(Field::Notes) => s(self.notes[row]),
+            Column::Field(Field::Basis) => match self.basis[row] {
+                BasisCell::Valid(b) => Cow::Borrowed(b.as_str()),
+                BasisCell::Invalid(sym) => s(sym),
+            },
+            Column::Field(f) => match self.figure(row, f.metric().unwrap_or(Metric::Rigs)) {
+                Num::Empty => Cow::Borrowed(""),
+                Num::Value(v) => Cow::Owned(value::canonical_number(v)),
+                Num::Invalid(sym) => s(sym),
+            },
+            Column::Extra(i) => self.extras.get(i).map_or(Cow::Borrowed(""), |c| s(c[row])),
+        }
+    }
+
+    /// A figure cell.
+    pub fn figure(&self, row: usize, metric: Metric) -> Num {
+        self.figures[metric.index()]
+            .get(row)
+            .map_or(Num::Empty, |c| c.unpack())
+    }
+
+    /// A date cell.
+    pub fn date(&self, row: usize) -> DateCell {
+        self.date.get(row).copied().unwrap_or(DateCell::Empty)
+    }
+
+    /// Where a row's figures are charted.
+    pub fn place(&self, row: usize) -> Place {
+        self.place.get(row).copied().unwrap_or(Place::Unknown)
+    }
+
+    /// Why a cell is flagged, or `None` when it is fine.
+    pub fn cell_problem(&self, row: usize, column: Column) -> Option<String> {
+        if row >= self.len {
+            return None;
+        }
+        match column {
+            Column::Field(Field::Date) => match self.date[row] {
+                DateCell::Invalid(sym) => value::parse_date(self.strings.resolve(sym)).err(),
+                _ => None,
+            },
+            Column::Field(Field::Province) => {
+                let text = self.strings.resolve(self.province[row]);
+                if self.place[row] != Place::Unknown {
+                    return None;
+                }
+                if text.trim().is_empty() {
+                    let city = self.strings.resolve(self.city[row]);
+                    return (!city.trim().is_empty()).then(|| {
+                        format!("no province, and the city “{city}” is not in the gazetteer")
+                    });
+                }
+                Some(format!("“{text}” is not a known province, region or city"))
+            }
+            Column::Field(Field::Basis) => match self.basis[row] {
+                BasisCell::Invalid(sym) => value::parse_basis(self.strings.resolve(sym)).err(),
+                BasisCell::Valid(_) => None,
+            },
+            Column::Field(f) => {
+                let metric = f.metric()?;
+                match self.figure(row, metric) {
+                    Num::Invalid(sym) => {
+                        value::parse_number(self.strings.resolve(sym), metric.kind()).err()
+                    }
+                    _ => None,
+                }
+            }
+            Column::Extra(_) => None,
+        }
+    }
+
+    /// Every flagged cell, in row then column order.
+    pub fn problems(&self) -> Vec<(usize, Column, String)> {
+        let mut out = Vec::new();
+        for row in 0..self.len {
+            for &column in &self.columns {
+                if let Some(p) = self.cell_problem(row, column) {
+                    out.push((row, column, p));
+                }
+            }
+        }
+        out
+    }
+
+    /// The row's figures as the analysis sees them.
+    pub fn facts(&self, row: usize) -> RowFacts {
+        let mut values = [None; 4];
+        for m in Metric::ALL {
+            if let Num::Value(v) = self.figure(row, m) {
+                values[m.index()] = Some(v);
+            }
+        }
+        RowFacts {
+            place: self.place(row),
+            date: match self.date(row) {
+                DateCell::Valid(d) => Some(d),
+                _ => None,
+            },
+            basis: match self.basis.get(row) {
+                Some(BasisCell::Valid(b)) => *b,
+                _ => Basis::Event,
+            },
+            values,
+        }
+    }
+
+    /// Display name of a place.
+    pub fn place_name(place: Place) -> &'static str {
+        match place {
+            Place::Region(id) => {
+                let g = Gazetteer::get();
+                if id == NATIONAL {
+                    "National"
+                } else {
+                    g.region(id).english.as_str()
+                }
+            }
+            Place::Unknown => "Unknown province",
+        }
+    }
+
+    /// Applies an edit, telling `observer` which row facts leave and enter, and returns the edit
+    /// that undoes it.
+    pub fn apply(
+        &mut self,
+        edit: &Edit,
+        observer: &mut dyn RowObserver,
+    ) -> Result<Edit, EditError> {
+        let inverse = match edit {
+            Edit::SetCell { row, column, text } => {
+                let row = *row;
+                if row >= self.len {
+                    return Err(EditError(format!("row {} does not exist", row + 1)));
+                }
+                if let Column::Extra(i) = column
+                    && *i >= self.extras.len()
+                {
+                    return Err(EditError(format!("column {} does not exist", i + 1)));
+                }
+                let old = self.cell_text(row, *column).into_owned();
+                observer.remove(&self.facts(row));
+                self.write_cell(row, *column, text);
+                observer.add(&self.facts(row));
+                Edit::SetCell {
+                    row,
+                    column: *column,
+                    text: old,
+                }
+            }
+            Edit::InsertRow { at, cells } => {
+                let at = *at;
+                if at > self.len {
+                    return Err(EditError(format!("cannot insert at row {}", at + 1)));
+                }
+                self.insert_empty(at);
+                for (column, text) in cells {
+                    if matches!(column, Column::Extra(i) if *i >= self.extras.len()) {
+                        continue;
+                    }
+                    self.write_cell(at, *column, text);
+                }
+                observer.add(&self.facts(at));
+                Edit::DeleteRow { at }
+            }
+            Edit::DeleteRow { at } => {
+                let at = *at;
+                if at >= self.len {
+                    return Err(EditError(format!("row {} does not exist", at + 1)));
+                }
+                let cells = self.row_cells(at);
+                observer.remove(&self.facts(at));
+                self.remove_row(at);
+                Edit::InsertRow { at, cells }
+            }
+        };
+        self.revision += 1;
+        Ok(inverse)
+    }
+
+    /// All cell texts of a row, for copying or undoing a deletion.
+    pub fn row_cells(&self, row: usize) -> Vec<(Column, String)> {
+        self.columns
+            .iter()
+            .map(|&c| (c, self.cell_text(row, c).into_owned()))
+            .filter(|(_, t)| !t.is_empty())
+            .collect()
+    }
+
+    /// Distinct strings stored (for memory figures).
+    pub fn interned_strings(&self) -> usize {
+        self.strings.len()
+    }
+}
+
+/// An observer that ignores changes.
+pub struct NoObserver;
+
+impl RowObserver for NoObserver {
+    fn remove(&mut self, _: &RowFacts) {}
+    fn add(&mut self, _: &RowFacts) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_with_row() -> Document {
+        let mut d = Document::new();
+        d.push_row([
+            (Column::Field(Field::Date), "2021-09-27"),
+            (Column::Field(Field::Province), "内蒙古"),
+            (Column::Field(Field::City), "Bayannaoer"),
+            (Column::Field(Field::Rigs), "10,100"),
+            (Column::Field(Field::Projects), "abc"),
+        ]);
+        d
+    }
+
+    #[test]
+    fn cells_parse_or_are_kept_as_typed() {
+        let d = doc_with_row();
+        assert_eq!(d.cell_text(0, Column::Field(Field::Rigs)), "10100");
+        assert_eq!(d.cell_text(0, Column::Field(Field::Projects)), "abc");
+        assert!(
+            d.cell_problem(0, Column::Field(Field::Projects))
+                .unwrap()
+                .contains("not a number")
+        );
+        assert_eq!(d.cell_text(0, Column::Field(Field::Province)), "内蒙古");
+        let f = d.facts(0);
+        assert_eq!(f.values, [None, Some(10_100.0), None, None]);
+        assert_eq!(Document::place_name(f.place), "Inner Mongolia");
+        assert_eq!(d.problems().len(), 1);
+    }
+
+    #[test]
+    fn num_cell_packing() {
+        for n in [
+            Num::Empty,
+            Num::Value(0.0),
+            Num::Value(6.58e9),
+            Num::Invalid(7),
+            Num::Invalid(u32::MAX),
+        ] {
+            assert_eq!(NumCell::pack(n).unpack(), n);
+        }
+    }
+
+    #[test]
+    fn edits_return_their_inverse() {
+        let mut d = doc_with_row();
+        let set = Edit::SetCell {
+            row: 0,
+            column: Column::Field(Field::Rigs),
+            text: "20100".into(),
+        };
+        let undo = d.apply(&set, &mut NoObserver).unwrap();
+        assert_eq!(d.cell_text(0, Column::Field(Field::Rigs)), "20100");
+        d.apply(&undo, &mut NoObserver).unwrap();
+        assert_eq!(d.cell_text(0, Column::Field(Field::Rigs)), "10100");
+
+        let undo_delete = d
+            .apply(&Edit::DeleteRow { at: 0 }, &mut NoObserver)
+            .unwrap();
+        assert!(d.is_empty());
+        d.apply(&undo_delete, &mut NoObserver).unwrap();
+        assert_eq!(d.cell_text(0, Column::Field(Field::Projects)), "abc");
+        assert_eq!(d.cell_text(0, Column::Field(Field::City)), "Bayannaoer");
+        assert!(
+            d.apply(&Edit::DeleteRow { at: 5 }, &mut NoObserver)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn city_rolls_up_when_province_empty() {
+        let mut d = Document::new();
+        d.push_row([(Column::Field(Field::City), "Tangshan")]);
+        assert_eq!(Document::place_name(d.place(0)), "Hebei");
+        d.push_row([(Column::Field(Field::Province), "Atlantis")]);
+        assert_eq!(d.place(1), Place::Unknown);
+        assert!(d.cell_problem(1, Column::Field(Field::Province)).is_some());
+    }
+}

@@ -1,0 +1,5 @@
+//! The data model: events, the province gazetteer, cell values and edit commands. No UI here.
+
+pub mod document;
+pub mod gazetteer;
+pub mod value;

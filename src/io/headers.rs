@@ -1,0 +1,186 @@
+//! Header matching: a column name as people write it → the field it holds.
+
+use crate::data::document::Field;
+
+/// Folds case, spaces, underscores and punctuation: `Rigs Seized` → `rigsseized`.
+fn fold(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Synonyms per field, already folded.
+const SYNONYMS: &[(Field, &[&str])] = &[
+    (
+        Field::Date,
+        &[
+            "date",
+            "day",
+            "eventdate",
+            "reportdate",
+            "reporteddate",
+            "when",
+            "日期",
+            "时间",
+        ],
+    ),
+    (
+        Field::Province,
+        &[
+            "province",
+            "provinceregion",
+            "region",
+            "provincename",
+            "state",
+            "admin1",
+            "iso",
+            "provincecode",
+            "省份",
+            "省",
+            "地区",
+            "省区",
+        ],
+    ),
+    (
+        Field::City,
+        &[
+            "city",
+            "cityorarea",
+            "area",
+            "county",
+            "prefecture",
+            "location",
+            "place",
+            "城市",
+            "市",
+        ],
+    ),
+    (
+        Field::Action,
+        &[
+            "action",
+            "actiontype",
+            "measure",
+            "what",
+            "description",
+            "event",
+            "行动",
+            "措施",
+        ],
+    ),
+    (
+        Field::Projects,
+        &[
+            "projectsshutdown",
+            "projects",
+            "projectsclosed",
+            "projectsshut",
+            "projectsshutdowns",
+            "minesclosed",
+            "minesshutdown",
+            "closures",
+            "shutdowns",
+            "farmsclosed",
+            "关停项目",
+            "关停矿场",
+        ],
+    ),
+    (
+        Field::Rigs,
+        &[
+            "rigsseized",
+            "rigs",
+            "machinesseized",
+            "machines",
+            "miningrigs",
+            "miningrigsseized",
+            "rigsconfiscated",
+            "minersseized",
+            "查扣矿机",
+            "没收矿机",
+            "矿机数量",
+            "矿机",
+        ],
+    ),
+    (
+        Field::Kwh,
+        &[
+            "electricitysavedkwh",
+            "electricitysaved",
+            "kwhsaved",
+            "savedkwh",
+            "electricity",
+            "electricitykwh",
+            "kwh",
+            "energysaved",
+            "powersaved",
+            "节约电量",
+            "节电量",
+        ],
+    ),
+    (
+        Field::Coal,
+        &[
+            "coalsavedtonnes",
+            "coalsaved",
+            "coal",
+            "coaltonnes",
+            "coalsavedt",
+            "coalt",
+            "coalsavedtons",
+            "节约标煤",
+            "标煤",
+        ],
+    ),
+    (
+        Field::Basis,
+        &["basis", "figurebasis", "figuresbasis", "口径"],
+    ),
+    (
+        Field::Source,
+        &["source", "sources", "url", "link", "reference", "来源"],
+    ),
+    (
+        Field::Notes,
+        &["notes", "note", "comment", "comments", "remarks", "备注"],
+    ),
+];
+
+/// The field a header names, forgiving case, spaces, underscores and common synonyms.
+pub fn match_header(header: &str) -> Option<Field> {
+    let key = fold(header);
+    if key.is_empty() {
+        return None;
+    }
+    SYNONYMS
+        .iter()
+        .find(|(_, names)| names.contains(&key.as_str()))
+        .map(|(f, _)| *f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_forgive_case_spaces_and_synonyms() {
+        for (h, f) in [
+            ("Rigs Seized", Field::Rigs),
+            ("rigs", Field::Rigs),
+            ("machines seized", Field::Rigs),
+            ("kWh saved", Field::Kwh),
+            ("projects closed", Field::Projects),
+            ("Province/Region", Field::Province),
+            ("PROJECTS_SHUT_DOWN", Field::Projects),
+            (" electricity_saved_kwh ", Field::Kwh),
+            ("省份", Field::Province),
+            ("Coal saved (t)", Field::Coal),
+        ] {
+            assert_eq!(match_header(h), Some(f), "{h}");
+        }
+        assert_eq!(match_header("confidence"), None);
+        assert_eq!(match_header(""), None);
+    }
+}

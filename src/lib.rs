@@ -1,0 +1,14 @@
+//! Mining Crackdown Dashboard: open event files about China's crackdown on cryptocurrency mining,
+//! edit them in a table, and chart them per province over time.
+//!
+//! Data flows one way: file → [`io`] → [`data::document::Document`] → (edit commands in
+//! [`session`]) → [`analysis`] → [`ui`]. The model and analysis know nothing of egui.
+
+pub mod analysis;
+pub mod app;
+pub mod data;
+pub mod io;
+pub mod session;
+pub mod ui;
+
+pub use app::{App, StartOptions};

@@ -1,0 +1,64 @@
+//! Entry point: window options, the command line, and the renderer choice.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+
+use crackdown_dashboard::app::APP_NAME;
+use crackdown_dashboard::{App, StartOptions};
+
+const USAGE: &str = "usage: crackdown-dashboard [--sample] [--renderer glow|wgpu] [FILE]
+
+  FILE              a CSV, TSV or JSON event file to open
+  --sample          open the bundled sample data
+  --renderer NAME   glow (default: fastest on software OpenGL) or wgpu
+";
+
+fn main() -> std::process::ExitCode {
+    let mut start = StartOptions::default();
+    let mut renderer = std::env::var("CRACKDOWN_RENDERER").ok();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--sample") => start.sample = true,
+            Some("--renderer") => renderer = args.next().and_then(|s| s.into_string().ok()),
+            Some("-h" | "--help") => {
+                print!("{USAGE}");
+                return std::process::ExitCode::SUCCESS;
+            }
+            Some(s) if s.starts_with("--") => {
+                eprint!("unknown option {s}\n{USAGE}");
+                return std::process::ExitCode::from(2);
+            }
+            _ => start.file = Some(PathBuf::from(arg)),
+        }
+    }
+    let renderer = match renderer.as_deref() {
+        Some("wgpu") => eframe::Renderer::Wgpu,
+        _ => eframe::Renderer::Glow,
+    };
+    let icon =
+        eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).unwrap_or_default();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_NAME)
+            .with_app_id("crackdown-dashboard")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([800.0, 560.0])
+            .with_icon(icon)
+            .with_drag_and_drop(true),
+        renderer,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        APP_NAME,
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, start)))),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{APP_NAME} could not start: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

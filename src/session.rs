@@ -1,0 +1,242 @@
+//! The open document with everything that follows it: its aggregates, its file, and the undo
+//! history. The UI changes the document only through [`Session::apply`]; undo replays the
+//! inverse edits. No egui here.
+
+use std::path::{Path, PathBuf};
+
+use crate::analysis::{Aggregates, Filter, Granularity, View};
+use crate::data::document::{Document, Edit, EditError};
+use crate::io::{self, FileError};
+
+struct Step {
+    /// The edit as the user made it (redo replays it).
+    forward: Edit,
+    /// The edit that undoes it.
+    inverse: Edit,
+    /// "edit of rigs seized in row 12".
+    description: String,
+    /// State id before the edit.
+    before: u64,
+    /// State id after the edit.
+    after: u64,
+}
+
+/// An open document and its history.
+pub struct Session {
+    doc: Document,
+    agg: Aggregates,
+    path: Option<PathBuf>,
+    name: String,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    state: u64,
+    next_state: u64,
+    saved_state: u64,
+    view_cache: Option<((u64, Granularity, Filter), View)>,
+}
+
+impl Session {
+    /// A session over a document; `path` is where Save writes (`None`: Save asks).
+    pub fn new(doc: Document, path: Option<PathBuf>, name: impl Into<String>) -> Self {
+        let agg = Aggregates::build(&doc);
+        Session {
+            doc,
+            agg,
+            path,
+            name: name.into(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            state: 0,
+            next_state: 1,
+            saved_state: 0,
+            view_cache: None,
+        }
+    }
+
+    /// The bundled sample data, not tied to a file (Save asks where to write).
+    pub fn sample() -> Self {
+        Session::new(io::sample_document(), None, io::SAMPLE_NAME)
+    }
+
+    /// Reads a file into a new session. On error nothing else changes.
+    pub fn open(path: &Path) -> Result<Self, FileError> {
+        let doc = io::read_path(path)?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Ok(Session::new(doc, Some(path.to_owned()), name))
+    }
+
+    /// The document (read only: change it with [`Session::apply`]).
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The file this session saves to, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Name for the title bar.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// True while there are changes since the last open or save.
+    pub fn is_dirty(&self) -> bool {
+        self.state != self.saved_state
+    }
+
+    /// Applies an edit, records it for undo, and updates the aggregates incrementally.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let description = edit.describe(&self.doc);
+        let inverse = self.doc.apply(&edit, &mut self.agg)?;
+        let before = self.state;
+        self.state = self.next_state;
+        self.next_state += 1;
+        self.undo.push(Step {
+            forward: edit,
+            inverse,
+            description,
+            before,
+            after: self.state,
+        });
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// What Undo would undo ("edit of rigs seized in row 12").
+    pub fn undo_description(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.description.as_str())
+    }
+
+    /// What Redo would redo.
+    pub fn redo_description(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.description.as_str())
+    }
+
+    /// Undoes the last edit. Returns false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let Some(mut step) = self.undo.pop() else {
+            return false;
+        };
+        match self.doc.apply(&step.inverse, &mut self.agg) {
+            Ok(_) => {
+                self.state = step.before;
+                self.redo.push(step);
+                true
+            }
+            Err(_) => {
+                // Cannot happen with a consistent history; drop it rather than corrupt data.
+                step.description.clear();
+                self.undo.clear();
+                false
+            }
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        match self.doc.apply(&step.forward, &mut self.agg) {
+            Ok(inverse) => {
+                self.state = step.after;
+                self.undo.push(Step { inverse, ..step });
+                true
+            }
+            Err(_) => {
+                self.redo.clear();
+                false
+            }
+        }
+    }
+
+    /// Saves to the session's file.
+    pub fn save(&mut self) -> Result<PathBuf, FileError> {
+        let path = self.path.clone().ok_or_else(|| FileError {
+            path: PathBuf::from(&self.name),
+            message: "has no file yet; use Save As…".into(),
+        })?;
+        self.save_as(&path)?;
+        Ok(path)
+    }
+
+    /// Saves to `path` (format from its extension) and makes it the session's file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), FileError> {
+        io::write_path(&self.doc, path)?;
+        self.path = Some(path.to_owned());
+        self.name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.saved_state = self.state;
+        Ok(())
+    }
+
+    /// The dashboard view for a grouping and filter, cached until the document or filter changes.
+    pub fn view(&mut self, granularity: Granularity, filter: &Filter) -> &View {
+        let key = (self.doc.revision(), granularity, filter.clone());
+        if self.view_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let view = self.agg.view(granularity, filter);
+            self.view_cache = Some((key, view));
+        }
+        &self
+            .view_cache
+            .as_ref()
+            .expect("view cache was just filled")
+            .1
+    }
+
+    /// Aggregates (for places with data and undated rows).
+    pub fn aggregates(&self) -> &Aggregates {
+        &self.agg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::document::{Column, Field, Metric};
+
+    #[test]
+    fn undo_returns_to_saved_state() {
+        let mut s = Session::sample();
+        assert!(!s.is_dirty());
+        s.apply(Edit::SetCell {
+            row: 0,
+            column: Column::Field(Field::Rigs),
+            text: "5".into(),
+        })
+        .unwrap();
+        assert!(s.is_dirty());
+        assert!(
+            s.undo_description()
+                .unwrap()
+                .contains("rigs seized in row 1")
+        );
+        assert!(s.undo());
+        assert!(!s.is_dirty());
+        assert!(s.redo());
+        assert!(s.is_dirty());
+    }
+
+    #[test]
+    fn view_follows_edits() {
+        let mut s = Session::sample();
+        let before = s.view(Granularity::Year, &Filter::default()).totals[Metric::Rigs.index()];
+        s.apply(Edit::InsertRow {
+            at: 0,
+            cells: vec![
+                (Column::Field(Field::Date), "2020-01-01".into()),
+                (Column::Field(Field::Province), "Hebei".into()),
+                (Column::Field(Field::Rigs), "7".into()),
+            ],
+        })
+        .unwrap();
+        let after = s.view(Granularity::Year, &Filter::default()).totals[Metric::Rigs.index()];
+        assert_eq!(after, before + 7.0);
+    }
+}

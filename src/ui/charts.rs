@@ -1,0 +1,517 @@
+//! The four metric charts: per-period stacked bars or cumulative lines per province, a legend
+//! that hides and shows provinces, a hover tooltip, and the Export PNG… button.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+use egui::{Color32, Rect, RichText, Sense, Ui};
+use egui_plot::{Bar, BarChart, GridInput, GridMark, Line, Plot, PlotPoints};
+
+use crate::analysis::{Granularity, MetricChart, Series, date_to_x, x_to_date};
+use crate::data::document::{Document, Metric, Place};
+use crate::ui::theme;
+
+/// What a chart asks the app to do after drawing.
+#[derive(Default)]
+pub struct ChartActions {
+    /// The user clicked a legend entry: toggle this place.
+    pub toggle: Option<Place>,
+    /// The user clicked Export PNG… on this chart.
+    pub export: bool,
+}
+
+/// Everything one chart needs to draw itself.
+pub struct ChartInput<'a> {
+    /// Visible series of the metric.
+    pub chart: &'a MetricChart,
+    /// Series of the metric ignoring hidden provinces (for the legend).
+    pub all: &'a MetricChart,
+    /// Hidden places.
+    pub hidden: &'a BTreeSet<Place>,
+    /// Grouping.
+    pub granularity: Granularity,
+    /// Cumulative lines instead of per-period bars.
+    pub cumulative: bool,
+    /// Hide the export button (the frame being captured).
+    pub capturing: bool,
+    /// First and last visible day keys: every chart shows the same time span.
+    pub span: Option<(i32, i32)>,
+}
+
+impl Default for ChartLayout {
+    fn default() -> Self {
+        ChartLayout {
+            frame: Rect::NOTHING,
+            transform: None,
+        }
+    }
+}
+
+/// Where the chart was drawn (for export and tests).
+#[derive(Clone, Copy, Debug)]
+pub struct ChartLayout {
+    /// The chart's whole frame: title, plot and legend.
+    pub frame: Rect,
+    /// Plot transform of the last frame.
+    pub transform: Option<egui_plot::PlotTransform>,
+}
+
+fn trim_decimals(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}
+
+/// Axis numbers: `6.58B`, `2M`, `12.5k`, `300`.
+fn short_number(v: f64) -> String {
+    let a = v.abs();
+    let (scaled, suffix) = if a >= 1e9 {
+        (v / 1e9, "B")
+    } else if a >= 1e6 {
+        (v / 1e6, "M")
+    } else if a >= 1e4 {
+        (v / 1e3, "k")
+    } else {
+        (v, "")
+    };
+    trim_decimals(format!("{scaled:.2}")) + suffix
+}
+
+fn period_x_range(g: Granularity, period: i32) -> (f64, f64) {
+    (date_to_x(g.start(period)), date_to_x(g.end(period)))
+}
+
+/// Year, quarter or month marks depending on the visible span.
+fn date_grid(input: GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let span_years = (max - min) / 365.25;
+    let first = x_to_date(min).year() - 1;
+    let last = x_to_date(max).year() + 1;
+    let mut marks = Vec::new();
+    for year in first..=last {
+        let months: &[u32] = if span_years > 8.0 {
+            &[1]
+        } else if span_years > 2.5 {
+            &[1, 4, 7, 10]
+        } else {
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+        };
+        for &m in months {
+            let Some(d) = chrono::NaiveDate::from_ymd_opt(year, m, 1) else {
+                continue;
+            };
+            let x = date_to_x(d);
+            if x < min || x > max {
+                continue;
+            }
+            let step = if m == 1 {
+                365.0
+            } else if (m - 1) % 3 == 0 {
+                91.0
+            } else {
+                30.0
+            };
+            marks.push(GridMark {
+                value: x,
+                step_size: step,
+            });
+        }
+    }
+    marks
+}
+
+fn date_label(mark: GridMark) -> String {
+    let d = x_to_date(mark.value + 0.5);
+    if d.month() == 1 {
+        format!("{}", d.year())
+    } else if mark.step_size >= 90.0 {
+        format!("Q{}", (d.month() - 1) / 3 + 1)
+    } else {
+        d.format("%b").to_string()
+    }
+}
+
+/// Draws one chart. Returns what the user asked for and where it was drawn.
+pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActions, ChartLayout) {
+    let metric = input.chart.metric;
+    let mut actions = ChartActions::default();
+    let mut layout = ChartLayout::default();
+    let frame = theme::card_frame(ui.visuals()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(metric.title()).strong().size(15.0));
+            let total: f64 = input.chart.series.iter().map(|s| s.total).sum();
+            ui.label(
+                RichText::new(format!("· {}", metric.format(total)))
+                    .color(theme::weak_text(ui.visuals())),
+            );
+            let mode = if input.cumulative {
+                "cumulative"
+            } else {
+                "per"
+            };
+            let per = if input.cumulative {
+                String::new()
+            } else {
+                format!(" {}", input.granularity.label().to_lowercase())
+            };
+            ui.label(
+                RichText::new(format!("({mode}{per})"))
+                    .small()
+                    .color(theme::weak_text(ui.visuals())),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if !input.capturing {
+                    let b = ui.small_button("Export PNG…").on_hover_text(format!(
+                        "Save the {} chart as a PNG picture",
+                        metric.title().to_lowercase()
+                    ));
+                    let b = b.accessible_name(format!("Export PNG… {}", metric.title()));
+                    if b.clicked() {
+                        actions.export = true;
+                    }
+                } else {
+                    ui.add_space(1.0);
+                }
+            });
+        });
+        let plot_height = (height - 70.0).max(80.0);
+        layout.transform = Some(plot_ui(ui, input, plot_height));
+        legend_ui(ui, input, &mut actions);
+    });
+    layout.frame = frame.response.rect;
+    (actions, layout)
+}
+
+fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotTransform {
+    let metric = input.chart.metric;
+    let g = input.granularity;
+    let series = &input.chart.series;
+    let mut periods: Vec<i32> = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.period))
+        .collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let plot = Plot::new(("chart", metric.index()))
+        .height(height)
+        .width(ui.available_width())
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .include_y(0.0)
+        .x_grid_spacer(date_grid)
+        .x_axis_formatter(|mark, _| date_label(mark))
+        .y_axis_formatter(|mark, _| short_number(mark.value))
+        .y_axis_min_width(36.0);
+    let span = input
+        .span
+        .map(|(a, b)| (g.period_of_key(a), g.period_of_key(b)));
+    let plot = match span.or_else(|| Some((*periods.first()?, *periods.last()?))) {
+        Some((a, b)) => {
+            let (x0, _) = period_x_range(g, a);
+            let (_, x1) = period_x_range(g, b);
+            let pad = (x1 - x0).max(60.0) * 0.02;
+            plot.include_x(x0 - pad).include_x(x1 + pad)
+        }
+        None => plot
+            .include_x(date_to_x(
+                chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap_or_default(),
+            ))
+            .include_x(date_to_x(
+                chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default(),
+            ))
+            .include_y(1.0),
+    };
+    let cumulative = input.cumulative;
+    let response = plot.show(ui, |plot_ui| {
+        if cumulative {
+            let end = periods.last().map(|&p| period_x_range(g, p).1);
+            for s in series {
+                plot_ui.line(cumulative_line(s, g, end));
+            }
+        } else {
+            let mut charts: Vec<BarChart> = Vec::with_capacity(series.len());
+            for s in series {
+                let bars: Vec<Bar> = periods
+                    .iter()
+                    .map(|&p| {
+                        let (x0, x1) = period_x_range(g, p);
+                        let v = s
+                            .points
+                            .iter()
+                            .find(|pt| pt.period == p)
+                            .map_or(0.0, |pt| pt.value);
+                        Bar::new((x0 + x1) / 2.0, v)
+                            .width((x1 - x0) * 0.8)
+                            .fill(theme::place_color(s.place))
+                            .stroke(egui::Stroke::NONE)
+                    })
+                    .collect();
+                let refs: Vec<&BarChart> = charts.iter().collect();
+                let chart = BarChart::new(Document::place_name(s.place), bars)
+                    .color(theme::place_color(s.place))
+                    .allow_hover(false)
+                    .stack_on(&refs);
+                charts.push(chart);
+            }
+            for c in charts {
+                plot_ui.bar_chart(c);
+            }
+        }
+        plot_ui.pointer_coordinate()
+    });
+    let transform = response.transform;
+    if let Some(pointer) = response.inner
+        && response.response.hovered()
+    {
+        let hit = hover_hit(input, pointer.x, pointer.y, &transform);
+        let weak = theme::weak_text(ui.visuals());
+        response
+            .response
+            .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, input, hit, weak));
+    }
+    transform
+}
+
+fn cumulative_line<'a>(s: &Series, g: Granularity, end: Option<f64>) -> Line<'a> {
+    let mut pts: Vec<[f64; 2]> = Vec::with_capacity(s.points.len() * 2 + 2);
+    let mut level = s.level_before;
+    for p in &s.points {
+        let (x0, x1) = period_x_range(g, p.period);
+        pts.push([x0, level]);
+        level = p.level;
+        pts.push([x1, level]);
+    }
+    if let (Some(end), Some(last)) = (end, pts.last().copied())
+        && end > last[0]
+    {
+        pts.push([end, last[1]]);
+    }
+    Line::new(Document::place_name(s.place), PlotPoints::from(pts))
+        .color(theme::place_color(s.place))
+        .width(2.0)
+        .allow_hover(false)
+}
+
+/// The period and place under the pointer.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    period: i32,
+    place: Option<Place>,
+}
+
+fn hover_hit(input: &ChartInput<'_>, x: f64, y: f64, transform: &egui_plot::PlotTransform) -> Hit {
+    let g = input.granularity;
+    let period = g.period_of_key({
+        let d = x_to_date(x);
+        d.year() * 10_000 + d.month() as i32 * 100 + d.day() as i32
+    });
+    let series = &input.chart.series;
+    let place = if input.cumulative {
+        // Nearest line within 12 px.
+        let py = transform.position_from_point_y(y);
+        series
+            .iter()
+            .map(|s| {
+                let level = s
+                    .points
+                    .iter()
+                    .take_while(|p| p.period <= period)
+                    .last()
+                    .map_or(s.level_before, |p| p.level);
+                (s.place, (transform.position_from_point_y(level) - py).abs())
+            })
+            .filter(|(_, d)| *d <= 12.0)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(p, _)| p)
+    } else {
+        let mut base = 0.0;
+        let mut found = None;
+        for s in series {
+            let v = s
+                .points
+                .iter()
+                .find(|p| p.period == period)
+                .map_or(0.0, |p| p.value);
+            if v > 0.0 && y >= base && y <= base + v {
+                found = Some(s.place);
+            }
+            base += v;
+        }
+        found
+    };
+    Hit { period, place }
+}
+
+fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Color32) {
+    let metric = input.chart.metric;
+    let g = input.granularity;
+    ui.label(RichText::new(g.period_label(hit.period)).strong());
+    let mut rows: Vec<(&Series, f64, f64, u32)> = input
+        .chart
+        .series
+        .iter()
+        .filter_map(|s| {
+            let pt = s.points.iter().find(|p| p.period == hit.period);
+            let level = s
+                .points
+                .iter()
+                .take_while(|p| p.period <= hit.period)
+                .last()
+                .map_or(s.level_before, |p| p.level);
+            let value = pt.map_or(0.0, |p| p.value);
+            let n = pt.map_or(0, |p| p.rows);
+            (n > 0 || (input.cumulative && level > 0.0)).then_some((s, value, level, n))
+        })
+        .collect();
+    if rows.is_empty() {
+        ui.label(RichText::new("no figures in this period").color(weak));
+        return;
+    }
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // The hovered province first.
+    if let Some(place) = hit.place
+        && let Some(pos) = rows.iter().position(|r| r.0.place == place)
+    {
+        let r = rows.remove(pos);
+        rows.insert(0, r);
+    }
+    for (i, (s, value, level, n)) in rows.iter().enumerate().take(12) {
+        let events = if *n == 1 {
+            "1 event".to_owned()
+        } else {
+            format!("{n} events")
+        };
+        let text = if input.cumulative {
+            format!(
+                "{}: {} total ({} this period, {events})",
+                Document::place_name(s.place),
+                metric.format(*level),
+                metric.format(*value)
+            )
+        } else {
+            format!(
+                "{}: {} ({events})",
+                Document::place_name(s.place),
+                metric.format(*value)
+            )
+        };
+        let mut rt = RichText::new(text).color(theme::place_color(s.place));
+        if i == 0 && hit.place == Some(s.place) {
+            rt = rt.strong();
+        }
+        ui.label(rt);
+    }
+    if rows.len() > 12 {
+        ui.label(RichText::new(format!("… and {} more", rows.len() - 12)).color(weak));
+    }
+}
+
+fn legend_ui(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 10.0;
+        if input.all.series.is_empty() {
+            ui.label(
+                RichText::new("No figures for this metric in the visible rows")
+                    .color(theme::weak_text(ui.visuals())),
+            );
+        }
+        for s in &input.all.series {
+            let hidden = input.hidden.contains(&s.place);
+            let color = if hidden {
+                ui.visuals().weak_text_color()
+            } else {
+                theme::place_color(s.place)
+            };
+            let name = Document::place_name(s.place);
+            let response = ui
+                .horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 4.0;
+                    let (r, painter) = ui.allocate_painter(egui::vec2(10.0, 10.0), Sense::hover());
+                    if hidden {
+                        painter.rect_stroke(
+                            r.rect,
+                            2.0,
+                            egui::Stroke::new(1.0, color),
+                            egui::StrokeKind::Inside,
+                        );
+                    } else {
+                        painter.rect_filled(r.rect, 2.0, color);
+                    }
+                    let mut text = RichText::new(name).small();
+                    if hidden {
+                        text = text.strikethrough().color(color);
+                    }
+                    ui.add(egui::Label::new(text).selectable(false))
+                })
+                .response
+                .interact(Sense::click());
+            let action = if hidden { "Show" } else { "Hide" };
+            let response = response
+                .on_hover_text(format!(
+                    "{action} {name} in every chart, card and the table"
+                ))
+                .accessible_name(format!(
+                    "{action} {name} ({})",
+                    input.chart.metric.title().to_lowercase()
+                ));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::CheckBox,
+                    true,
+                    !hidden,
+                    format!(
+                        "{action} {name} ({})",
+                        input.chart.metric.title().to_lowercase()
+                    ),
+                )
+            });
+            if response.clicked() {
+                actions.toggle = Some(s.place);
+            }
+        }
+    });
+}
+
+/// The screen position of a place's bar or line point in a period (for tests and tooltips).
+pub fn point_position(
+    layout: &ChartLayout,
+    chart: &MetricChart,
+    granularity: Granularity,
+    cumulative: bool,
+    place: Place,
+    period: i32,
+) -> Option<egui::Pos2> {
+    let t = layout.transform?;
+    let (x0, x1) = period_x_range(granularity, period);
+    let mut base = 0.0;
+    for s in &chart.series {
+        let pt = s.points.iter().find(|p| p.period == period);
+        let v = pt.map_or(0.0, |p| p.value);
+        if s.place == place {
+            let y = if cumulative {
+                pt?.level
+            } else {
+                base + v / 2.0
+            };
+            let x = if cumulative {
+                x1 - 0.01
+            } else {
+                (x0 + x1) / 2.0
+            };
+            return Some(t.position_from_point(&egui_plot::PlotPoint::new(x, y)));
+        }
+        base += v;
+    }
+    None
+}
+
+/// Which metric each chart shows, in order.
+pub const METRICS: [Metric; 4] = Metric::ALL;

@@ -1,0 +1,173 @@
+//! The filter bar (grouping, per-period or cumulative, date range) and the province list.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, Ui};
+
+use crate::analysis::{Filter, Granularity, View};
+use crate::data::document::{Document, Place};
+use crate::data::value;
+use crate::ui::theme;
+
+/// View settings that persist between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ViewSettings {
+    /// Time grouping.
+    pub granularity: Granularity,
+    /// Cumulative lines instead of per-period bars.
+    pub cumulative: bool,
+    /// Provinces and dates shown.
+    pub filter: Filter,
+    /// Date range fields as typed.
+    pub from_text: String,
+    /// Date range fields as typed.
+    pub to_text: String,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        ViewSettings {
+            granularity: Granularity::Quarter,
+            cumulative: false,
+            filter: Filter::default(),
+            from_text: String::new(),
+            to_text: String::new(),
+        }
+    }
+}
+
+/// Parses a range field: empty is open; a month or year counts from its first (or to its last) day.
+fn range_key(text: &str, end: bool) -> Result<Option<i32>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let d = value::parse_date(text)?;
+    let key = d.day_key();
+    Ok(Some(if end {
+        match d.precision() {
+            value::Precision::Year => key - key % 10_000 + 1231,
+            value::Precision::Month => key - key % 100 + 31,
+            value::Precision::Day => key,
+        }
+    } else {
+        key
+    }))
+}
+
+/// The toolbar above the charts.
+pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Group by");
+        for g in Granularity::ALL {
+            ui.selectable_value(&mut s.granularity, g, g.label());
+        }
+        ui.separator();
+        ui.selectable_value(&mut s.cumulative, false, "Per period")
+            .on_hover_text("Bars: what each period added");
+        ui.selectable_value(&mut s.cumulative, true, "Cumulative")
+            .on_hover_text("Lines: running total per province");
+        ui.separator();
+        let range_field = |ui: &mut Ui,
+                           label: &str,
+                           text: &mut String,
+                           end: bool|
+         -> Result<Option<i32>, String> {
+            let l = ui.label(label);
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(text)
+                        .desired_width(90.0)
+                        .hint_text("YYYY-MM-DD"),
+                )
+                .labelled_by(l.id);
+            let parsed = range_key(text, end);
+            if let Err(e) = &parsed {
+                r.on_hover_text(e.clone());
+                ui.label(RichText::new("invalid date").color(theme::error_text(ui.visuals())));
+            }
+            parsed
+        };
+        let from = range_field(ui, "From", &mut s.from_text, false);
+        let to = range_field(ui, "To", &mut s.to_text, true);
+        if let Ok(f) = from {
+            s.filter.from = f;
+        }
+        if let Ok(t) = to {
+            s.filter.to = t;
+        }
+        if (!s.from_text.is_empty() || !s.to_text.is_empty()) && ui.button("All dates").clicked() {
+            s.from_text.clear();
+            s.to_text.clear();
+            s.filter.from = None;
+            s.filter.to = None;
+        }
+    });
+}
+
+/// The province list: one checkbox per place with data, with its color and visible rows.
+pub fn province_list(ui: &mut Ui, places: &[Place], hidden: &mut BTreeSet<Place>, view: &View) {
+    ui.horizontal(|ui| {
+        ui.heading("Provinces");
+    });
+    ui.horizontal(|ui| {
+        if ui.small_button("Show all").clicked() {
+            hidden.clear();
+        }
+        if ui.small_button("Hide all").clicked() {
+            hidden.extend(places.iter().copied());
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for &place in places {
+                let mut shown = !hidden.contains(&place);
+                ui.horizontal(|ui| {
+                    let (r, painter) =
+                        ui.allocate_painter(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    painter.rect_filled(r.rect, 2.0, theme::place_color(place));
+                    if ui
+                        .checkbox(&mut shown, Document::place_name(place))
+                        .changed()
+                    {
+                        if shown {
+                            hidden.remove(&place);
+                        } else {
+                            hidden.insert(place);
+                        }
+                    }
+                    let n: u32 = view
+                        .charts
+                        .iter()
+                        .flat_map(|c| c.series.iter().filter(|s| s.place == place))
+                        .map(|s| s.points.iter().map(|p| p.rows).sum::<u32>())
+                        .max()
+                        .unwrap_or(0);
+                    if n > 0 {
+                        ui.label(
+                            RichText::new(n.to_string())
+                                .small()
+                                .color(theme::weak_text(ui.visuals())),
+                        )
+                        .on_hover_text("rows with figures");
+                    }
+                });
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_fields() {
+        assert_eq!(range_key("", false), Ok(None));
+        assert_eq!(range_key("2021", false), Ok(Some(2021_01_01)));
+        assert_eq!(range_key("2021", true), Ok(Some(2021_12_31)));
+        assert_eq!(range_key("2021-02", true), Ok(Some(2021_02_31)));
+        assert!(range_key("nope", true).is_err());
+    }
+}

@@ -1,0 +1,10 @@
+//! The views, one file each. They read the session and return what the user asked for; only the
+//! app turns that into edit commands.
+
+pub mod cards;
+pub mod charts;
+pub mod dialogs;
+pub mod export;
+pub mod filters;
+pub mod table;
+pub mod theme;

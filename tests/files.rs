@@ -1,0 +1,168 @@
+//! File-level tests: the sample data, saving and opening again, and files that cannot be read.
+
+use std::path::Path;
+
+use crackdown_dashboard::data::document::{Column, Document, Edit, Field, NoObserver};
+use crackdown_dashboard::io::{self, Format};
+
+fn cells(doc: &Document) -> Vec<Vec<(String, String)>> {
+    (0..doc.len())
+        .map(|r| {
+            doc.columns()
+                .iter()
+                .map(|&c| {
+                    (
+                        doc.column_key(c).to_owned(),
+                        doc.cell_text(r, c).into_owned(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_sample_row_parses_without_problems() {
+    let doc = io::sample_document();
+    assert_eq!(doc.len(), 60);
+    assert_eq!(doc.problems(), vec![], "sample data problems");
+    for row in 0..doc.len() {
+        assert!(
+            matches!(
+                doc.place(row),
+                crackdown_dashboard::data::document::Place::Region(_)
+            ),
+            "row {} has a province",
+            row + 1
+        );
+    }
+    // The unknown `confidence` column is kept.
+    assert_eq!(doc.extra_names(), ["confidence"]);
+}
+
+#[test]
+fn sample_csv_and_json_hold_the_same_rows() {
+    let csv = io::read_path(Path::new("sample-data/crackdown-events.csv")).unwrap();
+    let json = io::read_path(Path::new("sample-data/crackdown-events.json")).unwrap();
+    let sorted = |d: &Document| -> Vec<Vec<(String, String)>> {
+        cells(d)
+            .into_iter()
+            .map(|mut r| {
+                r.retain(|(_, v)| !v.is_empty());
+                r.sort();
+                r
+            })
+            .collect()
+    };
+    assert_eq!(sorted(&csv), sorted(&json));
+    // The binary embeds the same file.
+    assert_eq!(cells(&csv), cells(&io::sample_document()));
+}
+
+fn tricky_document() -> Document {
+    let text = "Date,Province/Region,Rigs,kWh saved,confidence,Notes,projects closed\n\
+                2021-09-27,内蒙古,\"10,100\",6.58 billion,high,\"a, quoted\nnote\",45\n\
+                2021-13-01,Atlantis,abc,,low,,-3\n\
+                2019,Hebei,,,,,\n";
+    io::read_bytes(Path::new("t.csv"), text.as_bytes(), Some(Format::Csv)).unwrap()
+}
+
+#[test]
+fn save_then_open_gives_the_same_rows_in_csv_and_json() {
+    let mut doc = tricky_document();
+    assert_eq!(doc.problems().len(), 4, "{:?}", doc.problems());
+    doc.apply(
+        &Edit::SetCell {
+            row: 2,
+            column: Column::Field(Field::Coal),
+            text: "12 t?".into(),
+        },
+        &mut NoObserver,
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["out.csv", "out.json", "out.tsv"] {
+        let path = dir.path().join(name);
+        io::write_path(&doc, &path).unwrap();
+        let back = io::read_path(&path).unwrap();
+        assert_eq!(cells(&back), cells(&doc), "{name}");
+        assert_eq!(back.problems(), doc.problems(), "{name}");
+        assert_eq!(back.extra_names(), ["confidence"], "{name}");
+        // Saving again writes the same bytes.
+        let again = dir.path().join(format!("again-{name}"));
+        io::write_path(&back, &again).unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            std::fs::read(&again).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn unreadable_files_give_a_message_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 5] = [
+        (
+            "binary.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "not a text file",
+        ),
+        ("empty.csv", b"", "empty"),
+        (
+            "latin1.csv",
+            b"date,province\n2021,Hebe\xefi\n",
+            "line 2 is not valid UTF-8",
+        ),
+        ("bad.json", b"[{\"date\": \"2021\",]", "not valid JSON"),
+        (
+            "nothing.csv",
+            b"foo,bar\n1,2\n",
+            "no column has a name the app knows",
+        ),
+    ];
+    for (name, bytes, expect) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let e = io::read_path(&path).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains(name) && text.contains(expect),
+            "{name}: {text}"
+        );
+    }
+    let missing = io::read_path(&dir.path().join("missing.csv")).unwrap_err();
+    assert!(missing.to_string().contains("does not exist"), "{missing}");
+}
+
+#[test]
+fn failed_save_leaves_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keep.csv");
+    std::fs::write(&path, "date\n2020\n").unwrap();
+    let doc = tricky_document();
+    // A folder in the way of the temporary file makes the save fail.
+    let blocker = dir
+        .path()
+        .join(format!(".keep.csv.{}.tmp", std::process::id()));
+    std::fs::create_dir(&blocker).unwrap();
+    let e = io::write_path(&doc, &path).unwrap_err();
+    assert!(e.to_string().contains("previous file is unchanged"), "{e}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "date\n2020\n");
+}
+
+#[test]
+fn json_shapes_and_header_synonyms() {
+    for text in [
+        r#"[{"Date": "2021-09", "Province/Region": "Nei Mongol", "machines seized": 5}]"#,
+        r#"{"events": [{"date": "2021-09", "province": "CN-NM", "rigs_seized": "5"}]}"#,
+    ] {
+        let doc = io::read_bytes(Path::new("x.json"), text.as_bytes(), None).unwrap();
+        assert_eq!(doc.len(), 1);
+        assert_eq!(doc.cell_text(0, Column::Field(Field::Rigs)), "5");
+        assert_eq!(
+            crackdown_dashboard::data::document::Document::place_name(doc.place(0)),
+            "Inner Mongolia"
+        );
+    }
+}

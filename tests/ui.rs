@@ -1,0 +1,365 @@
+//! UI tests on the real app, driven through accessible labels as a user would: click, type,
+//! hover, and read what the window shows.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crackdown_dashboard::analysis::{Filter, Granularity};
+use crackdown_dashboard::data::document::{Metric, Place};
+use crackdown_dashboard::data::gazetteer::Gazetteer;
+use crackdown_dashboard::session::Session;
+use crackdown_dashboard::ui::dialogs::{FileDialogs, SaveKind};
+use crackdown_dashboard::{App, StartOptions};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+/// Dialogs answered from a queue, as a user picking files would.
+#[derive(Clone, Default)]
+struct ScriptedDialogs {
+    open: Arc<Mutex<VecDeque<PathBuf>>>,
+    save: Arc<Mutex<VecDeque<PathBuf>>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.open.lock().unwrap().pop_front()
+    }
+    fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<PathBuf> {
+        self.save.lock().unwrap().pop_front()
+    }
+}
+
+fn harness(dialogs: ScriptedDialogs) -> Harness<'static, App> {
+    harness_at(dialogs, 1.0)
+}
+
+fn harness_at(dialogs: ScriptedDialogs, pixels_per_point: f32) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_pixels_per_point(pixels_per_point)
+        .wgpu()
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ));
+        })
+        .build_eframe(move |cc| {
+            App::with_dialogs(
+                cc,
+                StartOptions {
+                    sample: true,
+                    ..Default::default()
+                },
+                Box::new(dialogs),
+            )
+        });
+    h.run();
+    h
+}
+
+fn inner_mongolia() -> Place {
+    Place::Region(Gazetteer::get().resolve("Inner Mongolia").unwrap().region)
+}
+
+/// The rigs total the model computes from scratch for the current document.
+fn expected_total(app: &App, metric: Metric, filter: &Filter) -> f64 {
+    let doc = app.session().doc().clone();
+    let mut fresh = Session::new(doc, None, "check");
+    fresh.view(Granularity::Quarter, filter).totals[metric.index()]
+}
+
+/// The node a screen reader names `name` (its accessible label).
+fn named<'a>(h: &'a Harness<'_, App>, name: &str) -> egui_kittest::Node<'a> {
+    let name = name.to_owned();
+    h.get_by(move |n| n.label().as_deref() == Some(name.as_str()))
+}
+
+/// Whether some node's accessible label contains `part`.
+fn has_named_containing(h: &Harness<'_, App>, part: &str) -> bool {
+    h.query_all_by(|n| n.label().is_some_and(|l| l.contains(part)))
+        .next()
+        .is_some()
+}
+
+fn card_text(metric: Metric, value: f64) -> String {
+    format!("{}: {}", metric.title(), metric.format(value))
+}
+
+/// Scrolls the table like a user with a mouse wheel until the row whose City cell shows `city`
+/// is on screen, and returns its 1-based row number.
+fn row_of_city(h: &mut Harness<'_, App>, city: &str) -> usize {
+    let wanted = format!(": {city}");
+    let find = |h: &Harness<'_, App>| {
+        h.query_by(|n| {
+            n.label()
+                .is_some_and(|l| l.starts_with("City, row ") && l.ends_with(&wanted))
+        })
+        .map(|n| n.accesskit_node().label().unwrap())
+    };
+    for _ in 0..60 {
+        if let Some(label) = find(h) {
+            return label["City, row ".len()..label.find(':').unwrap()]
+                .parse()
+                .unwrap();
+        }
+        let last_visible = h
+            .query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Select row ")))
+            .last()
+            .expect("the table shows rows");
+        last_visible.scroll_down();
+        h.run();
+    }
+    panic!("no row with city {city}");
+}
+
+/// Clicks a table cell, replaces its text as a user would (select all, type) and presses Enter.
+fn edit_cell(h: &mut Harness<'_, App>, column: &str, row: usize, current: &str, new: &str) {
+    named(h, &format!("{column}, row {row}: {current}")).click();
+    h.run();
+    let editor_label = format!("Edit {column}, row {row}");
+    let editor = h.get_by_label(&editor_label);
+    assert!(
+        editor.is_focused(),
+        "the cell editor takes the keyboard focus"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(&format!("Edit {column}, row {row}"))
+        .type_text(new);
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+/// Hovers the rigs chart where Inner Mongolia's 2021 Q3 bar is and returns the tooltip lines.
+fn hover_rigs_2021_q3(h: &mut Harness<'_, App>) -> Vec<String> {
+    let period = Granularity::Quarter.period_of_key(2021_09_27);
+    // Hover where the bar is (or was): the stack position of the place, else the period's base.
+    let pos = h
+        .state_mut()
+        .chart_point(Metric::Rigs, inner_mongolia(), period)
+        .or_else(|| {
+            let layout = h.state().chart_layout(Metric::Rigs);
+            let t = layout.transform?;
+            let (x0, x1) = (
+                Granularity::Quarter.start(period),
+                Granularity::Quarter.end(period),
+            );
+            let x = (crackdown_dashboard::analysis::date_to_x(x0)
+                + crackdown_dashboard::analysis::date_to_x(x1))
+                / 2.0;
+            Some(t.position_from_point(&egui_plot::PlotPoint::new(x, 1.0)))
+        })
+        .expect("the rigs chart was drawn");
+    h.hover_at(pos);
+    h.run();
+    let labels: Vec<String> = h
+        .query_all_by(|n| n.value().is_some_and(|l| l.contains(" event")))
+        .map(|n| n.accesskit_node().value().unwrap())
+        .collect();
+    h.remove_cursor();
+    h.run();
+    labels
+}
+
+#[test]
+fn starts_with_sample_data_four_charts_and_cards() {
+    let h = harness(ScriptedDialogs::default());
+    for metric in Metric::ALL {
+        h.get_by_label(&format!("Export PNG… {}", metric.title()));
+        let total = expected_total(h.state(), metric, &Filter::default());
+        assert!(total > 0.0, "the sample data has figures for {metric:?}");
+        named(&h, &card_text(metric, total));
+    }
+    let view = Session::sample()
+        .view(Granularity::Quarter, &Filter::default())
+        .clone();
+    named(&h, &format!("Provinces: {}", view.provinces));
+    assert!(has_named_containing(&h, "Date span: 2017-06-01 – "));
+    assert!(h.get_all_by_label_contains("60 rows").count() >= 1);
+}
+
+#[test]
+fn editing_bayannaoer_rigs_raises_inner_mongolia_by_10000() {
+    let mut h = harness(ScriptedDialogs::default());
+    let before = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    named(&h, &card_text(Metric::Rigs, before));
+    let tip = hover_rigs_2021_q3(&mut h);
+    assert!(
+        tip.iter().any(|l| l == "Inner Mongolia: 10,100 (1 event)"),
+        "{tip:?}"
+    );
+
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+    named(&h, &card_text(Metric::Rigs, before + 10_000.0));
+    let tip = hover_rigs_2021_q3(&mut h);
+    assert!(
+        tip.iter().any(|l| l == "Inner Mongolia: 20,100 (1 event)"),
+        "{tip:?}"
+    );
+    assert!(h.state().session().is_dirty());
+    h.get_by_label_contains("(unsaved changes)");
+}
+
+#[test]
+fn typing_abc_into_a_number_shows_the_problem_and_keeps_totals_consistent() {
+    let mut h = harness(ScriptedDialogs::default());
+    let before = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "abc");
+
+    // The text is kept as typed and flagged.
+    let cell_label = format!("Rigs seized, row {row}: abc");
+    let cell = named(&h, &cell_label);
+    cell.hover();
+    h.run();
+    h.get_by_label_contains("“abc” is not a number");
+    h.get_by_label_contains("1 cell to check");
+    // The row no longer adds rigs; the cards agree with a fresh computation of the data.
+    let after = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    assert_eq!(after, before - 10_100.0);
+    named(&h, &card_text(Metric::Rigs, after));
+    let tip = hover_rigs_2021_q3(&mut h);
+    assert!(
+        !tip.iter().any(|l| l.starts_with("Inner Mongolia")),
+        "{tip:?}"
+    );
+}
+
+#[test]
+fn hiding_a_province_removes_it_from_charts_and_cards() {
+    let mut h = harness(ScriptedDialogs::default());
+    let all = Filter::default();
+    let before = expected_total(h.state(), Metric::Rigs, &all);
+    let provinces_before = Session::sample().view(Granularity::Quarter, &all).provinces;
+    assert!(
+        hover_rigs_2021_q3(&mut h)
+            .iter()
+            .any(|l| l.starts_with("Inner Mongolia"))
+    );
+
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Inner Mongolia")
+        .click(); // the province list
+    h.run();
+
+    let mut hidden = Filter::default();
+    hidden.hidden.insert(inner_mongolia());
+    let after = expected_total(h.state(), Metric::Rigs, &hidden);
+    assert_eq!(after, before - 10_100.0);
+    named(&h, &card_text(Metric::Rigs, after));
+    named(&h, &format!("Provinces: {}", provinces_before - 1));
+    assert!(
+        !hover_rigs_2021_q3(&mut h)
+            .iter()
+            .any(|l| l.starts_with("Inner Mongolia"))
+    );
+    // The chart legend offers to show it again; clicking it brings it back everywhere.
+    h.get_by_label("Show Inner Mongolia (rigs seized)").click();
+    h.run();
+    named(&h, &card_text(Metric::Rigs, before));
+}
+
+#[test]
+fn dashboard_snapshot() {
+    let mut h = harness(ScriptedDialogs::default());
+    h.run();
+    h.snapshot("dashboard");
+}
+
+#[test]
+fn opening_a_binary_file_shows_a_message_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.csv");
+    std::fs::write(
+        &bad,
+        [0x89, b'P', b'N', b'G', 0, 0, 0x1a, 0xff, 0xfe, 7, 0, 200],
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.lock().unwrap().push_back(bad);
+    let mut h = harness(dialogs);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Open…").click();
+    h.run();
+    h.get_by_label_contains("Could not open “broken.csv”: this is not a text file");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label_contains("Could not open").is_none());
+    assert_eq!(h.state().session().doc().len(), 60);
+    assert!(h.get_all_by_label_contains("60 rows").count() >= 1);
+}
+
+#[test]
+fn export_png_writes_the_chart_area_at_pixel_density() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs
+        .save
+        .lock()
+        .unwrap()
+        .push_back(dir.path().join("rigs chart"));
+    let mut h = harness(dialogs);
+    h.get_by_label("Export PNG… Rigs seized").click();
+    h.run();
+    let path = dir.path().join("rigs chart.png");
+    assert!(path.is_file(), "the .png extension is added");
+    let rect = h.state().chart_layout(Metric::Rigs).frame;
+    let ppp = h.ctx.pixels_per_point();
+    let img = image::open(&path).unwrap().to_rgba8();
+    assert_eq!(
+        img.width(),
+        ((rect.max.x * ppp).round() - (rect.min.x * ppp).round()) as u32
+    );
+    assert_eq!(
+        img.height(),
+        ((rect.max.y * ppp).round() - (rect.min.y * ppp).round()) as u32
+    );
+    let colors: std::collections::HashSet<[u8; 4]> = img.pixels().map(|p| p.0).collect();
+    assert!(
+        colors.len() > 20,
+        "the picture has content ({} colors)",
+        colors.len()
+    );
+    h.get_by_label_contains("Exported");
+
+    // At a higher pixel density the picture has more pixels.
+    let dialogs_path = dir.path().join("rigs2.png");
+    drop(h);
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.lock().unwrap().push_back(dialogs_path.clone());
+    let mut h = harness_at(dialogs, 2.0);
+    h.get_by_label("Export PNG… Rigs seized").click();
+    h.run();
+    let rect = h.state().chart_layout(Metric::Rigs).frame;
+    h.get_by_label_contains("Exported");
+    let img = image::open(&dialogs_path).unwrap();
+    assert_eq!(
+        img.width(),
+        ((rect.max.x * 2.0).round() - (rect.min.x * 2.0).round()) as u32
+    );
+}
+
+#[test]
+fn opening_another_file_with_unsaved_edits_asks_first() {
+    let mut h = harness(ScriptedDialogs::default());
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Open sample data").click();
+    h.run();
+    h.get_by_label_contains("Save the changes to");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().session().is_dirty(), "Cancel keeps the edits");
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+    // Undo brings back the saved state and clears the marker.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!h.state().session().is_dirty());
+    named(&h, &format!("Rigs seized, row {row}: 10,100"));
+}
