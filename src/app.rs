@@ -34,6 +34,9 @@ pub struct Settings {
 /// What to open at start.
 #[derive(Clone, Debug, Default)]
 pub struct StartOptions {
+    /// When the process started; with `CRACKDOWN_REPORT_STARTUP` set, the time to the first
+    /// drawn frame is printed on stderr (how the startup figure in the README is measured).
+    pub started: Option<std::time::Instant>,
     /// A file given on the command line (or by the OS on double-click).
     pub file: Option<PathBuf>,
     /// Open the bundled sample data, ignoring the last file.
@@ -84,6 +87,7 @@ pub struct App {
     sent_title: String,
     visible_cache: Option<((u64, Filter), Vec<usize>)>,
     problems_cache: Option<(u64, usize)>,
+    report_startup: Option<std::time::Instant>,
 }
 
 const MAX_RECENT: usize = 10;
@@ -119,6 +123,9 @@ impl App {
             sent_title: String::new(),
             visible_cache: None,
             problems_cache: None,
+            report_startup: start
+                .started
+                .filter(|_| std::env::var_os("CRACKDOWN_REPORT_STARTUP").is_some()),
         };
         let file = if start.sample {
             None
@@ -296,6 +303,19 @@ impl App {
         }
     }
 
+    /// Applies the cell being edited, as a spreadsheet does before saving or opening.
+    fn commit_editing(&mut self) {
+        if let Some(ed) = self.table.editing.take()
+            && self.session.doc().cell_text(ed.row, ed.column) != ed.buffer.as_str()
+        {
+            self.apply(Edit::SetCell {
+                row: ed.row,
+                column: ed.column,
+                text: ed.buffer,
+            });
+        }
+    }
+
     fn undo(&mut self) {
         self.table.editing = None;
         if let Some(d) = self.session.undo_description().map(str::to_owned)
@@ -389,17 +409,21 @@ impl App {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let editing_text = ctx.memory(|m| m.focused().is_some()) && self.table.editing.is_some();
+        // A focused text field keeps Ctrl+Z for its own text.
+        let editing_text = ctx.egui_wants_keyboard_input();
         let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
         let consume = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&shortcut(m, k)));
         // Longer chords first: Ctrl+S would also match Ctrl+Shift+S.
         if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            self.commit_editing();
             self.save_as();
         }
         if consume(Modifiers::COMMAND, Key::S) {
+            self.commit_editing();
             self.save();
         }
         if consume(Modifiers::COMMAND, Key::O) {
+            self.commit_editing();
             self.request_open(OpenTarget::Dialog);
         }
         if !editing_text {
@@ -452,12 +476,14 @@ impl App {
                     .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
                     .clicked()
                 {
+                    self.commit_editing();
                     self.save();
                 }
                 if ui
                     .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
                     .clicked()
                 {
+                    self.commit_editing();
                     self.save_as();
                 }
                 ui.separator();
@@ -794,6 +820,14 @@ impl eframe::App for App {
         egui::CentralPanel::default().show(ui, |ui| self.dashboard(ui));
 
         self.dialogs_ui(&ctx);
+
+        if let Some(t) = self.report_startup.take() {
+            eprintln!(
+                "startup: first frame with {} rows drawn {:.0} ms after process start",
+                self.session.doc().len(),
+                t.elapsed().as_secs_f64() * 1000.0
+            );
+        }
 
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(

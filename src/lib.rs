@@ -9,6 +9,7 @@ pub mod app;
 pub mod data;
 pub mod io;
 pub mod session;
+pub mod synth;
 pub mod ui;
 
 pub use app::{App, StartOptions};

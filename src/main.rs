@@ -14,7 +14,10 @@ const USAGE: &str = "usage: crackdown-dashboard [--sample] [--renderer glow|wgpu
 ";
 
 fn main() -> std::process::ExitCode {
-    let mut start = StartOptions::default();
+    let mut start = StartOptions {
+        started: Some(std::time::Instant::now()),
+        ..Default::default()
+    };
     let mut renderer = std::env::var("CRACKDOWN_RENDERER").ok();
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {

@@ -363,3 +363,141 @@ fn opening_another_file_with_unsaved_edits_asks_first() {
     assert!(!h.state().session().is_dirty());
     named(&h, &format!("Rigs seized, row {row}: 10,100"));
 }
+
+fn all_cells(app: &App) -> Vec<Vec<String>> {
+    let doc = app.session().doc();
+    (0..doc.len())
+        .map(|r| {
+            doc.columns()
+                .iter()
+                .map(|&c| doc.cell_text(r, c).into_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn save_as_then_open_again_gives_the_same_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs
+        .save
+        .lock()
+        .unwrap()
+        .push_back(dir.path().join("edited"));
+    dialogs
+        .open
+        .lock()
+        .unwrap()
+        .push_back(dir.path().join("edited.csv"));
+    let mut h = harness(dialogs);
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "about 10k");
+    let before = all_cells(h.state());
+    assert!(h.state().session().is_dirty());
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(
+        dir.path().join("edited.csv").is_file(),
+        "Save As adds .csv to a name without extension"
+    );
+    assert!(
+        !h.state().session().is_dirty(),
+        "saving clears the unsaved marker"
+    );
+    assert!(h.get_all_by_label_contains("Saved").count() >= 1);
+
+    // Open it again with Ctrl+O, as a user would.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(h.state().session().name(), "edited.csv");
+    assert_eq!(
+        all_cells(h.state()),
+        before,
+        "same rows, the unknown column and the unparsed cell included"
+    );
+    let row = row_of_city(&mut h, "Bayannaoer");
+    named(&h, &format!("Rigs seized, row {row}: about 10k"));
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_onto_the_window_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dropped.csv");
+    std::fs::write(
+        &path,
+        "Date,Province,Rigs\n2021-09-27,内蒙古自治区,\"10,100\"\n2021-06,Sichuan,5\n",
+    )
+    .unwrap();
+    let mut h = harness(ScriptedDialogs::default());
+    h.input_mut().dropped_files.push(Arc::new(Dropped(path)));
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 2);
+    assert!(h.get_all_by_label_contains("Opened").count() >= 1);
+    named(&h, &card_text(Metric::Rigs, 10_105.0));
+    named(&h, "Provinces: 2");
+}
+
+#[test]
+fn closing_the_window_with_unsaved_edits_asks_first() {
+    let mut h = harness(ScriptedDialogs::default());
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    h.get_by_label_contains("before closing?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label_contains("before closing?").is_none());
+    assert!(h.state().session().is_dirty());
+}
+
+#[test]
+fn escape_cancels_a_cell_edit_and_add_delete_rows() {
+    let mut h = harness(ScriptedDialogs::default());
+    let row = row_of_city(&mut h, "Bayannaoer");
+    named(&h, &format!("Rigs seized, row {row}: 10,100")).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(&format!("Edit Rigs seized, row {row}"))
+        .type_text("999");
+    h.key_press(Key::Escape);
+    h.run();
+    named(&h, &format!("Rigs seized, row {row}: 10,100"));
+    assert!(!h.state().session().is_dirty(), "Escape changes nothing");
+
+    // Add a row after the selected one, type a date into it, then delete it again.
+    h.get_by_label("Add row").click();
+    h.run();
+    let new_row = row + 1;
+    h.get_by_label(&format!("Edit Date, row {new_row}"))
+        .type_text("2022-01-05");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 61);
+    named(&h, &format!("Date, row {new_row}: 2022-01-05"));
+    named(&h, &format!("Select row {new_row}")).click();
+    h.run();
+    h.get_by_label("Delete row").click();
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 60);
+    named(&h, &format!("Rigs seized, row {row}: 10,100"));
+}

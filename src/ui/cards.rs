@@ -7,6 +7,12 @@ use crate::data::document::Metric;
 use crate::ui::theme;
 
 fn card(ui: &mut Ui, title: &str, value: &str, width: f32) {
+    // Long values (the date span) get a smaller size so the card keeps one line.
+    let size = if value.chars().count() > 16 {
+        15.0
+    } else {
+        18.0
+    };
     theme::card_frame(ui.visuals()).show(ui, |ui| {
         ui.set_width(width);
         ui.vertical(|ui| {
@@ -15,7 +21,7 @@ fn card(ui: &mut Ui, title: &str, value: &str, width: f32) {
                     .small()
                     .color(theme::weak_text(ui.visuals())),
             );
-            let value_label = ui.label(RichText::new(value).strong().size(18.0));
+            let value_label = ui.label(RichText::new(value).strong().size(size));
             // A screen reader (and a test) reads the card as "Rigs seized: 52,170".
             let _ = value_label.accessible_name(format!("{title}: {value}"));
         });

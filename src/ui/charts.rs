@@ -66,12 +66,13 @@ fn trim_decimals(s: String) -> String {
 
 /// Axis numbers: `6.58B`, `2M`, `12.5k`, `300`.
 fn short_number(v: f64) -> String {
+    let v = v + 0.0; // no "-0"
     let a = v.abs();
     let (scaled, suffix) = if a >= 1e9 {
         (v / 1e9, "B")
     } else if a >= 1e6 {
         (v / 1e6, "M")
-    } else if a >= 1e4 {
+    } else if a >= 1e3 {
         (v / 1e3, "k")
     } else {
         (v, "")
@@ -118,6 +119,33 @@ fn date_grid(input: GridInput) -> Vec<GridMark> {
                 step_size: step,
             });
         }
+    }
+    marks
+}
+
+/// Value marks at 1, 2 or 5 × 10ⁿ, about four over the visible range, so every chart gets
+/// readable labels however tall it is.
+fn value_grid(input: GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let range = (max - min).abs();
+    if !range.is_finite() || range <= 0.0 {
+        return Vec::new();
+    }
+    let raw = range / 4.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let mut marks = Vec::new();
+    let mut v = (min / step).ceil() * step;
+    while v <= max && marks.len() < 50 {
+        marks.push(GridMark {
+            value: v,
+            step_size: step,
+        });
+        v += step;
     }
     marks
 }
@@ -207,6 +235,7 @@ fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotT
         .show_y(false)
         .include_y(0.0)
         .x_grid_spacer(date_grid)
+        .y_grid_spacer(value_grid)
         .x_axis_formatter(|mark, _| date_label(mark))
         .y_axis_formatter(|mark, _| short_number(mark.value))
         .y_axis_min_width(36.0);
