@@ -152,6 +152,17 @@ fn failed_save_leaves_the_old_file() {
 }
 
 #[test]
+fn rows_wider_than_the_header_keep_their_cells() {
+    let text = "date,province,rigs\n2021,Hebei,5,extra cell,another\n2020,Sichuan,1\n";
+    let doc = io::read_bytes(Path::new("wide.csv"), text.as_bytes(), None).unwrap();
+    assert_eq!(doc.extra_names(), ["column 4", "column 5"]);
+    assert_eq!(doc.cell_text(0, Column::Extra(0)), "extra cell");
+    assert_eq!(doc.cell_text(0, Column::Extra(1)), "another");
+    assert_eq!(doc.cell_text(1, Column::Extra(0)), "");
+    assert_eq!(doc.len(), 2);
+}
+
+#[test]
 fn json_shapes_and_header_synonyms() {
     for text in [
         r#"[{"Date": "2021-09", "Province/Region": "Nei Mongol", "machines seized": 5}]"#,

@@ -22,6 +22,16 @@ struct ScriptedDialogs {
     save: Arc<Mutex<VecDeque<PathBuf>>>,
 }
 
+impl ScriptedDialogs {
+    /// Dialogs that will answer Open… and Save… with these files, in order.
+    fn answering(open: &[PathBuf], save: &[PathBuf]) -> Self {
+        let d = ScriptedDialogs::default();
+        d.open.lock().unwrap().extend(open.iter().cloned());
+        d.save.lock().unwrap().extend(save.iter().cloned());
+        d
+    }
+}
+
 impl FileDialogs for ScriptedDialogs {
     fn pick_open(&mut self) -> Option<PathBuf> {
         self.open.lock().unwrap().pop_front()
@@ -278,9 +288,7 @@ fn opening_a_binary_file_shows_a_message_and_keeps_the_document() {
         [0x89, b'P', b'N', b'G', 0, 0, 0x1a, 0xff, 0xfe, 7, 0, 200],
     )
     .unwrap();
-    let dialogs = ScriptedDialogs::default();
-    dialogs.open.lock().unwrap().push_back(bad);
-    let mut h = harness(dialogs);
+    let mut h = harness(ScriptedDialogs::answering(&[bad], &[]));
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Open…").click();
@@ -296,12 +304,7 @@ fn opening_a_binary_file_shows_a_message_and_keeps_the_document() {
 #[test]
 fn export_png_writes_the_chart_area_at_pixel_density() {
     let dir = tempfile::tempdir().unwrap();
-    let dialogs = ScriptedDialogs::default();
-    dialogs
-        .save
-        .lock()
-        .unwrap()
-        .push_back(dir.path().join("rigs chart"));
+    let dialogs = ScriptedDialogs::answering(&[], &[dir.path().join("rigs chart")]);
     let mut h = harness(dialogs);
     h.get_by_label("Export PNG… Rigs seized").click();
     h.run();
@@ -329,9 +332,10 @@ fn export_png_writes_the_chart_area_at_pixel_density() {
     // At a higher pixel density the picture has more pixels.
     let dialogs_path = dir.path().join("rigs2.png");
     drop(h);
-    let dialogs = ScriptedDialogs::default();
-    dialogs.save.lock().unwrap().push_back(dialogs_path.clone());
-    let mut h = harness_at(dialogs, 2.0);
+    let mut h = harness_at(
+        ScriptedDialogs::answering(&[], std::slice::from_ref(&dialogs_path)),
+        2.0,
+    );
     h.get_by_label("Export PNG… Rigs seized").click();
     h.run();
     let rect = h.state().chart_layout(Metric::Rigs).frame;
@@ -379,17 +383,10 @@ fn all_cells(app: &App) -> Vec<Vec<String>> {
 #[test]
 fn save_as_then_open_again_gives_the_same_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let dialogs = ScriptedDialogs::default();
-    dialogs
-        .save
-        .lock()
-        .unwrap()
-        .push_back(dir.path().join("edited"));
-    dialogs
-        .open
-        .lock()
-        .unwrap()
-        .push_back(dir.path().join("edited.csv"));
+    let dialogs = ScriptedDialogs::answering(
+        &[dir.path().join("edited.csv")],
+        &[dir.path().join("edited")],
+    );
     let mut h = harness(dialogs);
     let row = row_of_city(&mut h, "Bayannaoer");
     edit_cell(&mut h, "Rigs seized", row, "10,100", "about 10k");

@@ -418,6 +418,16 @@ impl Document {
         }
     }
 
+    /// Adds an empty extra column at the end (for rows wider than their file's header).
+    pub fn add_extra_column(&mut self, name: String) -> Column {
+        let column = Column::Extra(self.extra_names.len());
+        self.extra_names.push(name);
+        self.extras.push(vec![EMPTY; self.len]);
+        self.columns.push(column);
+        self.revision += 1;
+        column
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.len

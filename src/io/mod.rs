@@ -172,7 +172,7 @@ fn read_delimited(path: &Path, text: &str, delimiter: u8) -> Result<Document, Fi
             "the first line is empty; it should name the columns (date, province, …)",
         ));
     }
-    let (columns, extras) = map_headers(&headers);
+    let (mut columns, extras) = map_headers(&headers);
     check_known(path, &columns)?;
     let mut doc = Document::with_columns(columns.clone(), extras);
     let mut record = csv::StringRecord::new();
@@ -195,43 +195,9 @@ fn read_delimited(path: &Path, text: &str, delimiter: u8) -> Result<Document, Fi
         if record.iter().all(|c| c.trim().is_empty()) {
             continue; // blank line
         }
-        if record.len() > columns.len() {
-            // Cells beyond the header: keep them in named extra columns rather than dropping them.
-            return read_delimited_wide(path, text, delimiter);
-        }
-        doc.push_row(columns.iter().copied().zip(record.iter()));
-    }
-    Ok(doc)
-}
-
-/// Re-reads a file whose rows are wider than its header, naming the unnamed columns.
-fn read_delimited_wide(path: &Path, text: &str, delimiter: u8) -> Result<Document, FileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut records = Vec::new();
-    for (i, r) in reader.records().enumerate() {
-        records.push(r.map_err(|e| err(path, format!("row {i} cannot be read: {e}")))?);
-    }
-    let width = records
-        .iter()
-        .map(csv::StringRecord::len)
-        .max()
-        .unwrap_or(0);
-    let mut headers: Vec<String> = records
-        .first()
-        .map(|r| r.iter().map(str::to_owned).collect())
-        .unwrap_or_default();
-    while headers.len() < width {
-        headers.push(String::new());
-    }
-    let (columns, extras) = map_headers(&headers);
-    let mut doc = Document::with_columns(columns.clone(), extras);
-    for record in records.iter().skip(1) {
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
+        // Cells beyond the header go to new, named extra columns rather than being dropped.
+        for i in columns.len()..record.len() {
+            columns.push(doc.add_extra_column(format!("column {}", i + 1)));
         }
         doc.push_row(columns.iter().copied().zip(record.iter()));
     }
