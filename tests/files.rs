@@ -109,11 +109,7 @@ fn unreadable_files_give_a_message_naming_the_file() {
             "not a text file",
         ),
         ("empty.csv", b"", "empty"),
-        (
-            "latin1.csv",
-            b"date,province\n2021,Hebe\xefi\n",
-            "line 2 is not valid UTF-8",
-        ),
+        ("blank.csv", b"\n\r\n  \n", "empty"),
         ("bad.json", b"[{\"date\": \"2021\",]", "not valid JSON"),
         (
             "nothing.csv",
@@ -133,6 +129,38 @@ fn unreadable_files_give_a_message_naming_the_file() {
     }
     let missing = io::read_path(&dir.path().join("missing.csv")).unwrap_err();
     assert!(missing.to_string().contains("does not exist"), "{missing}");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_opens_with_a_guessed_encoding() {
+    let bytes = b"date,province,source\n2021,Hebei,Caf\xe9 R\xe9publique \x96 news\n";
+    let import = io::read(
+        Path::new("latin.csv"),
+        bytes,
+        None,
+        &io::ReadOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        import.report.needs_preview(),
+        "the guess is shown to the user"
+    );
+    assert!(
+        import.report.guesses[0].contains("guessed"),
+        "{:?}",
+        import.report.guesses
+    );
+    assert_eq!(import.doc.len(), 1);
+    // The user can override the guess.
+    let options = io::ReadOptions {
+        encoding: Some("windows-1252".into()),
+        ..Default::default()
+    };
+    let import = io::read(Path::new("latin.csv"), bytes, None, &options).unwrap();
+    assert_eq!(
+        import.doc.cell_text(0, Column::Field(Field::Source)),
+        "Café République – news"
+    );
 }
 
 #[test]

@@ -389,7 +389,7 @@ fn save_as_then_open_again_gives_the_same_rows() {
     );
     let mut h = harness(dialogs);
     let row = row_of_city(&mut h, "Bayannaoer");
-    edit_cell(&mut h, "Rigs seized", row, "10,100", "about 10k");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "ten thousand");
     let before = all_cells(h.state());
     assert!(h.state().session().is_dirty());
 
@@ -415,7 +415,7 @@ fn save_as_then_open_again_gives_the_same_rows() {
         "same rows, the unknown column and the unparsed cell included"
     );
     let row = row_of_city(&mut h, "Bayannaoer");
-    named(&h, &format!("Rigs seized, row {row}: about 10k"));
+    named(&h, &format!("Rigs seized, row {row}: ten thousand"));
 }
 
 #[derive(Debug)]

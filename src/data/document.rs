@@ -9,8 +9,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::figure::{self, MarkerSide, Quantity};
 use super::gazetteer::{Gazetteer, NATIONAL, RegionId};
-use super::value::{self, Basis, EventDate, NumberKind};
+use super::value::{self, Basis, DateOrder, EventDate};
 
 /// A field the app understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -143,11 +144,12 @@ impl Metric {
         }
     }
 
-    /// Whether values are whole counts.
-    pub fn kind(self) -> NumberKind {
+    /// What the figures count, which decides their units.
+    pub fn quantity(self) -> Quantity {
         match self {
-            Metric::Projects | Metric::Rigs => NumberKind::Count,
-            Metric::Kwh | Metric::Coal => NumberKind::Amount,
+            Metric::Projects | Metric::Rigs => Quantity::Count,
+            Metric::Kwh => Quantity::Energy,
+            Metric::Coal => Quantity::Mass,
         }
     }
 
@@ -229,6 +231,7 @@ pub struct NumCell(u64);
 const NAN_TAG: u64 = 0x7ff8_0000_0000_0000;
 const EMPTY_BITS: u64 = NAN_TAG | (1 << 48);
 const INVALID_TAG: u64 = NAN_TAG | (2 << 48);
+const APPROX_TAG: u64 = NAN_TAG | (3 << 48);
 
 /// What a figure cell holds.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -239,6 +242,8 @@ pub enum Num {
     Value(f64),
     /// Text that did not parse, kept as typed.
     Invalid(Sym),
+    /// An approximate figure ("about 10,000"): index into the document's approximate values.
+    Approx(u32),
 }
 
 impl NumCell {
@@ -251,6 +256,7 @@ impl NumCell {
             Num::Value(v) if v.is_finite() => NumCell(v.to_bits()),
             Num::Value(_) => NumCell::EMPTY,
             Num::Invalid(sym) => NumCell(INVALID_TAG | u64::from(sym)),
+            Num::Approx(i) => NumCell(APPROX_TAG | u64::from(i)),
         }
     }
 
@@ -260,20 +266,24 @@ impl NumCell {
             Num::Value(v)
         } else if self.0 & !0xffff_ffff == INVALID_TAG {
             Num::Invalid((self.0 & 0xffff_ffff) as Sym)
+        } else if self.0 & !0xffff_ffff == APPROX_TAG {
+            Num::Approx((self.0 & 0xffff_ffff) as u32)
         } else {
             Num::Empty
         }
     }
 }
 
-/// A date cell: empty, a date, or unparsed text.
+/// A date cell: empty, a date, or text kept as typed. Kept text is read again with the
+/// document's day/month order whenever it is asked for, so choosing the order for an
+/// ambiguous column (`03/04/2021`) turns those cells into dates and undoing it turns them back.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum DateCell {
     /// No date.
     Empty,
     /// A parsed date.
     Valid(EventDate),
-    /// Text that did not parse, kept as typed.
+    /// Text that did not parse on its own (invalid, or ambiguous without a date order).
     Invalid(Sym),
 }
 
@@ -334,6 +344,11 @@ pub enum Edit {
         /// Row index.
         at: usize,
     },
+    /// Read numeric dates such as `03/04/2021` in this order.
+    SetDateOrder {
+        /// The order.
+        order: DateOrder,
+    },
 }
 
 impl Edit {
@@ -349,6 +364,7 @@ impl Edit {
             }
             Edit::InsertRow { at, .. } => format!("insertion of row {}", at + 1),
             Edit::DeleteRow { at } => format!("deletion of row {}", at + 1),
+            Edit::SetDateOrder { order } => format!("date order {}", order.label()),
         }
     }
 }
@@ -361,6 +377,17 @@ impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Something a user should check: a cell that did not parse or a duplicated row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Row index (0-based).
+    pub row: usize,
+    /// The cell's column, or `None` for the whole row (duplicates).
+    pub column: Option<Column>,
+    /// What is wrong, in a sentence.
+    pub message: String,
 }
 
 /// Listens to row changes so derived data (aggregates) can follow edits incrementally.
@@ -390,6 +417,16 @@ pub struct Document {
     notes: Vec<Sym>,
     extras: Vec<Vec<Sym>>,
     revision: u64,
+    /// Approximate figures, referenced by [`Num::Approx`]: value and the marker as typed.
+    approx: Vec<(f64, MarkerSide, Sym)>,
+    /// Header names as written in the file, for known columns whose name differs from the key.
+    headers: HashMap<Column, String>,
+    /// Unit of each figure column as a power of ten of the canonical unit (from its header).
+    pow10: [i32; 4],
+    /// How numeric day/month dates are read.
+    date_order: DateOrder,
+    /// Votes from unambiguous numeric dates seen while loading: day-first, month-first.
+    date_votes: [u32; 2],
 }
 
 impl Document {
@@ -469,14 +506,75 @@ impl Document {
         }
     }
 
-    /// Appends a row from cell texts, parsing each as if typed. Used by readers.
+    /// Appends a row from a file's cell texts: figures are read in their column's unit (from its
+    /// header), and unambiguous numeric dates vote on the column's day/month order.
     pub fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = (Column, &'a str)>) {
         let at = self.len;
         self.insert_empty(at);
         for (column, text) in cells {
-            self.write_cell(at, column, text);
+            if column == Column::Field(Field::Date) {
+                match value::numeric_order(text) {
+                    Some(value::NumericOrder::DayFirst) => self.date_votes[0] += 1,
+                    Some(value::NumericOrder::MonthFirst) => self.date_votes[1] += 1,
+                    _ => {}
+                }
+            }
+            self.write_cell(at, column, text, true);
         }
         self.revision += 1;
+    }
+
+    /// Records a known column's header as written in the file; a unit in it (`(GWh)`,
+    /// `(亿千瓦时)`) scales the column's figures.
+    pub fn set_header(&mut self, column: Column, header: &str) {
+        let Column::Field(field) = column else { return };
+        if header.trim() != field.key() {
+            self.headers.insert(column, header.trim().to_owned());
+        }
+        if let Some(m) = field.metric() {
+            self.pow10[m.index()] = figure::header_pow10(header, m.quantity());
+        }
+    }
+
+    /// The header a column is written under: as it was in the file, or its key.
+    pub fn column_header(&self, column: Column) -> &str {
+        self.headers
+            .get(&column)
+            .map_or_else(|| self.column_key(column), String::as_str)
+    }
+
+    /// A figure column's unit as a power of ten of the canonical unit (0 for kWh, t, counts).
+    pub fn column_pow10(&self, metric: Metric) -> i32 {
+        self.pow10[metric.index()]
+    }
+
+    /// How numeric day/month dates are read.
+    pub fn date_order(&self) -> DateOrder {
+        self.date_order
+    }
+
+    /// After loading: when the file's unambiguous numeric dates all agree (`27/09/2021` is
+    /// day-first), read its ambiguous ones the same way. Returns the order chosen, if any.
+    pub fn infer_date_order(&mut self) -> Option<DateOrder> {
+        if self.date_order != DateOrder::Unknown {
+            return None;
+        }
+        let order = match self.date_votes {
+            [d, 0] if d > 0 => DateOrder::DayFirst,
+            [0, m] if m > 0 => DateOrder::MonthFirst,
+            _ => return None,
+        };
+        self.date_order = order;
+        self.revision += 1;
+        Some(order)
+    }
+
+    /// True when some date cell is ambiguous under the current order.
+    pub fn has_ambiguous_dates(&self) -> bool {
+        self.date_order == DateOrder::Unknown
+            && self.date.iter().any(|c| {
+                matches!(c, DateCell::Invalid(sym) if value::numeric_order(self.strings.resolve(*sym)) == Some(value::NumericOrder::Ambiguous))
+            })
     }
 
     fn insert_empty(&mut self, at: usize) {
@@ -515,8 +613,9 @@ impl Document {
         self.len -= 1;
     }
 
-    /// Parses `text` into the cell. Never fails: unparsed text is kept and flagged.
-    fn write_cell(&mut self, row: usize, column: Column, text: &str) {
+    /// Parses `text` into the cell. Never fails: unparsed text is kept and flagged. `from_file`
+    /// reads figures in the column's unit; typed edits are in canonical units (as shown).
+    fn write_cell(&mut self, row: usize, column: Column, text: &str, from_file: bool) {
         let text = text.trim_matches(|c: char| c == '\u{feff}');
         match column {
             Column::Field(Field::Date) => {
@@ -548,11 +647,27 @@ impl Document {
             }
             Column::Field(f @ (Field::Projects | Field::Rigs | Field::Kwh | Field::Coal)) => {
                 let metric = f.metric().unwrap_or(Metric::Rigs);
+                let pow10 = if from_file {
+                    self.pow10[metric.index()]
+                } else {
+                    0
+                };
                 let cell = if text.trim().is_empty() {
                     Num::Empty
                 } else {
-                    match value::parse_number(text, metric.kind()) {
-                        Ok(v) => Num::Value(v),
+                    match figure::parse_figure(text, metric.quantity(), pow10) {
+                        Ok(figure::Figure {
+                            value,
+                            marker: None,
+                        }) => Num::Value(value),
+                        Ok(figure::Figure {
+                            value,
+                            marker: Some((side, m)),
+                        }) => {
+                            let sym = self.strings.intern(&m);
+                            self.approx.push((value, side, sym));
+                            Num::Approx((self.approx.len() - 1) as u32)
+                        }
                         Err(_) => Num::Invalid(self.strings.intern(text)),
                     }
                 };
@@ -601,12 +716,56 @@ impl Document {
                 BasisCell::Valid(b) => Cow::Borrowed(b.as_str()),
                 BasisCell::Invalid(sym) => s(sym),
             },
-            Column::Field(f) => match self.figure(row, f.metric().unwrap_or(Metric::Rigs)) {
-                Num::Empty => Cow::Borrowed(""),
-                Num::Value(v) => Cow::Owned(value::canonical_number(v)),
-                Num::Invalid(sym) => s(sym),
-            },
+            Column::Field(f) => self.figure_text(row, f.metric().unwrap_or(Metric::Rigs), 0),
             Column::Extra(i) => self.extras.get(i).map_or(Cow::Borrowed(""), |c| s(c[row])),
+        }
+    }
+
+    /// The text a cell is written to a file with: as [`Document::cell_text`], except figures in
+    /// their column's unit (`65.8` in a column of 亿千瓦时).
+    pub fn file_text(&self, row: usize, column: Column) -> Cow<'_, str> {
+        match column {
+            Column::Field(f) if f.metric().is_some() => {
+                let m = f.metric().unwrap_or(Metric::Rigs);
+                self.figure_text(row, m, self.pow10[m.index()])
+            }
+            _ => self.cell_text(row, column),
+        }
+    }
+
+    fn figure_text(&self, row: usize, metric: Metric, pow10: i32) -> Cow<'_, str> {
+        match self.figure(row, metric) {
+            Num::Empty => Cow::Borrowed(""),
+            Num::Value(v) => Cow::Owned(figure::in_unit(v, pow10)),
+            Num::Approx(i) => {
+                let (v, side, sym) = self.approx[i as usize];
+                let marker = (side, self.strings.resolve(sym).to_owned());
+                Cow::Owned(figure::with_marker(
+                    &figure::in_unit(v, pow10),
+                    Some(&marker),
+                ))
+            }
+            Num::Invalid(sym) => Cow::Borrowed(self.strings.resolve(sym)),
+        }
+    }
+
+    /// A figure's value (exact or approximate), if it parsed.
+    pub fn figure_value(&self, row: usize, metric: Metric) -> Option<f64> {
+        match self.figure(row, metric) {
+            Num::Value(v) => Some(v),
+            Num::Approx(i) => self.approx.get(i as usize).map(|a| a.0),
+            _ => None,
+        }
+    }
+
+    /// The approximate marker of a figure (`about `, `约`, `+`), if it has one.
+    pub fn figure_marker(&self, row: usize, metric: Metric) -> Option<(MarkerSide, &str)> {
+        match self.figure(row, metric) {
+            Num::Approx(i) => self
+                .approx
+                .get(i as usize)
+                .map(|a| (a.1, self.strings.resolve(a.2))),
+            _ => None,
         }
     }
 
@@ -622,6 +781,17 @@ impl Document {
         self.date.get(row).copied().unwrap_or(DateCell::Empty)
     }
 
+    /// The row's date, with kept text read in the document's day/month order.
+    pub fn date_value(&self, row: usize) -> Option<EventDate> {
+        match self.date(row) {
+            DateCell::Valid(d) => Some(d),
+            DateCell::Invalid(sym) => {
+                value::parse_date_in(self.strings.resolve(sym), self.date_order).ok()
+            }
+            DateCell::Empty => None,
+        }
+    }
+
     /// Where a row's figures are charted.
     pub fn place(&self, row: usize) -> Place {
         self.place.get(row).copied().unwrap_or(Place::Unknown)
@@ -634,7 +804,9 @@ impl Document {
         }
         match column {
             Column::Field(Field::Date) => match self.date[row] {
-                DateCell::Invalid(sym) => value::parse_date(self.strings.resolve(sym)).err(),
+                DateCell::Invalid(sym) => {
+                    value::parse_date_in(self.strings.resolve(sym), self.date_order).err()
+                }
                 _ => None,
             },
             Column::Field(Field::Province) => {
@@ -658,7 +830,7 @@ impl Document {
                 let metric = f.metric()?;
                 match self.figure(row, metric) {
                     Num::Invalid(sym) => {
-                        value::parse_number(self.strings.resolve(sym), metric.kind()).err()
+                        figure::parse_figure(self.strings.resolve(sym), metric.quantity(), 0).err()
                     }
                     _ => None,
                 }
@@ -667,13 +839,40 @@ impl Document {
         }
     }
 
-    /// Every flagged cell, in row then column order.
-    pub fn problems(&self) -> Vec<(usize, Column, String)> {
+    /// Every flagged cell and duplicated row, in row then column order.
+    pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
+        let mut seen: HashMap<Vec<Cow<'_, str>>, usize> = HashMap::new();
         for row in 0..self.len {
             for &column in &self.columns {
-                if let Some(p) = self.cell_problem(row, column) {
-                    out.push((row, column, p));
+                if let Some(message) = self.cell_problem(row, column) {
+                    out.push(Problem {
+                        row,
+                        column: Some(column),
+                        message,
+                    });
+                }
+            }
+            let key: Vec<Cow<'_, str>> = self
+                .columns
+                .iter()
+                .map(|&c| self.cell_text(row, c))
+                .collect();
+            if key.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            match seen.get(&key) {
+                Some(&first) => out.push(Problem {
+                    row,
+                    column: None,
+                    message: format!(
+                        "row {} repeats row {} exactly; delete one if it is the same event",
+                        row + 1,
+                        first + 1
+                    ),
+                }),
+                None => {
+                    seen.insert(key, row);
                 }
             }
         }
@@ -684,16 +883,11 @@ impl Document {
     pub fn facts(&self, row: usize) -> RowFacts {
         let mut values = [None; 4];
         for m in Metric::ALL {
-            if let Num::Value(v) = self.figure(row, m) {
-                values[m.index()] = Some(v);
-            }
+            values[m.index()] = self.figure_value(row, m);
         }
         RowFacts {
             place: self.place(row),
-            date: match self.date(row) {
-                DateCell::Valid(d) => Some(d),
-                _ => None,
-            },
+            date: self.date_value(row),
             basis: match self.basis.get(row) {
                 Some(BasisCell::Valid(b)) => *b,
                 _ => Basis::Event,
@@ -737,7 +931,7 @@ impl Document {
                 }
                 let old = self.cell_text(row, *column).into_owned();
                 observer.remove(&self.facts(row));
-                self.write_cell(row, *column, text);
+                self.write_cell(row, *column, text, false);
                 observer.add(&self.facts(row));
                 Edit::SetCell {
                     row,
@@ -755,7 +949,7 @@ impl Document {
                     if matches!(column, Column::Extra(i) if *i >= self.extras.len()) {
                         continue;
                     }
-                    self.write_cell(at, *column, text);
+                    self.write_cell(at, *column, text, false);
                 }
                 observer.add(&self.facts(at));
                 Edit::DeleteRow { at }
@@ -769,6 +963,21 @@ impl Document {
                 observer.remove(&self.facts(at));
                 self.remove_row(at);
                 Edit::InsertRow { at, cells }
+            }
+            Edit::SetDateOrder { order } => {
+                let old = self.date_order;
+                // Only kept text changes meaning with the order.
+                let affected: Vec<usize> = (0..self.len)
+                    .filter(|&r| matches!(self.date[r], DateCell::Invalid(_)))
+                    .collect();
+                for &r in &affected {
+                    observer.remove(&self.facts(r));
+                }
+                self.date_order = *order;
+                for &r in &affected {
+                    observer.add(&self.facts(r));
+                }
+                Edit::SetDateOrder { order: old }
             }
         };
         self.revision += 1;

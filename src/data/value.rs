@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use chrono::Datelike;
+
 /// How precisely a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
@@ -104,15 +106,204 @@ impl fmt::Display for EventDate {
 /// Years a crackdown date may plausibly have; anything else is more likely a typo.
 const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1990..=2100;
 
-/// Parses a date as typed: `2021-09-27`, `2021/9/27`, `2021.09.27`, `2021-09`, `2021/9`, `2021`,
-/// `2021年9月27日`, `2021年9月`, `2021年`. A trailing ISO time (`T00:00:00`) is ignored.
-pub fn parse_date(text: &str) -> Result<EventDate, String> {
+/// How to read numeric dates such as `03/04/2021`, chosen once per column.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum DateOrder {
+    /// Not known: dates where both readings are possible are flagged as ambiguous.
+    #[default]
+    Unknown,
+    /// `03/04/2021` is 3 April (most of the world).
+    DayFirst,
+    /// `03/04/2021` is March 4 (United States).
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// Name for menus and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            DateOrder::Unknown => "not chosen",
+            DateOrder::DayFirst => "day/month/year",
+            DateOrder::MonthFirst => "month/day/year",
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w) || (w == "sept" && *m == "september"))
+        .map(|i| i as u32 + 1)
+}
+
+/// What a numeric `a/b/yyyy` date may mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// Only day-first makes a date.
+    DayFirst,
+    /// Only month-first makes a date.
+    MonthFirst,
+    /// Both readings are dates (and differ).
+    Ambiguous,
+    /// Both readings give the same date (`05/05/2021`).
+    Same,
+}
+
+/// Classifies `a/b/yyyy` (also with `.` or `-`), or `None` for other forms.
+pub fn numeric_order(text: &str) -> Option<NumericOrder> {
+    let (a, b, y) = split_numeric(text.trim())?;
+    let day_first = EventDate::ymd(y, b, a).is_some();
+    let month_first = EventDate::ymd(y, a, b).is_some();
+    Some(match (day_first, month_first) {
+        (true, true) if a == b => NumericOrder::Same,
+        (true, true) => NumericOrder::Ambiguous,
+        (true, false) => NumericOrder::DayFirst,
+        (false, true) => NumericOrder::MonthFirst,
+        (false, false) => return None,
+    })
+}
+
+fn split_numeric(t: &str) -> Option<(u32, u32, i32)> {
+    let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
+    if parts.len() != 3
+        || parts[2].len() != 4
+        || parts[..2].iter().any(|p| p.is_empty() || p.len() > 2)
+    {
+        return None;
+    }
+    if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    Some((
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        parts[2].parse().ok()?,
+    ))
+}
+
+/// Parses a date as typed, with numeric day/month dates read in `order`. Accepted: `2021-09-27`,
+/// `2021/9/27`, `2021.09.27`, `2021-09`, `2021`, `2021年9月27日`, `2021年9月`, `27 Sep 2021`,
+/// `Sept. 27, 2021`, `September 2021`, `27/09/2021`, `09/27/2021`, spreadsheet serial numbers
+/// (`44466`), and a trailing time, which is ignored.
+pub fn parse_date_in(text: &str, order: DateOrder) -> Result<EventDate, String> {
     let t = text.trim();
-    let t = t.split_once('T').map_or(t, |(d, _)| d);
-    let t = t.split_once(' ').map_or(t, |(d, rest)| {
-        // "2021-09-27 00:00:00" from spreadsheets
-        if rest.contains(':') { d } else { t }
-    });
+    let t = t
+        .split_once('T')
+        .filter(|(d, _)| d.len() >= 8 && d.starts_with(|c: char| c.is_ascii_digit()))
+        .map_or(t, |(d, _)| d);
+    let t = t
+        .split_once(' ')
+        .map_or(t, |(d, rest)| if rest.contains(':') { d } else { t });
+    let bad = || {
+        format!(
+            "“{t}” is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2021-09-27, 2021-09, 2021)"
+        )
+    };
+    if t.is_empty() {
+        return Err("empty".into());
+    }
+    // Numeric day and month: the order decides, or the values do.
+    if let Some((a, b, y)) = split_numeric(t) {
+        let (day, month) = match (numeric_order(t), order) {
+            (Some(NumericOrder::DayFirst), _) | (Some(NumericOrder::Same), _) => (a, b),
+            (Some(NumericOrder::MonthFirst), _) => (b, a),
+            (Some(NumericOrder::Ambiguous), DateOrder::DayFirst) => (a, b),
+            (Some(NumericOrder::Ambiguous), DateOrder::MonthFirst) => (b, a),
+            (Some(NumericOrder::Ambiguous), DateOrder::Unknown) => {
+                let month_name = |m: u32| {
+                    MONTHS[(m - 1) as usize][..1].to_uppercase() + &MONTHS[(m - 1) as usize][1..]
+                };
+                return Err(format!(
+                    "“{t}” is ambiguous: {a} {} or {} {b}? Choose the date order for this column",
+                    month_name(b),
+                    month_name(a)
+                ));
+            }
+            (None, _) => return Err(format!("“{t}” is not a date")),
+        };
+        if !YEAR_RANGE.contains(&y) {
+            return Err(format!(
+                "year {y} is outside {}–{}",
+                YEAR_RANGE.start(),
+                YEAR_RANGE.end()
+            ));
+        }
+        return EventDate::ymd(y, month, day).ok_or_else(bad);
+    }
+    // Spreadsheet serial day numbers (1900 date system), e.g. 44466 = 2021-09-27.
+    if let Ok(serial) = t.parse::<f64>()
+        && t.len() >= 5
+        && (20_000.0..=80_000.0).contains(&serial)
+    {
+        let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+        let d = base + chrono::Duration::days(serial.floor() as i64);
+        return EventDate::ymd(d.year(), d.month(), d.day()).ok_or_else(bad);
+    }
+    // Month names: "27 Sep 2021", "Sept. 27, 2021", "September 2021".
+    if t.chars().any(char::is_alphabetic) && !t.contains(['年', '月']) {
+        let words: Vec<&str> = t
+            .split([' ', ',', '-', '/'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut month = None;
+        let mut year = None;
+        let mut day = None;
+        for w in words {
+            if let Some(m) = month_from_name(w) {
+                if month.replace(m).is_some() {
+                    return Err(bad());
+                }
+                continue;
+            }
+            let digits = w
+                .trim_end_matches(['.', ','])
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            match digits.parse::<i32>() {
+                Ok(n) if digits.len() == 4 => year = Some(n),
+                Ok(n) if (1..=31).contains(&n) && digits.len() <= 2 && day.is_none() => {
+                    day = Some(n as u32)
+                }
+                _ => return Err(bad()),
+            }
+        }
+        let (Some(month), Some(year)) = (month, year) else {
+            return Err(bad());
+        };
+        if !YEAR_RANGE.contains(&year) {
+            return Err(format!(
+                "year {year} is outside {}–{}",
+                YEAR_RANGE.start(),
+                YEAR_RANGE.end()
+            ));
+        }
+        return match day {
+            Some(d) => {
+                EventDate::ymd(year, month, d).ok_or_else(|| format!("“{t}” does not exist"))
+            }
+            None => EventDate::ym(year, month).ok_or_else(bad),
+        };
+    }
     let normalized: String = t
         .chars()
         .map(|c| match c {
@@ -123,11 +314,6 @@ pub fn parse_date(text: &str) -> Result<EventDate, String> {
         .collect();
     let normalized = normalized.trim().trim_end_matches('-');
     let parts: Vec<&str> = normalized.split('-').collect();
-    let bad = || {
-        format!(
-            "“{t}” is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2021-09-27, 2021-09, 2021)"
-        )
-    };
     if parts.is_empty()
         || parts.len() > 3
         || parts
@@ -167,65 +353,9 @@ pub fn parse_date(text: &str) -> Result<EventDate, String> {
     }
 }
 
-/// Whether a figure is a count (integer, rigs and projects) or a quantity (kWh, tonnes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NumberKind {
-    /// Whole, non-negative number of things.
-    Count,
-    /// Non-negative amount that may have decimals.
-    Amount,
-}
-
-/// Parses a figure as typed: `10100`, `10,100`, `10 100`, `6.58 billion`, `6.58e9`, `1.2万`, `65.8亿`.
-/// Counts must be whole numbers; no figure may be negative.
-pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err("empty".into());
-    }
-    let lower = t.to_lowercase();
-    let mut body = lower.as_str();
-    let mut factor = 1.0_f64;
-    for (suffix, f) in [
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-        ("trillion", 1e12),
-        ("万", 1e4),
-        ("亿", 1e8),
-    ] {
-        if let Some(rest) = body.strip_suffix(suffix) {
-            body = rest.trim_end();
-            factor = f;
-            break;
-        }
-    }
-    let cleaned: String = body
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '_' | '\''))
-        .collect();
-    let valid_chars = !cleaned.is_empty()
-        && cleaned
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '-' | '+'))
-        && cleaned.chars().any(|c| c.is_ascii_digit());
-    let value: f64 = if valid_chars {
-        cleaned.parse().ok()
-    } else {
-        None
-    }
-    .ok_or_else(|| format!("“{t}” is not a number"))?;
-    let value = value * factor;
-    if !value.is_finite() {
-        return Err(format!("“{t}” is too large"));
-    }
-    if value < 0.0 {
-        return Err(format!("“{t}” is negative; figures must be 0 or more"));
-    }
-    if kind == NumberKind::Count && value.fract() != 0.0 {
-        return Err(format!("“{t}” is not a whole number"));
-    }
-    Ok(value)
+/// Parses a date with numeric day/month order unknown (see [`parse_date_in`]).
+pub fn parse_date(text: &str) -> Result<EventDate, String> {
+    parse_date_in(text, DateOrder::Unknown)
 }
 
 /// What a row's figures mean.
@@ -347,23 +477,47 @@ mod tests {
         );
         assert!(parse_date("2021-02-30").is_err());
         assert!(parse_date("2021-13").is_err());
-        assert!(parse_date("27/09/2021").is_err());
+        assert_eq!(parse_date("27/09/2021").unwrap().to_string(), "2021-09-27");
+        assert_eq!(parse_date("09/27/2021").unwrap().to_string(), "2021-09-27");
+        assert!(parse_date("03/04/2021").unwrap_err().contains("ambiguous"));
+        assert_eq!(
+            parse_date_in("03/04/2021", DateOrder::DayFirst)
+                .unwrap()
+                .to_string(),
+            "2021-04-03"
+        );
+        assert_eq!(
+            parse_date_in("03/04/2021", DateOrder::MonthFirst)
+                .unwrap()
+                .to_string(),
+            "2021-03-04"
+        );
+        assert_eq!(parse_date("05/05/2021").unwrap().to_string(), "2021-05-05");
+        assert_eq!(parse_date("27 Sep 2021").unwrap().to_string(), "2021-09-27");
+        assert_eq!(
+            parse_date("Sept. 27, 2021").unwrap().to_string(),
+            "2021-09-27"
+        );
+        assert_eq!(
+            parse_date("September 27, 2021").unwrap().to_string(),
+            "2021-09-27"
+        );
+        assert_eq!(parse_date("September 2021").unwrap().to_string(), "2021-09");
+        assert_eq!(parse_date("Sep 2021").unwrap().to_string(), "2021-09");
+        assert_eq!(
+            parse_date("27th September 2021").unwrap().to_string(),
+            "2021-09-27"
+        );
+        assert_eq!(parse_date("44466").unwrap().to_string(), "2021-09-27");
+        assert_eq!(parse_date("44466.5").unwrap().to_string(), "2021-09-27");
+        assert_eq!(
+            parse_date("2021-09-27 00:00:00").unwrap().to_string(),
+            "2021-09-27"
+        );
+        assert!(parse_date("Sep 31 2021").is_err());
+        assert!(parse_date("Smarch 2021").is_err());
         assert!(parse_date("abc").is_err());
         assert!(parse_date("").is_err());
-    }
-
-    #[test]
-    fn numbers_parse_with_separators_and_magnitudes() {
-        assert_eq!(parse_number("10,100", NumberKind::Count), Ok(10_100.0));
-        assert_eq!(parse_number(" 10 100 ", NumberKind::Count), Ok(10_100.0));
-        assert_eq!(parse_number("6.58 billion", NumberKind::Amount), Ok(6.58e9));
-        assert_eq!(parse_number("1.2万", NumberKind::Count), Ok(12_000.0));
-        assert!(parse_number("abc", NumberKind::Count).is_err());
-        assert!(parse_number("-3", NumberKind::Count).is_err());
-        assert!(parse_number("2.5", NumberKind::Count).is_err());
-        assert!(parse_number("1e400", NumberKind::Amount).is_err());
-        assert!(parse_number("NaN", NumberKind::Amount).is_err());
-        assert!(parse_number("inf", NumberKind::Amount).is_err());
     }
 
     #[test]

@@ -2,13 +2,21 @@
 
 use crate::data::document::Field;
 
-/// Folds case, spaces, underscores and punctuation: `Rigs Seized` → `rigsseized`.
+/// Folds case, spaces, underscores, punctuation and a bracketed unit away:
+/// `Rigs Seized` → `rigsseized`, `节约电量(亿千瓦时)` → `节约电量`.
 fn fold(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut depth = 0_u32;
+    let mut out = String::with_capacity(header.len());
+    for c in header.chars() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Synonyms per field, already folded.
@@ -150,14 +158,26 @@ const SYNONYMS: &[(Field, &[&str])] = &[
 
 /// The field a header names, forgiving case, spaces, underscores and common synonyms.
 pub fn match_header(header: &str) -> Option<Field> {
+    let find = |k: &str| {
+        SYNONYMS
+            .iter()
+            .find(|(_, names)| names.contains(&k))
+            .map(|(f, _)| *f)
+    };
     let key = fold(header);
     if key.is_empty() {
         return None;
     }
-    SYNONYMS
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(f, _)| *f)
+    // "Electricity saved (kWh)" folds to "electricitysaved"; names with the unit inside the
+    // brackets as part of the name ("Coal saved (t)" → "coalsavedt") are tried too.
+    find(&key).or_else(|| {
+        let whole: String = header
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        find(&whole)
+    })
 }
 
 #[cfg(test)]
@@ -177,6 +197,12 @@ mod tests {
             (" electricity_saved_kwh ", Field::Kwh),
             ("省份", Field::Province),
             ("Coal saved (t)", Field::Coal),
+            ("Electricity saved (GWh)", Field::Kwh),
+            ("节约电量(亿千瓦时)", Field::Kwh),
+            ("Coal (million t)", Field::Coal),
+            ("关停矿场", Field::Projects),
+            ("没收矿机", Field::Rigs),
+            ("口径", Field::Basis),
         ] {
             assert_eq!(match_header(h), Some(f), "{h}");
         }

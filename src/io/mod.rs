@@ -1,7 +1,11 @@
-//! Reading and writing event files: CSV (and TSV) and JSON, with forgiving header matching and
-//! atomic saves. Nothing here knows about the UI; errors name the file, row and column.
+//! Reading and writing event files: CSV/TSV (delimiter detected), JSON, and spreadsheets
+//! (.xlsx, .xls, .ods), in UTF-8, UTF-16 or a guessed legacy encoding, with forgiving header
+//! matching and atomic saves. Nothing here knows about the UI; errors name the file, row and
+//! column, and a report says what was guessed so the app can show an import preview.
 
+pub mod decode;
 mod headers;
+pub mod sheet;
 
 use std::fmt;
 use std::fs;
@@ -11,16 +15,23 @@ use std::path::{Path, PathBuf};
 pub use headers::match_header;
 
 use crate::data::document::{Column, Document, Field, Metric, Num};
+use crate::data::value::DateOrder;
 
 /// File formats the app reads and writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Comma-separated values.
+    /// Comma-separated (or other delimiter) values.
     Csv,
     /// Tab-separated values.
     Tsv,
     /// A JSON array of row objects, or `{"events": [...]}`.
     Json,
+    /// Excel 2007+ workbook.
+    Xlsx,
+    /// Excel 97–2003 workbook (read only).
+    Xls,
+    /// OpenDocument spreadsheet (read only).
+    Ods,
 }
 
 impl Format {
@@ -31,6 +42,9 @@ impl Format {
             "csv" | "txt" => Some(Format::Csv),
             "tsv" | "tab" => Some(Format::Tsv),
             "json" => Some(Format::Json),
+            "xlsx" | "xlsm" => Some(Format::Xlsx),
+            "xls" => Some(Format::Xls),
+            "ods" => Some(Format::Ods),
             _ => None,
         }
     }
@@ -41,7 +55,15 @@ impl Format {
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
         }
+    }
+
+    /// True for workbook formats.
+    pub fn is_spreadsheet(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Xls | Format::Ods)
     }
 }
 
@@ -73,11 +95,71 @@ fn err(path: &Path, message: impl Into<String>) -> FileError {
     }
 }
 
+/// Choices that override what the reader would guess (the import preview sets them).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadOptions {
+    /// Text encoding (by name: `utf-8`, `gb18030`, …).
+    pub encoding: Option<String>,
+    /// Field delimiter for delimited text.
+    pub delimiter: Option<u8>,
+    /// Sheet of a workbook, by index.
+    pub sheet: Option<usize>,
+    /// How to read numeric day/month dates.
+    pub date_order: Option<DateOrder>,
+    /// Per source column: the field it holds, or `None` to keep it as an extra column.
+    pub mapping: Option<Vec<Option<Field>>>,
+}
+
+/// What the reader found and what it had to guess.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// The format read.
+    pub format: Option<Format>,
+    /// Encoding name (`utf-8`, `gb18030`, `utf-16le`, …); empty for spreadsheets and JSON bytes.
+    pub encoding: String,
+    /// Delimiter of delimited text.
+    pub delimiter: Option<u8>,
+    /// Sheet names of a workbook.
+    pub sheets: Vec<String>,
+    /// The sheet read.
+    pub sheet: Option<usize>,
+    /// Source column names, in file order.
+    pub headers: Vec<String>,
+    /// What each source column was mapped to (`None`: kept as an extra column).
+    pub mapping: Vec<Option<Field>>,
+    /// The day/month order used (inferred from the file or chosen).
+    pub date_order: DateOrder,
+    /// Sentences naming each guess ("encoding guessed as gb18030").
+    pub guesses: Vec<String>,
+    /// Other things the user should know.
+    pub warnings: Vec<String>,
+}
+
+impl ImportReport {
+    /// True when something was guessed and the user should confirm it before the data opens.
+    pub fn needs_preview(&self) -> bool {
+        !self.guesses.is_empty()
+    }
+}
+
+/// A document read from a file, with the report of how it was read.
+pub struct Import {
+    /// The rows.
+    pub doc: Document,
+    /// How they were read.
+    pub report: ImportReport,
+}
+
 /// Reads an event file, choosing the format from the extension (or the content when unknown).
 pub fn read_path(path: &Path) -> Result<Document, FileError> {
+    read_path_with(path, &ReadOptions::default()).map(|i| i.doc)
+}
+
+/// Reads an event file with the given choices, returning the report too.
+pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Import, FileError> {
     let bytes =
         fs::read(path).map_err(|e| err(path, format!("cannot be read: {}", io_reason(&e))))?;
-    read_bytes(path, &bytes, Format::from_path(path))
+    read(path, &bytes, Format::from_path(path), options)
 }
 
 /// Reads an event file from memory. `path` is only used in messages; `format` `None` sniffs.
@@ -86,47 +168,225 @@ pub fn read_bytes(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<Document, FileError> {
-    let text = decode_text(path, bytes)?;
-    let format = format.unwrap_or_else(|| {
-        let start = text.trim_start();
-        if start.starts_with('[') || start.starts_with('{') {
-            Format::Json
-        } else {
-            Format::Csv
-        }
-    });
-    match format {
-        Format::Csv => read_delimited(path, text, b','),
-        Format::Tsv => read_delimited(path, text, b'\t'),
-        Format::Json => read_json(path, text),
+    read(path, bytes, format, &ReadOptions::default()).map(|i| i.doc)
+}
+
+fn sniff_binary(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        // Both .xlsx and .ods are zip files; calamine tells them apart by content.
+        Some(Format::Xlsx)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some(Format::Xls)
+    } else {
+        None
     }
 }
 
-fn decode_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
-    if bytes.is_empty() {
+/// Reads an event file from memory with the given choices.
+pub fn read(
+    path: &Path,
+    bytes: &[u8],
+    format: Option<Format>,
+    options: &ReadOptions,
+) -> Result<Import, FileError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(err(path, "the file is empty"));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(err(
-            path,
-            format!(
-                "this is not a text file (it contains binary data at byte {pos}); open a CSV or JSON file"
+    let mut report = ImportReport::default();
+    let binary = sniff_binary(bytes);
+    let format = match (format, binary) {
+        (_, Some(b)) => b,
+        (Some(f), None) if f.is_spreadsheet() => {
+            return Err(err(
+                path,
+                format!(
+                    "this is not a {} spreadsheet (its content is not a workbook)",
+                    f.name()
+                ),
+            ));
+        }
+        (Some(f), None) => f,
+        (None, None) => Format::Csv,
+    };
+    let (headers, rows): (Vec<String>, Vec<Vec<String>>) = if format.is_spreadsheet() {
+        let wb = sheet::Workbook::open(bytes).map_err(|e| err(path, e))?;
+        let index = options
+            .sheet
+            .filter(|&i| i < wb.names.len())
+            .unwrap_or_else(|| wb.default_sheet());
+        if wb.names.len() > 1 && options.sheet.is_none() {
+            report.guesses.push(format!(
+                "the workbook has {} sheets; reading “{}”",
+                wb.names.len(),
+                wb.names[index]
+            ));
+        }
+        report.sheets = wb.names.clone();
+        report.sheet = Some(index);
+        let mut rows: Vec<Vec<String>> = wb
+            .rows(index)
+            .map(<[Vec<String>]>::to_vec)
+            .unwrap_or_default();
+        // Leading empty rows are not the header.
+        while rows
+            .first()
+            .is_some_and(|r| r.iter().all(|c| c.trim().is_empty()))
+        {
+            rows.remove(0);
+        }
+        if rows.is_empty() {
+            return Err(err(
+                path,
+                format!("the sheet “{}” is empty", wb.names[index]),
+            ));
+        }
+        let headers = rows.remove(0);
+        (headers, rows)
+    } else {
+        let forced = match &options.encoding {
+            Some(name) => Some(
+                decode::encoding_by_name(name)
+                    .ok_or_else(|| err(path, format!("unknown encoding “{name}”")))?,
             ),
-        ));
-    }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        err(path, format!("line {line} is not valid UTF-8 text (byte {}); save the file as UTF-8 and try again", e.valid_up_to()))
-    })
+            None => None,
+        };
+        let decoded = decode::decode(bytes, forced).map_err(|e| err(path, e))?;
+        report.encoding = decode::encoding_name(decoded.encoding);
+        if decoded.guessed {
+            report.guesses.push(format!(
+                "no byte-order mark and not UTF-8: the encoding was guessed as {}",
+                report.encoding
+            ));
+        }
+        report.warnings.extend(decoded.warning);
+        let text = decoded.text.as_ref();
+        let start = text.trim_start_matches('\u{feff}').trim_start();
+        // Content wins over the extension for JSON named .csv.
+        if format == Format::Json
+            || (format != Format::Tsv && (start.starts_with('[') || start.starts_with('{')))
+        {
+            report.format = Some(Format::Json);
+            let (headers, rows) = read_json(path, text)?;
+            if rows.is_empty() {
+                return Ok(Import {
+                    doc: Document::new(),
+                    report,
+                });
+            }
+            let doc = build(path, &headers, &rows, &mut report, options)?;
+            return finish(path, doc, report, options);
+        }
+        let default = if format == Format::Tsv { b'\t' } else { b',' };
+        let delimiter = options
+            .delimiter
+            .unwrap_or_else(|| detect_delimiter(text, default));
+        if delimiter != default && options.delimiter.is_none() {
+            report.guesses.push(format!(
+                "the delimiter was detected as {}",
+                delimiter_name(delimiter)
+            ));
+        }
+        report.delimiter = Some(delimiter);
+        read_delimited(path, text, delimiter)?
+    };
+    report.format = Some(format);
+    let doc = build(path, &headers, &rows, &mut report, options)?;
+    finish(path, doc, report, options)
 }
 
-/// Maps a file's header cells to columns; unknown and duplicate headers become extra columns.
-fn map_headers(headers: &[String]) -> (Vec<Column>, Vec<String>) {
+fn finish(
+    _path: &Path,
+    mut doc: Document,
+    mut report: ImportReport,
+    options: &ReadOptions,
+) -> Result<Import, FileError> {
+    match options.date_order {
+        Some(order) if order != DateOrder::Unknown => {
+            let _ = doc.apply(
+                &crate::data::document::Edit::SetDateOrder { order },
+                &mut crate::data::document::NoObserver,
+            );
+        }
+        _ => {
+            if let Some(order) = doc.infer_date_order() {
+                report.guesses.push(format!(
+                    "numeric dates are read as {} (as the unambiguous ones are)",
+                    order.label()
+                ));
+            }
+        }
+    }
+    if doc.has_ambiguous_dates() {
+        report.guesses.push(
+            "some numeric dates could be day/month or month/day: choose the date order".into(),
+        );
+    }
+    report.date_order = doc.date_order();
+    Ok(Import { doc, report })
+}
+
+/// Human name of a delimiter.
+pub fn delimiter_name(d: u8) -> &'static str {
+    match d {
+        b',' => "comma",
+        b';' => "semicolon",
+        b'\t' => "tab",
+        b'|' => "vertical bar",
+        _ => "other",
+    }
+}
+
+/// Delimiters the reader considers, in order of preference.
+pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Picks the delimiter that splits the first lines into the same number (> 1) of fields.
+pub fn detect_delimiter(text: &str, default: u8) -> u8 {
+    let sample: String = text.lines().take(50).collect::<Vec<_>>().join("\n");
+    let score = |d: u8| -> (usize, usize) {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(d)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(sample.as_bytes());
+        let counts: Vec<usize> = reader
+            .records()
+            .take(20)
+            .filter_map(Result::ok)
+            .map(|r| r.len())
+            .collect();
+        let Some(&first) = counts.first() else {
+            return (0, 0);
+        };
+        if first < 2 {
+            return (0, 0);
+        }
+        let consistent = counts.iter().filter(|&&c| c == first).count();
+        (consistent, first)
+    };
+    let mut best = (default, score(default));
+    for d in DELIMITERS {
+        let sc = score(d);
+        if sc > best.1 {
+            best = (d, sc);
+        }
+    }
+    best.0
+}
+
+fn map_headers(
+    headers: &[String],
+    overrides: Option<&Vec<Option<Field>>>,
+) -> (Vec<Column>, Vec<String>, Vec<Option<Field>>) {
     let mut columns = Vec::with_capacity(headers.len());
     let mut extras = Vec::new();
+    let mut mapping = Vec::with_capacity(headers.len());
     for (i, h) in headers.iter().enumerate() {
-        let field = match_header(h).filter(|f| !columns.contains(&Column::Field(*f)));
+        let field = match overrides.and_then(|o| o.get(i)) {
+            Some(choice) => *choice,
+            None => match_header(h),
+        }
+        .filter(|f| !columns.contains(&Column::Field(*f)));
+        mapping.push(field);
         match field {
             Some(f) => columns.push(Column::Field(f)),
             None => {
@@ -140,58 +400,48 @@ fn map_headers(headers: &[String]) -> (Vec<Column>, Vec<String>) {
             }
         }
     }
-    (columns, extras)
+    (columns, extras, mapping)
 }
 
-fn check_known(path: &Path, columns: &[Column]) -> Result<(), FileError> {
-    if columns.iter().any(|c| matches!(c, Column::Field(_))) {
-        Ok(())
-    } else {
-        Err(err(
-            path,
-            "no column has a name the app knows (expected date, province, rigs_seized, …); see the README for the accepted column names",
-        ))
-    }
-}
-
-fn read_delimited(path: &Path, text: &str, delimiter: u8) -> Result<Document, FileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| err(path, format!("the header row cannot be read: {e}")))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
+/// Builds the document from a header and rows of cell texts.
+fn build(
+    path: &Path,
+    headers: &[String],
+    rows: &[Vec<String>],
+    report: &mut ImportReport,
+    options: &ReadOptions,
+) -> Result<Document, FileError> {
     if headers.iter().all(|h| h.trim().is_empty()) {
         return Err(err(
             path,
             "the first line is empty; it should name the columns (date, province, …)",
         ));
     }
-    let (mut columns, extras) = map_headers(&headers);
-    check_known(path, &columns)?;
-    let mut doc = Document::with_columns(columns.clone(), extras);
-    let mut record = csv::StringRecord::new();
-    let mut row = 0usize;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(String::new(), |p| format!("line {}: ", p.line()));
-                return Err(err(
-                    path,
-                    format!("{line}row {} cannot be read: {e}", row + 1),
-                ));
+    let (mut columns, extras, mapping) = map_headers(headers, options.mapping.as_ref());
+    if !columns.iter().any(|c| matches!(c, Column::Field(_))) {
+        return Err(err(
+            path,
+            "no column has a name the app knows (expected date, province, rigs_seized, …); see the README for the accepted column names",
+        ));
+    }
+    if options.mapping.is_none() {
+        for (h, f) in headers.iter().zip(&mapping) {
+            if let Some(f) = f
+                && h.trim() != f.key()
+            {
+                report
+                    .guesses
+                    .push(format!("column “{}” was read as {}", h.trim(), f.key()));
             }
         }
-        row += 1;
+    }
+    report.headers = headers.to_vec();
+    report.mapping = mapping;
+    let mut doc = Document::with_columns(columns.clone(), extras);
+    for (h, c) in headers.iter().zip(&columns) {
+        doc.set_header(*c, h);
+    }
+    for record in rows {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue; // blank line
         }
@@ -199,20 +449,68 @@ fn read_delimited(path: &Path, text: &str, delimiter: u8) -> Result<Document, Fi
         for i in columns.len()..record.len() {
             columns.push(doc.add_extra_column(format!("column {}", i + 1)));
         }
-        doc.push_row(columns.iter().copied().zip(record.iter()));
+        doc.push_row(
+            columns
+                .iter()
+                .copied()
+                .zip(record.iter().map(String::as_str)),
+        );
     }
     Ok(doc)
 }
 
-fn read_json(path: &Path, text: &str) -> Result<Document, FileError> {
+fn read_delimited(
+    path: &Path,
+    text: &str,
+    delimiter: u8,
+) -> Result<(Vec<String>, Vec<Vec<String>>), FileError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => rows.push(record.iter().map(str::to_owned).collect::<Vec<_>>()),
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(String::new(), |p| format!("line {}: ", p.line()));
+                return Err(err(
+                    path,
+                    format!("{line}row {} cannot be read: {e}", rows.len()),
+                ));
+            }
+        }
+    }
+    // Leading blank lines are not the header.
+    while rows
+        .first()
+        .is_some_and(|r| r.iter().all(|c| c.trim().is_empty()))
+    {
+        rows.remove(0);
+    }
+    if rows.is_empty() {
+        return Err(err(path, "the file is empty"));
+    }
+    let headers = rows.remove(0);
+    Ok((headers, rows))
+}
+
+fn read_json(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), FileError> {
+    let text = text.trim_start_matches('\u{feff}');
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let why = if e.to_string().contains("recursion limit") {
+            "it is nested too deeply to be a table of events".to_owned()
+        } else {
+            format!("this is not valid JSON ({e})")
+        };
         err(
             path,
-            format!(
-                "line {}, column {}: this is not valid JSON ({e})",
-                e.line(),
-                e.column()
-            ),
+            format!("line {}, column {}: {why}", e.line(), e.column()),
         )
     })?;
     let rows = match &value {
@@ -221,7 +519,7 @@ fn read_json(path: &Path, text: &str) -> Result<Document, FileError> {
             .iter()
             .find_map(|k| o.get(*k).and_then(|v| v.as_array()))
             .ok_or_else(|| err(path, "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}"))?,
-        _ => return Err(err(path, "expected a JSON array of rows or {\"events\": [ … ]}")),
+        _ => return Err(err(path, "expected a JSON array of rows or {\"events\": [ … ]}, not a single value")),
     };
     // Column order: the file's own "columns" list when it has one, then keys as they appear.
     let mut headers: Vec<String> = value
@@ -246,21 +544,17 @@ fn read_json(path: &Path, text: &str) -> Result<Document, FileError> {
             }
         }
     }
-    let (columns, extras) = map_headers(&headers);
-    if !rows.is_empty() {
-        check_known(path, &columns)?;
-    }
-    let mut doc = Document::with_columns(columns.clone(), extras);
-    for row in rows {
-        let Some(obj) = row.as_object() else { continue };
-        let cells: Vec<(Column, String)> = headers
-            .iter()
-            .zip(&columns)
-            .filter_map(|(h, c)| obj.get(h).map(|v| (*c, json_cell_text(v))))
-            .collect();
-        doc.push_row(cells.iter().map(|(c, s)| (*c, s.as_str())));
-    }
-    Ok(doc)
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .filter_map(|row| row.as_object())
+        .map(|obj| {
+            headers
+                .iter()
+                .map(|h| obj.get(h).map(json_cell_text).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    Ok((headers, cells))
 }
 
 fn json_cell_text(v: &serde_json::Value) -> String {
@@ -282,8 +576,44 @@ pub fn write_path(doc: &Document, path: &Path) -> Result<(), FileError> {
     atomic_write(path, &bytes)
 }
 
+/// Column names to write: as in the file, made unique where two columns share one (JSON keys
+/// must differ).
+fn unique_headers(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(doc.columns().len());
+    for &c in doc.columns() {
+        let mut name = doc.column_header(c).to_owned();
+        if out.contains(&name) {
+            name = doc.column_key(c).to_owned();
+        }
+        let base = name.clone();
+        let mut n = 2;
+        while out.contains(&name) {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// A figure as a JSON number in its column's unit, when it is a plain figure.
+fn json_number(doc: &Document, row: usize, metric: Metric) -> Option<serde_json::Value> {
+    if doc.figure_marker(row, metric).is_some() {
+        return None;
+    }
+    let Num::Value(v) = doc.figure(row, metric) else {
+        return None;
+    };
+    let text = crate::data::figure::in_unit(v, doc.column_pow10(metric));
+    if let Ok(i) = text.parse::<i64>() {
+        return Some(serde_json::Value::from(i));
+    }
+    serde_json::Number::from_f64(text.parse().ok()?).map(serde_json::Value::Number)
+}
+
 /// Serializes the document.
 pub fn to_bytes(doc: &Document, format: Format) -> Result<Vec<u8>, String> {
+    let headers = unique_headers(doc);
     match format {
         Format::Csv | Format::Tsv => {
             let delimiter = if format == Format::Tsv { b'\t' } else { b',' };
@@ -291,13 +621,12 @@ pub fn to_bytes(doc: &Document, format: Format) -> Result<Vec<u8>, String> {
                 .delimiter(delimiter)
                 .from_writer(Vec::new());
             let cols = doc.columns();
-            w.write_record(cols.iter().map(|c| doc.column_key(*c)))
-                .map_err(|e| e.to_string())?;
+            w.write_record(&headers).map_err(|e| e.to_string())?;
             let mut record = csv::StringRecord::new();
             for row in 0..doc.len() {
                 record.clear();
                 for c in cols {
-                    record.push_field(&doc.cell_text(row, *c));
+                    record.push_field(&doc.file_text(row, *c));
                 }
                 w.write_record(&record).map_err(|e| e.to_string())?;
             }
@@ -307,37 +636,26 @@ pub fn to_bytes(doc: &Document, format: Format) -> Result<Vec<u8>, String> {
             let mut rows = Vec::with_capacity(doc.len());
             for row in 0..doc.len() {
                 let mut obj = serde_json::Map::new();
-                for &c in doc.columns() {
-                    let text = doc.cell_text(row, c);
+                for (&c, name) in doc.columns().iter().zip(&headers) {
+                    let text = doc.file_text(row, c);
                     if text.is_empty() {
                         continue;
                     }
-                    let value = match c {
-                        Column::Field(f) if f.metric().is_some() => {
-                            match doc.figure(row, f.metric().unwrap_or(Metric::Rigs)) {
-                                Num::Value(v) => serde_json::Number::from_f64(v)
-                                    .map(|n| {
-                                        if v.fract() == 0.0 && v.abs() < 9e15 {
-                                            serde_json::Value::from(v as i64)
-                                        } else {
-                                            serde_json::Value::Number(n)
-                                        }
-                                    })
-                                    .unwrap_or_else(|| serde_json::Value::String(text.to_string())),
-                                _ => serde_json::Value::String(text.to_string()),
-                            }
-                        }
-                        _ => serde_json::Value::String(text.to_string()),
+                    let number = match c {
+                        Column::Field(f) => f.metric().and_then(|m| json_number(doc, row, m)),
+                        Column::Extra(_) => None,
                     };
-                    obj.insert(doc.column_key(c).to_owned(), value);
+                    obj.insert(
+                        name.clone(),
+                        number.unwrap_or_else(|| serde_json::Value::String(text.into_owned())),
+                    );
                 }
                 rows.push(serde_json::Value::Object(obj));
             }
             let mut root = serde_json::Map::new();
-            let columns = doc
-                .columns()
+            let columns = headers
                 .iter()
-                .map(|c| serde_json::Value::from(doc.column_key(*c)))
+                .map(|h| serde_json::Value::from(h.as_str()))
                 .collect();
             root.insert("columns".into(), serde_json::Value::Array(columns));
             root.insert("events".into(), serde_json::Value::Array(rows));
@@ -346,6 +664,11 @@ pub fn to_bytes(doc: &Document, format: Format) -> Result<Vec<u8>, String> {
             out.push(b'\n');
             Ok(out)
         }
+        Format::Xlsx => sheet::write_xlsx(doc, &headers),
+        Format::Xls | Format::Ods => Err(format!(
+            "the app cannot write .{} files; save as .xlsx, .csv or .json",
+            format.name()
+        )),
     }
 }
 

@@ -4,7 +4,8 @@
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use crate::data::document::{Column, Document, Edit, Field, Num};
+use crate::data::document::{Column, Document, Edit, Field};
+use crate::data::figure::MarkerSide;
 use crate::data::value;
 use crate::ui::theme;
 
@@ -58,13 +59,19 @@ fn column_width(column: Column) -> f32 {
     }
 }
 
-/// What a cell shows: figures with thousands separators, everything else as stored.
+/// What a cell shows: figures with thousands separators (and their approximate marker),
+/// everything else as stored.
 fn display_text(doc: &Document, row: usize, column: Column) -> String {
     if let Column::Field(f) = column
         && let Some(m) = f.metric()
-        && let Num::Value(v) = doc.figure(row, m)
+        && let Some(v) = doc.figure_value(row, m)
     {
-        return value::group_thousands(v, 6);
+        let number = value::group_thousands(v, 6);
+        return match doc.figure_marker(row, m) {
+            Some((MarkerSide::Before, marker)) => format!("{marker}{number}"),
+            Some((MarkerSide::After, marker)) => format!("{number}{marker}"),
+            None => number,
+        };
     }
     doc.cell_text(row, column).into_owned()
 }

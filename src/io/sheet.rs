@@ -1,0 +1,115 @@
+//! Spreadsheets: reading .xlsx, .xls and .ods with calamine (cells become the text a person would
+//! type, real dates become ISO dates), and writing .xlsx with rust_xlsxwriter, every text cell
+//! as text, never as a formula.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+
+use crate::data::document::{Column, Document};
+use crate::data::figure;
+
+/// A workbook's sheets, each as rows of cell texts.
+pub struct Workbook {
+    /// Sheet names in workbook order.
+    pub names: Vec<String>,
+    sheets: Vec<Option<Vec<Vec<String>>>>,
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => crate::data::value::canonical_number(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if dt.is_datetime() => d.date().format("%Y-%m-%d").to_string(),
+            _ => crate::data::value::canonical_number(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).to_owned(),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+impl Workbook {
+    /// Opens a workbook from memory (the format is recognised from the content).
+    pub fn open(bytes: &[u8]) -> Result<Workbook, String> {
+        let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+            .map_err(|e| format!("this spreadsheet cannot be read ({e})"))?;
+        let names = wb.sheet_names();
+        let sheets = names
+            .iter()
+            .map(|n| {
+                wb.worksheet_range(n).ok().map(|range| {
+                    range
+                        .rows()
+                        .map(|r| r.iter().map(cell_text).collect())
+                        .collect()
+                })
+            })
+            .collect();
+        Ok(Workbook { names, sheets })
+    }
+
+    /// The rows of a sheet, header first.
+    pub fn rows(&self, index: usize) -> Option<&[Vec<String>]> {
+        self.sheets.get(index)?.as_deref()
+    }
+
+    /// The sheet to open by default: the first whose first row names a known column.
+    pub fn default_sheet(&self) -> usize {
+        (0..self.names.len())
+            .find(|&i| {
+                self.rows(i)
+                    .and_then(|r| {
+                        r.iter()
+                            .find(|row| row.iter().any(|c| !c.trim().is_empty()))
+                    })
+                    .is_some_and(|header| header.iter().any(|h| super::match_header(h).is_some()))
+            })
+            .unwrap_or(0)
+    }
+}
+
+/// Writes the document as an .xlsx workbook with one sheet.
+pub fn write_xlsx(doc: &Document, headers: &[String]) -> Result<Vec<u8>, String> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Events").map_err(|e| e.to_string())?;
+    for (c, header) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, header)
+            .map_err(|e| e.to_string())?;
+    }
+    for row in 0..doc.len() {
+        let r = row as u32 + 1;
+        for (c, &column) in doc.columns().iter().enumerate() {
+            let text = doc.file_text(row, column);
+            if text.is_empty() {
+                continue;
+            }
+            let number = match column {
+                Column::Field(f) => f.metric().and_then(|m| {
+                    doc.figure_marker(row, m)
+                        .is_none()
+                        .then(|| doc.figure_value(row, m))
+                        .flatten()
+                        .map(|_| m)
+                }),
+                Column::Extra(_) => None,
+            };
+            match number.and_then(|m| {
+                figure::in_unit(doc.figure_value(row, m)?, doc.column_pow10(m))
+                    .parse::<f64>()
+                    .ok()
+            }) {
+                Some(v) => ws.write_number(r, c as u16, v),
+                // Text stays text: write_string never makes a formula of "=SUM(A1)".
+                None => ws.write_string(r, c as u16, text.as_ref()),
+            }
+            .map_err(|e| e.to_string())?;
+        }
+    }
+    wb.save_to_buffer().map_err(|e| e.to_string())
+}
