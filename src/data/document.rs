@@ -705,7 +705,13 @@ impl Document {
             Column::Field(Field::Date) => match self.date[row] {
                 DateCell::Empty => Cow::Borrowed(""),
                 DateCell::Valid(d) => Cow::Owned(d.to_string()),
-                DateCell::Invalid(sym) => s(sym),
+                // Kept text that reads as a date in the chosen day/month order shows as that date.
+                DateCell::Invalid(sym) => {
+                    match value::parse_date_in(self.strings.resolve(sym), self.date_order) {
+                        Ok(d) => Cow::Owned(d.to_string()),
+                        Err(_) => s(sym),
+                    }
+                }
             },
             Column::Field(Field::Province) => s(self.province[row]),
             Column::Field(Field::City) => s(self.city[row]),

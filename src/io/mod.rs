@@ -173,8 +173,14 @@ pub fn read_bytes(
 
 fn sniff_binary(bytes: &[u8]) -> Option<Format> {
     if bytes.starts_with(b"PK\x03\x04") {
-        // Both .xlsx and .ods are zip files; calamine tells them apart by content.
-        Some(Format::Xlsx)
+        // Both .xlsx and .ods are zip files; an .ods starts with its uncompressed mimetype.
+        let head = &bytes[..bytes.len().min(120)];
+        let needle = b"application/vnd.oasis.opendocument";
+        if head.windows(needle.len()).any(|w| w == needle) {
+            Some(Format::Ods)
+        } else {
+            Some(Format::Xlsx)
+        }
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         Some(Format::Xls)
     } else {

@@ -1,0 +1,250 @@
+//! The fixtures corpus (`tests/fixtures/manifest.json`): odd and hostile files, each read as
+//! the app reads it and checked against its expected outcome. All mismatches are reported
+//! together.
+
+use std::path::{Path, PathBuf};
+
+use crackdown_dashboard::data::document::{Column, Document, Field, Place};
+use crackdown_dashboard::data::gazetteer::Gazetteer;
+use crackdown_dashboard::io::{self, Format, ReadOptions};
+use serde_json::Value;
+
+fn field_by_key(key: &str) -> Option<Field> {
+    Field::ALL.iter().copied().find(|f| f.key() == key)
+}
+
+fn fixture_bytes(entry: &Value, dir: &Path) -> (PathBuf, Vec<u8>) {
+    let file = entry["file"].as_str().unwrap();
+    let path = dir.join(file);
+    if entry.get("generated").and_then(Value::as_bool) == Some(true) {
+        let recipe = &entry["recipe"];
+        match recipe["recipe"].as_str() {
+            Some("big_cell") => {
+                let n = recipe["bytes"].as_u64().unwrap() as usize;
+                let mut bytes =
+                    b"date,province,rigs_seized,notes\n2021-09-27,Inner Mongolia,10100,".to_vec();
+                bytes.extend(std::iter::repeat_n(b'x', n));
+                bytes.push(b'\n');
+                return (path, bytes);
+            }
+            other => panic!("unknown recipe {other:?} for {file}"),
+        }
+    }
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+    (path, bytes)
+}
+
+fn check_cell(doc: &Document, file: &str, cell: &Value, failures: &mut Vec<String>) {
+    let row = cell["row"].as_u64().unwrap() as usize - 1;
+    let key = cell["column"].as_str().unwrap();
+    let Some(field) = field_by_key(key) else {
+        failures.push(format!("{file}: unknown column {key}"));
+        return;
+    };
+    let column = Column::Field(field);
+    let mut fail = |what: String| failures.push(format!("{file} row {} {key}: {what}", row + 1));
+    if row >= doc.len() {
+        fail(format!("no such row (document has {})", doc.len()));
+        return;
+    }
+    let text = doc.cell_text(row, column);
+    if let Some(v) = cell.get("value").and_then(Value::as_f64) {
+        match field.metric().and_then(|m| doc.figure_value(row, m)) {
+            Some(got) if (got - v).abs() <= 1e-9 * v.abs().max(1.0) => {}
+            got => fail(format!(
+                "value {got:?}, expected {v} (cell “{text}”, problem {:?})",
+                doc.cell_problem(row, column)
+            )),
+        }
+    }
+    if let Some(a) = cell.get("approximate").and_then(Value::as_bool) {
+        let got = field
+            .metric()
+            .is_some_and(|m| doc.figure_marker(row, m).is_some());
+        if got != a {
+            fail(format!("approximate {got}, expected {a} (cell “{text}”)"));
+        }
+    }
+    if let Some(t) = cell.get("text").and_then(Value::as_str)
+        && text != t
+    {
+        fail(format!(
+            "text “{text}”, expected “{t}” (problem {:?})",
+            doc.cell_problem(row, column)
+        ));
+    }
+    if let Some(t) = cell.get("text_contains").and_then(Value::as_str)
+        && !text.contains(t)
+    {
+        fail(format!("text “{text}” does not contain “{t}”"));
+    }
+    if let Some(n) = cell.get("text_length").and_then(Value::as_u64)
+        && text.chars().count() as u64 != n
+    {
+        fail(format!(
+            "text length {}, expected {n}",
+            text.chars().count()
+        ));
+    }
+    if let Some(code) = cell.get("province_code").and_then(Value::as_str) {
+        let got = match doc.place(row) {
+            Place::Region(id) => Gazetteer::get().region(id).code.clone(),
+            Place::Unknown => "unknown".into(),
+        };
+        if got != code {
+            fail(format!("province {got}, expected {code} (cell “{text}”)"));
+        }
+    }
+    if let Some(p) = cell.get("problem").and_then(Value::as_bool) {
+        let got = doc.cell_problem(row, column);
+        if got.is_some() != p {
+            fail(format!("problem {got:?}, expected {p} (cell “{text}”)"));
+        }
+    }
+}
+
+#[test]
+fn every_fixture_reads_as_expected() {
+    let dir = Path::new("tests/fixtures");
+    let manifest: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    assert!(
+        manifest.len() >= 30,
+        "the corpus has {} fixtures",
+        manifest.len()
+    );
+    let mut failures = Vec::new();
+    for entry in &manifest {
+        let file = entry["file"].as_str().unwrap();
+        let (path, bytes) = fixture_bytes(entry, dir);
+        let result = std::panic::catch_unwind(|| {
+            io::read(
+                &path,
+                &bytes,
+                Format::from_path(&path),
+                &ReadOptions::default(),
+            )
+        });
+        let Ok(result) = result else {
+            failures.push(format!("{file}: PANIC"));
+            continue;
+        };
+        match (entry["expect"].as_str(), result) {
+            (Some("error"), Ok(import)) => failures.push(format!(
+                "{file}: opened ({} rows) but should be refused",
+                import.doc.len()
+            )),
+            (Some("error"), Err(e)) => {
+                let want = entry["error_contains"].as_str().unwrap_or("");
+                if !e.to_string().contains(want) {
+                    failures.push(format!("{file}: message “{e}” lacks “{want}”"));
+                }
+                if !e.to_string().contains(file) {
+                    failures.push(format!("{file}: message “{e}” does not name the file"));
+                }
+            }
+            (_, Err(e)) => failures.push(format!("{file}: refused: {e}")),
+            (_, Ok(import)) => {
+                let doc = &import.doc;
+                let report = &import.report;
+                if let Some(f) = entry.get("format").and_then(Value::as_str) {
+                    let got = match (report.format, report.delimiter) {
+                        (_, Some(b'\t')) => "tsv",
+                        (Some(f), _) => f.name(),
+                        (None, _) => "?",
+                    };
+                    if got != f {
+                        failures.push(format!("{file}: format {got}, expected {f}"));
+                    }
+                }
+                if let Some(e) = entry.get("encoding").and_then(Value::as_str) {
+                    let e = if e == "utf-8-bom" { "utf-8" } else { e };
+                    if report.encoding != e {
+                        failures.push(format!(
+                            "{file}: encoding {}, expected {e}",
+                            report.encoding
+                        ));
+                    }
+                }
+                if let Some(d) = entry.get("delimiter").and_then(Value::as_str)
+                    && report.delimiter != d.bytes().next()
+                {
+                    failures.push(format!(
+                        "{file}: delimiter {:?}, expected {d:?}",
+                        report.delimiter.map(char::from)
+                    ));
+                }
+                if let Some(n) = entry.get("rows").and_then(Value::as_u64)
+                    && doc.len() as u64 != n
+                {
+                    failures.push(format!("{file}: {} rows, expected {n}", doc.len()));
+                }
+                for key in entry
+                    .get("columns")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let key = key.as_str().unwrap();
+                    if !field_by_key(key).is_some_and(|f| report.mapping.contains(&Some(f))) {
+                        failures.push(format!(
+                            "{file}: column {key} not recognised (mapping {:?})",
+                            report.mapping
+                        ));
+                    }
+                }
+                for name in entry
+                    .get("extra_columns")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let name = name.as_str().unwrap();
+                    if !doc.extra_names().iter().any(|n| n == name) {
+                        failures.push(format!(
+                            "{file}: extra column {name} not kept ({:?})",
+                            doc.extra_names()
+                        ));
+                    }
+                }
+                if let Some(a) = entry.get("ambiguous_dates").and_then(Value::as_bool)
+                    && doc.has_ambiguous_dates() != a
+                {
+                    failures.push(format!(
+                        "{file}: ambiguous dates {}, expected {a}",
+                        doc.has_ambiguous_dates()
+                    ));
+                }
+                for pair in entry
+                    .get("duplicate_rows")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let later = pair[1].as_u64().unwrap() as usize - 1;
+                    if !doc
+                        .problems()
+                        .iter()
+                        .any(|p| p.row == later && p.column.is_none())
+                    {
+                        failures.push(format!("{file}: duplicate row {} not reported", later + 1));
+                    }
+                }
+                for cell in entry
+                    .get("cells")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    check_cell(doc, file, cell, &mut failures);
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
