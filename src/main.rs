@@ -6,14 +6,15 @@ use std::path::PathBuf;
 use crackdown_dashboard::app::APP_NAME;
 use crackdown_dashboard::{App, StartOptions};
 
-const USAGE: &str = "usage: crackdown-dashboard [--sample] [--renderer glow|wgpu] [FILE]
-
-  FILE              a CSV, TSV or JSON event file to open
-  --sample          open the bundled sample data
-  --renderer NAME   glow (default: fastest on software OpenGL) or wgpu
-";
+const USAGE: &str = crackdown_dashboard::cli::USAGE;
 
 fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if crackdown_dashboard::cli::is_command(&args) {
+        let exit =
+            crackdown_dashboard::cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr());
+        return std::process::ExitCode::from(exit.code());
+    }
     let mut start = StartOptions {
         started: Some(std::time::Instant::now()),
         ..Default::default()

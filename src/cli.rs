@@ -1,0 +1,239 @@
+//! Command line: `check` and `convert`, using the same reading, analysis and writing code as the
+//! app. Exit codes: 0 done, 1 the file could not be read or written, 2 usage error.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::analysis::{Aggregates, Filter, Granularity, day_key_label};
+use crate::data::document::{Document, Metric, Place};
+use crate::data::gazetteer::Gazetteer;
+use crate::io::{self, Format, ImportReport, ReadOptions};
+
+/// Usage text for the subcommands.
+pub const USAGE: &str = "usage:
+  crackdown-dashboard [--sample] [--renderer glow|wgpu] [FILE]   open the app
+  crackdown-dashboard check FILE [--json]                        read FILE and summarise it
+  crackdown-dashboard convert IN OUT                             write IN as OUT (.csv .tsv .json .xlsx)
+";
+
+/// What a command ended with.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Done.
+    Ok,
+    /// A file could not be read or written (reason already printed on stderr).
+    Failed,
+    /// The command line was wrong (usage already printed on stderr).
+    Usage,
+}
+
+impl Exit {
+    /// The process exit code.
+    pub fn code(&self) -> u8 {
+        match self {
+            Exit::Ok => 0,
+            Exit::Failed => 1,
+            Exit::Usage => 2,
+        }
+    }
+}
+
+/// True when `args` (without the program name) name a subcommand.
+pub fn is_command(args: &[String]) -> bool {
+    matches!(args.first().map(String::as_str), Some("check" | "convert"))
+}
+
+/// Runs a subcommand, writing to the given streams.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
+    let usage = |err: &mut dyn Write, why: &str| {
+        let _ = write!(err, "{why}\n{USAGE}");
+        Exit::Usage
+    };
+    match args.first().map(String::as_str) {
+        Some("check") => {
+            let mut json = false;
+            let mut file = None;
+            for a in &args[1..] {
+                match a.as_str() {
+                    "--json" => json = true,
+                    s if s.starts_with("--") => return usage(err, &format!("unknown option {s}")),
+                    s if file.is_none() => file = Some(PathBuf::from(s)),
+                    s => return usage(err, &format!("unexpected argument {s}")),
+                }
+            }
+            let Some(file) = file else {
+                return usage(err, "check needs a FILE");
+            };
+            check(&file, json, out, err)
+        }
+        Some("convert") => {
+            let [_, input, output] = args else {
+                return usage(err, "convert needs IN and OUT");
+            };
+            let output = Path::new(output);
+            match Format::from_path(output) {
+                Some(Format::Csv | Format::Tsv | Format::Json | Format::Xlsx) => {}
+                _ => {
+                    return usage(
+                        err,
+                        &format!(
+                            "cannot write {}: use .csv, .tsv, .json or .xlsx",
+                            output.display()
+                        ),
+                    );
+                }
+            }
+            match io::read_path(Path::new(input)).and_then(|doc| io::write_path(&doc, output)) {
+                Ok(()) => Exit::Ok,
+                Err(e) => {
+                    let _ = writeln!(err, "{e}");
+                    Exit::Failed
+                }
+            }
+        }
+        _ => usage(err, "unknown command"),
+    }
+}
+
+fn place_code(place: Place) -> Value {
+    match place {
+        Place::Region(id) => Value::from(Gazetteer::get().region(id).code.as_str()),
+        Place::Unknown => Value::Null,
+    }
+}
+
+/// The summary `check --json` prints.
+pub fn summary(path: &Path, doc: &Document, report: &ImportReport) -> Value {
+    let mut agg = Aggregates::build(doc);
+    let view = agg.view(Granularity::Year, &Filter::default());
+    let mut first: Option<i32> = None;
+    let mut last: Option<i32> = None;
+    let mut rows_per_place: std::collections::BTreeMap<Place, usize> = Default::default();
+    for row in 0..doc.len() {
+        *rows_per_place.entry(doc.place(row)).or_default() += 1;
+        if let Some(d) = doc.date_value(row) {
+            let k = d.day_key();
+            first = Some(first.map_or(k, |f| f.min(k)));
+            last = Some(last.map_or(k, |l| l.max(k)));
+        }
+    }
+    let provinces: Vec<Value> = rows_per_place
+        .iter()
+        .map(|(&place, &rows)| {
+            let total = |m: Metric| view.place_total(m, place).unwrap_or(0.0);
+            json!({
+                "code": place_code(place),
+                "name": Document::place_name(place),
+                "rows": rows,
+                "projects_shut_down": total(Metric::Projects),
+                "rigs_seized": total(Metric::Rigs),
+                "electricity_saved_kwh": total(Metric::Kwh),
+                "coal_saved_tonnes": total(Metric::Coal),
+            })
+        })
+        .collect();
+    let problems: Vec<Value> = doc
+        .problems()
+        .into_iter()
+        .map(|p| {
+            json!({
+                "row": p.row + 1,
+                "column": p.column.map(|c| doc.column_key(c).to_owned()),
+                "value": p.column.map(|c| doc.cell_text(p.row, c).into_owned()),
+                "message": p.message,
+            })
+        })
+        .collect();
+    json!({
+        "file": path.display().to_string(),
+        "format": report.format.map(Format::name),
+        "encoding": if report.encoding.is_empty() { Value::Null } else { Value::from(report.encoding.as_str()) },
+        "rows": doc.len(),
+        "date_range": match (first, last) {
+            (Some(a), Some(b)) => json!([day_key_label(a), day_key_label(b)]),
+            _ => Value::Null,
+        },
+        "provinces": provinces,
+        "problems": problems,
+    })
+}
+
+fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
+    let import = match io::read_path_with(path, &ReadOptions::default()) {
+        Ok(i) => i,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return Exit::Failed;
+        }
+    };
+    let s = summary(path, &import.doc, &import.report);
+    if json {
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&s).unwrap_or_default()
+        );
+        return Exit::Ok;
+    }
+    let _ = writeln!(out, "{}", path.display());
+    let _ = writeln!(
+        out,
+        "  {} rows, {}{}",
+        s["rows"],
+        s["format"].as_str().unwrap_or("?"),
+        s["encoding"]
+            .as_str()
+            .map(|e| format!(", {e}"))
+            .unwrap_or_default()
+    );
+    if let Some(r) = s["date_range"].as_array() {
+        let _ = writeln!(
+            out,
+            "  dates {} to {}",
+            r[0].as_str().unwrap_or(""),
+            r[1].as_str().unwrap_or("")
+        );
+    }
+    for g in &import.report.guesses {
+        let _ = writeln!(out, "  guessed: {g}");
+    }
+    for w in &import.report.warnings {
+        let _ = writeln!(out, "  warning: {w}");
+    }
+    let _ = writeln!(
+        out,
+        "  {:<18} {:>5} {:>9} {:>9} {:>20} {:>14}",
+        "province", "rows", "projects", "rigs", "kWh saved", "coal (t)"
+    );
+    for p in s["provinces"].as_array().into_iter().flatten() {
+        let n = |k: &str| p[k].as_f64().unwrap_or(0.0);
+        let _ = writeln!(
+            out,
+            "  {:<18} {:>5} {:>9} {:>9} {:>20} {:>14}",
+            p["name"].as_str().unwrap_or(""),
+            p["rows"],
+            crate::data::value::group_thousands(n("projects_shut_down"), 0),
+            crate::data::value::group_thousands(n("rigs_seized"), 0),
+            crate::data::value::group_thousands(n("electricity_saved_kwh"), 0),
+            crate::data::value::group_thousands(n("coal_saved_tonnes"), 0),
+        );
+    }
+    let problems = s["problems"].as_array().map_or(0, Vec::len);
+    let _ = writeln!(
+        out,
+        "  {problems} problem{}",
+        if problems == 1 { "" } else { "s" }
+    );
+    for p in s["problems"].as_array().into_iter().flatten().take(20) {
+        let _ = writeln!(
+            out,
+            "    row {}, {}: {}",
+            p["row"],
+            p["column"].as_str().unwrap_or("whole row"),
+            p["message"].as_str().unwrap_or("")
+        );
+    }
+    Exit::Ok
+}

@@ -1,0 +1,208 @@
+//! The command line, run as a user would run it: the real binary, its output and exit code.
+
+use std::process::Command;
+
+use crackdown_dashboard::analysis::{Filter, Granularity};
+use crackdown_dashboard::data::document::{Metric, Place};
+use crackdown_dashboard::data::gazetteer::Gazetteer;
+use crackdown_dashboard::session::Session;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_crackdown-dashboard"))
+}
+
+#[test]
+fn check_json_on_the_sample_prints_the_dashboard_totals() {
+    let out = bin()
+        .args(["check", "sample-data/crackdown-events.csv", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "file",
+            "format",
+            "encoding",
+            "rows",
+            "date_range",
+            "provinces",
+            "problems"
+        ]
+    );
+    assert_eq!(v["format"], "csv");
+    assert_eq!(v["encoding"], "utf-8");
+    assert_eq!(v["rows"], 60);
+    assert_eq!(
+        v["date_range"],
+        serde_json::json!(["2017-06-01", "2022-08-28"])
+    );
+    assert_eq!(v["problems"], serde_json::json!([]));
+    let view = Session::sample()
+        .view(Granularity::Quarter, &Filter::default())
+        .clone();
+    let provinces = v["provinces"].as_array().unwrap();
+    let im = provinces.iter().find(|p| p["code"] == "CN-NM").unwrap();
+    assert_eq!(im["name"], "Inner Mongolia");
+    assert_eq!(
+        im["projects_shut_down"], 45.0,
+        "the running total sets the level"
+    );
+    assert_eq!(im["rigs_seized"], 10100.0);
+    assert_eq!(im["electricity_saved_kwh"], 6.58e9);
+    let national = provinces.iter().find(|p| p["code"] == "CN").unwrap();
+    assert_eq!(national["name"], "National");
+    // Every province's totals are what the dashboard shows.
+    for p in provinces {
+        let code = p["code"].as_str().unwrap();
+        let place = Place::Region(
+            Gazetteer::get()
+                .regions()
+                .iter()
+                .position(|r| r.code == code)
+                .unwrap() as u8,
+        );
+        for (m, key) in [
+            (Metric::Projects, "projects_shut_down"),
+            (Metric::Rigs, "rigs_seized"),
+            (Metric::Kwh, "electricity_saved_kwh"),
+            (Metric::Coal, "coal_saved_tonnes"),
+        ] {
+            assert_eq!(
+                p[key].as_f64().unwrap(),
+                view.place_total(m, place).unwrap_or(0.0),
+                "{code} {key}"
+            );
+        }
+    }
+    let rigs: f64 = provinces
+        .iter()
+        .map(|p| p["rigs_seized"].as_f64().unwrap())
+        .sum();
+    assert_eq!(rigs, view.totals[Metric::Rigs.index()]);
+}
+
+#[test]
+fn check_reports_problems_with_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.csv");
+    std::fs::write(
+        &path,
+        "date,province,rigs\n2021-09-27,Hebei,abc\n2021-09-27,Hebei,abc\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", path.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["problems"][0],
+        serde_json::json!({"row": 1, "column": "rigs_seized", "value": "abc", "message": "“abc” is not a number"})
+    );
+    assert_eq!(
+        v["problems"].as_array().unwrap().len(),
+        3,
+        "two bad cells and a duplicate row: {}",
+        v["problems"]
+    );
+    let text = bin()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("3 problems"));
+}
+
+#[test]
+fn exit_codes_and_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    let out = bin()
+        .args(["check", bad.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one-line reason: {stderr}");
+    assert!(
+        stderr.contains("bad.csv") && stderr.contains("not a text file"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        bin().args(["check"]).output().unwrap().status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        bin()
+            .args(["check", "a", "--bogus"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        bin()
+            .args(["convert", "a.csv"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        bin()
+            .args(["convert", "sample-data/crackdown-events.csv", "x.pdf"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    let missing = bin()
+        .args([
+            "convert",
+            "nope.csv",
+            dir.path().join("o.csv").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn convert_round_trips_through_every_writable_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "sample-data/crackdown-events.csv";
+    let original = crackdown_dashboard::io::read_path(std::path::Path::new(src)).unwrap();
+    for ext in ["json", "xlsx", "tsv", "csv"] {
+        let out = dir.path().join(format!("s.{ext}"));
+        let status = bin()
+            .args(["convert", src, out.to_str().unwrap()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "{ext}");
+        let back = crackdown_dashboard::io::read_path(&out).unwrap();
+        assert_eq!(back.len(), original.len(), "{ext}");
+        for row in 0..original.len() {
+            for &c in original.columns() {
+                assert_eq!(
+                    back.cell_text(row, c),
+                    original.cell_text(row, c),
+                    "{ext} row {row} {c:?}"
+                );
+            }
+        }
+    }
+}
