@@ -8,13 +8,17 @@ use std::sync::{Arc, Mutex};
 use egui::{ColorImage, Key, KeyboardShortcut, Modifiers, RichText, ViewportCommand};
 
 use crate::analysis::{Filter, View};
+use crate::data::document::Problem;
 use crate::data::document::{Column, Edit, Field, Metric, Place};
+use crate::io::{Import, ReadOptions};
+use crate::recovery::{Recovered, Recovery};
 use crate::session::Session;
 use crate::ui::charts::{self, ChartInput, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs, SaveKind};
 use crate::ui::filters::{self, ViewSettings};
+use crate::ui::preview::{self, PreviewChoice};
 use crate::ui::table::{self, Editing, TableState};
-use crate::ui::{cards, export, theme};
+use crate::ui::{cards, export, problems, theme};
 
 /// The window title's fixed part.
 pub const APP_NAME: &str = "Mining Crackdown Dashboard";
@@ -29,6 +33,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The file open when the app was last closed.
     pub last_file: Option<PathBuf>,
+    /// The problems panel is open.
+    pub show_problems: bool,
 }
 
 /// What to open at start.
@@ -41,6 +47,10 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     /// Open the bundled sample data, ignoring the last file.
     pub sample: bool,
+    /// Where unsaved edits are kept for crash recovery (default: the app's data folder).
+    pub recovery_dir: Option<PathBuf>,
+    /// How long after a change unsaved edits are written for recovery (default 3 s).
+    pub autosave_delay: Option<std::time::Duration>,
 }
 
 /// Something waiting for the user to decide about unsaved changes.
@@ -56,6 +66,14 @@ enum OpenTarget {
     Dialog,
     Path(PathBuf),
     Sample,
+}
+
+/// A file read with guesses, waiting for the user to confirm the import preview.
+struct PreviewState {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    options: ReadOptions,
+    import: Import,
 }
 
 struct ExportJob {
@@ -86,8 +104,13 @@ pub struct App {
     layouts: [ChartLayout; 4],
     sent_title: String,
     visible_cache: Option<((u64, Filter), Vec<usize>)>,
-    problems_cache: Option<(u64, usize)>,
+    problems_cache: Option<(u64, std::sync::Arc<Vec<Problem>>)>,
     report_startup: Option<std::time::Instant>,
+    preview: Option<PreviewState>,
+    recovery: Option<Recovery>,
+    recovered: Option<Recovered>,
+    autosave_delay: std::time::Duration,
+    autosave_due: Option<std::time::Instant>,
 }
 
 const MAX_RECENT: usize = 10;
@@ -123,6 +146,17 @@ impl App {
             sent_title: String::new(),
             visible_cache: None,
             problems_cache: None,
+            preview: None,
+            recovery: start
+                .recovery_dir
+                .clone()
+                .or_else(Recovery::default_dir)
+                .map(Recovery::new),
+            recovered: None,
+            autosave_delay: start
+                .autosave_delay
+                .unwrap_or(std::time::Duration::from_secs(3)),
+            autosave_due: None,
             report_startup: start
                 .started
                 .filter(|_| std::env::var_os("CRACKDOWN_REPORT_STARTUP").is_some()),
@@ -137,7 +171,14 @@ impl App {
         if let Some(path) = file {
             app.open_path(&path);
         }
+        // Edits left unsaved by a crash or a killed process are offered back.
+        app.recovered = app.recovery.as_ref().and_then(Recovery::pending);
         app
+    }
+
+    /// Unsaved edits found at start, waiting for Restore or Discard.
+    pub fn recovered(&self) -> Option<&Recovered> {
+        self.recovered.as_ref()
     }
 
     /// The open session (read only).
@@ -213,19 +254,46 @@ impl App {
     }
 
     fn open_path(&mut self, path: &Path) {
-        match Session::open(path) {
-            Ok(s) => {
-                let rows = s.doc().len();
-                self.replace_session(s);
-                self.remember_recent(path);
-                self.info(format!("Opened {} ({rows} rows)", path.display()));
+        let read = std::fs::read(path)
+            .map_err(|e| crate::io::FileError {
+                path: path.to_owned(),
+                message: format!("cannot be read: {e}"),
+            })
+            .and_then(|bytes| {
+                let options = ReadOptions::default();
+                let import =
+                    crate::io::read(path, &bytes, crate::io::Format::from_path(path), &options)?;
+                Ok((bytes, options, import))
+            });
+        match read {
+            Ok((bytes, options, import)) if import.report.needs_preview() => {
+                // Something was guessed: show it before the data replaces what is open.
+                self.preview = Some(PreviewState {
+                    path: path.to_owned(),
+                    bytes,
+                    options,
+                    import,
+                });
             }
-            Err(e) => {
-                self.error(format!(
-                    "Could not open {e}\n\nThe data that was open is unchanged."
-                ));
-            }
+            Ok((_, _, import)) => self.accept_import(path, import),
+            Err(e) => self.error(format!(
+                "Could not open {e}\n\nThe data that was open is unchanged."
+            )),
         }
+    }
+
+    fn accept_import(&mut self, path: &Path, import: Import) {
+        let rows = import.doc.len();
+        let problems = import.doc.problems().len();
+        self.replace_session(Session::opened(import.doc, path));
+        if let Some(r) = &self.recovery {
+            r.clear();
+        }
+        self.remember_recent(path);
+        if problems > 0 {
+            self.settings.show_problems = true;
+        }
+        self.info(format!("Opened {} ({rows} rows)", path.display()));
     }
 
     fn request_open(&mut self, target: OpenTarget) {
@@ -259,8 +327,7 @@ impl App {
         }
         match self.session.save() {
             Ok(p) => {
-                self.remember_recent(&p);
-                self.info(format!("Saved {}", p.display()));
+                self.saved(&p);
                 true
             }
             Err(e) => {
@@ -286,8 +353,7 @@ impl App {
         }
         match self.session.save_as(&path) {
             Ok(()) => {
-                self.remember_recent(&path);
-                self.info(format!("Saved {}", path.display()));
+                self.saved(&path);
                 true
             }
             Err(e) => {
@@ -297,10 +363,48 @@ impl App {
         }
     }
 
+    fn saved(&mut self, path: &Path) {
+        self.remember_recent(path);
+        if let Some(r) = &self.recovery {
+            r.clear();
+        }
+        self.autosave_due = None;
+        self.info(format!("Saved {}", path.display()));
+    }
+
+    /// After any change: unsaved edits are written for recovery a few seconds later; back at
+    /// the saved state there is nothing to recover.
+    fn changed(&mut self) {
+        if self.session.is_dirty() {
+            self.autosave_due = Some(std::time::Instant::now() + self.autosave_delay);
+        } else {
+            self.autosave_due = None;
+            if let Some(r) = &self.recovery {
+                r.clear();
+            }
+        }
+    }
+
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(due) = self.autosave_due else { return };
+        let now = std::time::Instant::now();
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            return;
+        }
+        self.autosave_due = None;
+        if let Some(r) = &self.recovery
+            && let Err(e) = r.write(self.session.doc(), self.session.path(), self.session.name())
+        {
+            self.info(format!("Could not keep a recovery copy: {e}"));
+        }
+    }
+
     fn apply(&mut self, edit: Edit) {
         if let Err(e) = self.session.apply(edit) {
             self.error(format!("That change could not be made: {e}"));
         }
+        self.changed();
     }
 
     /// Applies the cell being edited, as a spreadsheet does before saving or opening.
@@ -322,6 +426,7 @@ impl App {
             && self.session.undo()
         {
             self.info(format!("Undid {d}"));
+            self.changed();
         }
     }
 
@@ -331,6 +436,7 @@ impl App {
             && self.session.redo()
         {
             self.info(format!("Redid {d}"));
+            self.changed();
         }
     }
 
@@ -396,16 +502,40 @@ impl App {
             .unwrap_or_default()
     }
 
-    fn problem_count(&mut self) -> usize {
+    fn problems(&mut self) -> std::sync::Arc<Vec<Problem>> {
         let rev = self.session.doc().revision();
-        match self.problems_cache {
-            Some((r, n)) if r == rev => n,
+        match &self.problems_cache {
+            Some((r, list)) if *r == rev => std::sync::Arc::clone(list),
             _ => {
-                let n = self.session.doc().problems().len();
-                self.problems_cache = Some((rev, n));
-                n
+                let list = std::sync::Arc::new(self.session.doc().problems());
+                self.problems_cache = Some((rev, std::sync::Arc::clone(&list)));
+                list
             }
         }
+    }
+
+    fn problem_count(&mut self) -> usize {
+        self.problems().len()
+    }
+
+    /// Selects a problem's cell in the table, ready to be fixed.
+    fn focus_cell(&mut self, row: usize, column: Option<Column>) {
+        let visible = self.visible_rows();
+        let Some(index) = visible.iter().position(|&r| r == row) else {
+            self.info(format!(
+                "Row {} is hidden by the province or date filter",
+                row + 1
+            ));
+            return;
+        };
+        self.table.selected = Some(row);
+        self.table.scroll_to = Some(index);
+        self.table.editing = column.map(|c| Editing {
+            row,
+            column: c,
+            buffer: self.session.doc().cell_text(row, c).into_owned(),
+            focused: false,
+        });
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
@@ -572,12 +702,26 @@ impl App {
             ui.label(format!("{name}{dirty}"));
             ui.separator();
             ui.label(format!("{} rows", self.session.doc().len()));
-            if problems > 0 {
-                ui.separator();
-                ui.label(
-                    RichText::new(format!("{problems} problems"))
-                        .color(theme::error_text(ui.visuals())),
-                );
+            ui.separator();
+            let text = match problems {
+                0 => "no problems".to_owned(),
+                1 => "1 problem".to_owned(),
+                n => format!("{n} problems"),
+            };
+            let color = if problems > 0 {
+                theme::error_text(ui.visuals())
+            } else {
+                theme::weak_text(ui.visuals())
+            };
+            if ui
+                .selectable_label(
+                    self.settings.show_problems,
+                    RichText::new(text).color(color),
+                )
+                .on_hover_text("Show or hide the list of problems")
+                .clicked()
+            {
+                self.settings.show_problems = !self.settings.show_problems;
             }
             if undated > 0 {
                 ui.separator();
@@ -595,7 +739,97 @@ impl App {
         });
     }
 
+    fn preview_ui(&mut self, ctx: &egui::Context) {
+        let Some(state) = &self.preview else { return };
+        let name = state.path.file_name().map_or_else(
+            || state.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let choice = egui::Modal::new(egui::Id::unique("import_preview"))
+            .show(ctx, |ui| {
+                ui.set_max_width(ctx.content_rect().width() * 0.8);
+                preview::preview_ui(ui, &name, &state.import, &state.options)
+            })
+            .inner;
+        match choice {
+            Some(PreviewChoice::Open) => {
+                if let Some(state) = self.preview.take() {
+                    self.accept_import(&state.path, state.import);
+                }
+            }
+            Some(PreviewChoice::Cancel) => {
+                self.preview = None;
+                self.info("Import cancelled; the data that was open is unchanged");
+            }
+            Some(PreviewChoice::Reread(options)) => {
+                if let Some(state) = &mut self.preview {
+                    let format = crate::io::Format::from_path(&state.path);
+                    match crate::io::read(&state.path, &state.bytes, format, &options) {
+                        Ok(import) => {
+                            state.import = import;
+                            state.options = options;
+                        }
+                        Err(e) => {
+                            self.message = Some(Message {
+                                text: format!("Could not read {e} that way"),
+                                error: true,
+                            })
+                        }
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        let Some(rec) = self.recovered.clone() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("recovery_modal")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading("Restore unsaved changes?");
+            ui.label(format!(
+                "The app closed unexpectedly while “{}” had unsaved changes. They were kept at {}.",
+                rec.name, rec.saved_at
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        let Some(restore) = choice else { return };
+        self.recovered = None;
+        let Some(recovery) = self.recovery.clone() else {
+            return;
+        };
+        if !restore {
+            recovery.clear();
+            return;
+        }
+        match recovery.read() {
+            Ok(doc) => {
+                let mut s = Session::new(doc, rec.original.clone(), rec.name.clone());
+                s.mark_dirty();
+                self.replace_session(s);
+                self.info(format!(
+                    "Restored the unsaved changes to {} from {}",
+                    rec.name, rec.saved_at
+                ));
+            }
+            Err(e) => self.error(format!("Could not restore the unsaved changes: {e}")),
+        }
+    }
+
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        self.recovery_ui(ctx);
+        self.preview_ui(ctx);
         if let Some(m) = self.message.clone().filter(|m| m.error) {
             let modal = egui::Modal::new(egui::Id::unique("error_modal")).show(ctx, |ui| {
                 ui.set_max_width(460.0);
@@ -638,7 +872,14 @@ impl App {
         });
         let proceed = match choice {
             Some(0) => self.save(),
-            Some(1) => true,
+            Some(1) => {
+                // The user discarded the edits: nothing to recover.
+                if let Some(r) = &self.recovery {
+                    r.clear();
+                }
+                self.autosave_due = None;
+                true
+            }
             Some(_) => {
                 self.pending = None;
                 false
@@ -754,6 +995,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.finish_export(&ctx);
+        self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
 
         // Closing with unsaved edits asks first.
@@ -797,6 +1039,19 @@ impl eframe::App for App {
             .show(ui, |ui| {
                 filters::province_list(ui, &places, &mut self.settings.view.filter.hidden, &view);
             });
+        if self.settings.show_problems {
+            let list = self.problems();
+            let mut clicked = None;
+            egui::Panel::right("problems")
+                .resizable(true)
+                .default_size(280.0)
+                .show(ui, |ui| {
+                    clicked = problems::problems_ui(ui, self.session.doc(), &list);
+                });
+            if let Some((row, column)) = clicked {
+                self.focus_cell(row, column);
+            }
+        }
         let visible = self.visible_rows();
         let problems = self.problem_count();
         egui::Panel::bottom("table")

@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod data;
 pub mod io;
+pub mod recovery;
 pub mod session;
 pub mod synth;
 pub mod ui;

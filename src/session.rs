@@ -68,6 +68,20 @@ impl Session {
         Ok(Session::new(doc, Some(path.to_owned()), name))
     }
 
+    /// A session over a document read from `path` (after an import preview, say).
+    pub fn opened(doc: Document, path: &Path) -> Self {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Session::new(doc, Some(path.to_owned()), name)
+    }
+
+    /// Marks the session as having unsaved changes (restored edits).
+    pub fn mark_dirty(&mut self) {
+        self.saved_state = u64::MAX;
+    }
+
     /// The document (read only: change it with [`Session::apply`]).
     pub fn doc(&self) -> &Document {
         &self.doc

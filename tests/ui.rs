@@ -46,6 +46,21 @@ fn harness(dialogs: ScriptedDialogs) -> Harness<'static, App> {
 }
 
 fn harness_at(dialogs: ScriptedDialogs, pixels_per_point: f32) -> Harness<'static, App> {
+    // Each test keeps its recovery copies in its own folder, never the user's.
+    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(recovery),
+        ..Default::default()
+    };
+    harness_with(dialogs, pixels_per_point, start)
+}
+
+fn harness_with(
+    dialogs: ScriptedDialogs,
+    pixels_per_point: f32,
+    start: StartOptions,
+) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_pixels_per_point(pixels_per_point)
@@ -55,16 +70,7 @@ fn harness_at(dialogs: ScriptedDialogs, pixels_per_point: f32) -> Harness<'stati
                 egui_system_font_provider::SystemFontProvider::new(),
             ));
         })
-        .build_eframe(move |cc| {
-            App::with_dialogs(
-                cc,
-                StartOptions {
-                    sample: true,
-                    ..Default::default()
-                },
-                Box::new(dialogs),
-            )
-        });
+        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
     h.run();
     h
 }
@@ -442,6 +448,10 @@ fn dropping_a_file_onto_the_window_opens_it() {
     let mut h = harness(ScriptedDialogs::default());
     h.input_mut().dropped_files.push(Arc::new(Dropped(path)));
     h.run();
+    // "Rigs" was read as rigs seized: a guess, shown before the data opens.
+    h.get_by_label_contains("“Rigs” was read as rigs_seized");
+    h.get_by_label("Open").click();
+    h.run();
     assert_eq!(h.state().session().doc().len(), 2);
     assert!(h.get_all_by_label_contains("Opened").count() >= 1);
     named(&h, &card_text(Metric::Rigs, 10_105.0));
@@ -497,4 +507,134 @@ fn escape_cancels_a_cell_edit_and_add_delete_rows() {
     h.run();
     assert_eq!(h.state().session().doc().len(), 60);
     named(&h, &format!("Rigs seized, row {row}: 10,100"));
+}
+
+#[test]
+fn a_guessed_import_is_previewed_and_can_be_cancelled_or_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.csv");
+    let (bytes, _, _) = encoding_rs::GB18030.encode("日期,省份,城市,查扣矿机,节约电量(亿千瓦时)\n2021年9月27日,内蒙古自治区,巴彦淖尔,\"10,100\",65.8\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let mut h = harness(ScriptedDialogs::answering(
+        &[path.clone(), path.clone()],
+        &[],
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Import “gbk.csv”");
+    h.get_by_label_contains("guessed as gb18030");
+    h.get_by_label_contains("“节约电量(亿千瓦时)” was read as electricity_saved_kwh");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        h.state().session().doc().len(),
+        60,
+        "Cancel keeps what was open"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    let doc = h.state().session().doc();
+    assert_eq!(doc.len(), 1);
+    named(&h, &card_text(Metric::Rigs, 10_100.0));
+    named(&h, &card_text(Metric::Kwh, 6.58e9));
+    named(&h, "Province, row 1: 内蒙古自治区");
+}
+
+#[test]
+fn the_problems_panel_lists_cells_and_fixing_one_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("problems.csv");
+    std::fs::write(
+        &path,
+        "date,province,rigs_seized\n2021-09-27,Hebei,abc\n2021-10-01,Atlantis,5\n",
+    )
+    .unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Problems (2)");
+    h.get_by_label("Problem: Row 1 · Rigs seized: “abc” is not a number")
+        .click();
+    h.run();
+    let editor = h.get_by_label("Edit Rigs seized, row 1");
+    assert!(
+        editor.is_focused(),
+        "clicking a problem opens its cell for editing"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Edit Rigs seized, row 1").type_text("12");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Problems (1)");
+    assert!(h.query_by_label_contains("Problem: Row 1").is_none());
+    h.get_by_label_contains("“Atlantis” is not a known province");
+}
+
+#[test]
+fn unsaved_edits_are_restored_after_the_app_is_killed() {
+    let data = tempfile::tempdir().unwrap();
+    let recovery = data.path().join("recovery");
+    let start = || StartOptions {
+        sample: true,
+        recovery_dir: Some(recovery.clone()),
+        autosave_delay: Some(std::time::Duration::ZERO),
+        ..Default::default()
+    };
+    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+    h.run();
+    assert!(
+        recovery.join("unsaved.csv").is_file(),
+        "the edit was written for recovery"
+    );
+    // A kill runs no shutdown code: the harness is dropped without closing the app.
+    drop(h);
+
+    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
+    h.get_by_label("Restore unsaved changes?");
+    h.get_by_label_contains("“crackdown-events.csv (sample data)” had unsaved changes");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert!(h.state().session().is_dirty(), "restored edits are unsaved");
+    let row = row_of_city(&mut h, "Bayannaoer");
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+
+    // Undoing back to the saved state leaves nothing to recover... and Discard forgets it.
+    drop(h);
+    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(!recovery.join("unsaved.csv").exists());
+    assert!(!h.state().session().is_dirty());
+}
+
+#[test]
+fn choosing_the_date_order_in_the_preview_reads_ambiguous_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.csv");
+    std::fs::write(
+        &path,
+        "date,province,rigs\n03/04/2021,Hebei,5\n05/06/2021,Hebei,7\n",
+    )
+    .unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label_contains("could be day/month or month/day");
+    named(&h, "Date order: not chosen").click();
+    h.run();
+    h.get_by_label("day/month/year").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("could be day/month or month/day")
+            .is_none()
+    );
+    h.get_by_label("Open").click();
+    h.run();
+    named(&h, "Date, row 1: 2021-04-03");
+    named(&h, "Date, row 2: 2021-06-05");
 }

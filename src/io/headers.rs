@@ -156,6 +156,11 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     ),
 ];
 
+/// True when a header is the field's own key, written any case or with spaces for underscores.
+pub fn is_key(header: &str, field: Field) -> bool {
+    fold(header) == fold(field.key())
+}
+
 /// The field a header names, forgiving case, spaces, underscores and common synonyms.
 pub fn match_header(header: &str) -> Option<Field> {
     let find = |k: &str| {

@@ -12,7 +12,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub use headers::match_header;
+pub use headers::{is_key, match_header};
 
 use crate::data::document::{Column, Document, Field, Metric, Num};
 use crate::data::value::DateOrder;
@@ -433,7 +433,7 @@ fn build(
     if options.mapping.is_none() {
         for (h, f) in headers.iter().zip(&mapping) {
             if let Some(f) = f
-                && h.trim() != f.key()
+                && !is_key(h, *f)
             {
                 report
                     .guesses

@@ -6,5 +6,7 @@ pub mod charts;
 pub mod dialogs;
 pub mod export;
 pub mod filters;
+pub mod preview;
+pub mod problems;
 pub mod table;
 pub mod theme;

@@ -1,0 +1,113 @@
+//! Crash recovery: unsaved edits are written to the app's data folder a few seconds after each
+//! change, and offered back at the next start after a crash or a killed process. No egui here.
+
+use std::path::{Path, PathBuf};
+
+use crate::data::document::Document;
+use crate::io::{self, FileError, Format};
+
+/// What the recovery folder holds.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Recovered {
+    /// The file the edits belong to, if it had one.
+    pub original: Option<PathBuf>,
+    /// The name shown in the title bar.
+    pub name: String,
+    /// When the edits were written, as local time `YYYY-MM-DD HH:MM:SS`.
+    pub saved_at: String,
+}
+
+/// The recovery folder and its two files.
+#[derive(Clone, Debug)]
+pub struct Recovery {
+    dir: PathBuf,
+}
+
+impl Recovery {
+    /// Recovery kept in `dir` (created when first written).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Recovery { dir: dir.into() }
+    }
+
+    /// The default folder: the app's data folder, or `CRACKDOWN_DATA_DIR` when set.
+    pub fn default_dir() -> Option<PathBuf> {
+        if let Some(d) = std::env::var_os("CRACKDOWN_DATA_DIR") {
+            return Some(PathBuf::from(d).join("recovery"));
+        }
+        eframe::storage_dir("crackdown-dashboard").map(|d| d.join("recovery"))
+    }
+
+    fn data_path(&self) -> PathBuf {
+        self.dir.join("unsaved.csv")
+    }
+
+    fn meta_path(&self) -> PathBuf {
+        self.dir.join("unsaved.json")
+    }
+
+    /// Writes the document and what it belongs to (each file atomically).
+    pub fn write(
+        &self,
+        doc: &Document,
+        original: Option<&Path>,
+        name: &str,
+    ) -> Result<(), FileError> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| FileError {
+            path: self.dir.clone(),
+            message: format!("cannot be created: {e}"),
+        })?;
+        let bytes = io::to_bytes(doc, Format::Csv).map_err(|m| FileError {
+            path: self.data_path(),
+            message: m,
+        })?;
+        io::atomic_write(&self.data_path(), &bytes)?;
+        let meta = Recovered {
+            original: original.map(Path::to_owned),
+            name: name.to_owned(),
+            saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
+        };
+        let json = serde_json::to_vec_pretty(&meta).unwrap_or_default();
+        io::atomic_write(&self.meta_path(), &json)
+    }
+
+    /// What is waiting to be restored, if anything.
+    pub fn pending(&self) -> Option<Recovered> {
+        let meta = std::fs::read(self.meta_path()).ok()?;
+        if !self.data_path().is_file() {
+            return None;
+        }
+        serde_json::from_slice(&meta).ok()
+    }
+
+    /// Reads the recovered document.
+    pub fn read(&self) -> Result<Document, FileError> {
+        io::read_path(&self.data_path())
+    }
+
+    /// Forgets the recovered edits (after a save, a restore or a discard).
+    pub fn clear(&self) {
+        let _ = std::fs::remove_file(self.meta_path());
+        let _ = std::fs::remove_file(self.data_path());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_pending_read_clear() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = Recovery::new(dir.path().join("recovery"));
+        assert!(r.pending().is_none());
+        let doc = io::sample_document();
+        r.write(&doc, Some(Path::new("/data/events.csv")), "events.csv")
+            .unwrap();
+        let p = r.pending().unwrap();
+        assert_eq!(p.original.as_deref(), Some(Path::new("/data/events.csv")));
+        assert_eq!(p.name, "events.csv");
+        assert_eq!(r.read().unwrap().len(), doc.len());
+        r.clear();
+        assert!(r.pending().is_none());
+    }
+}

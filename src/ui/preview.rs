@@ -1,0 +1,208 @@
+//! The import preview: what the reader guessed (encoding, delimiter, sheet, column mapping,
+//! date order), the first rows as they will be read, and the number of problems, before the
+//! data replaces what is open.
+
+use egui::{RichText, Ui};
+
+use crate::data::document::{Column, Field};
+use crate::data::value::DateOrder;
+use crate::io::{self, Import, ReadOptions};
+use crate::ui::theme;
+
+/// What the user decided.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PreviewChoice {
+    /// Keep looking (an option changed: read again with these options).
+    Reread(ReadOptions),
+    /// Open the data as shown.
+    Open,
+    /// Leave everything as it was.
+    Cancel,
+}
+
+/// Draws the preview of `import`, read with `options`.
+pub fn preview_ui(
+    ui: &mut Ui,
+    name: &str,
+    import: &Import,
+    options: &ReadOptions,
+) -> Option<PreviewChoice> {
+    let report = &import.report;
+    let doc = &import.doc;
+    let mut choice = None;
+    let mut next = options.clone();
+    ui.heading(format!("Import “{name}”"));
+    ui.label(
+        RichText::new("Check how the file will be read. Change anything that looks wrong.")
+            .color(theme::weak_text(ui.visuals())),
+    );
+    ui.add_space(4.0);
+    for g in &report.guesses {
+        ui.label(RichText::new(format!("• {g}")).color(theme::error_text(ui.visuals())));
+    }
+    for w in &report.warnings {
+        ui.label(format!("• {w}"));
+    }
+    ui.add_space(4.0);
+    egui::Grid::new("preview_settings")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Format");
+            ui.label(report.format.map_or("?", io::Format::name));
+            ui.end_row();
+            if !report.encoding.is_empty() {
+                ui.label("Encoding");
+                let mut enc = report.encoding.clone();
+                let r = egui::ComboBox::from_id_salt("preview_encoding")
+                    .selected_text(&enc)
+                    .show_ui(ui, |ui| {
+                        for e in io::decode::CHOICES {
+                            ui.selectable_value(&mut enc, (*e).to_owned(), *e);
+                        }
+                    });
+                let _ = r.response.accessible_name("Encoding");
+                if enc != report.encoding {
+                    next.encoding = Some(enc);
+                }
+                ui.end_row();
+            }
+            if let Some(d) = report.delimiter {
+                ui.label("Delimiter");
+                let mut delim = d;
+                let r = egui::ComboBox::from_id_salt("preview_delimiter")
+                    .selected_text(io::delimiter_name(d))
+                    .show_ui(ui, |ui| {
+                        for c in io::DELIMITERS {
+                            ui.selectable_value(&mut delim, c, io::delimiter_name(c));
+                        }
+                    });
+                let _ = r.response.accessible_name("Delimiter");
+                if delim != d {
+                    next.delimiter = Some(delim);
+                }
+                ui.end_row();
+            }
+            if report.sheets.len() > 1 {
+                ui.label("Sheet");
+                let mut sheet = report.sheet.unwrap_or(0);
+                let r = egui::ComboBox::from_id_salt("preview_sheet")
+                    .selected_text(report.sheets.get(sheet).map_or("", String::as_str))
+                    .show_ui(ui, |ui| {
+                        for (i, s) in report.sheets.iter().enumerate() {
+                            ui.selectable_value(&mut sheet, i, s);
+                        }
+                    });
+                let _ = r.response.accessible_name("Sheet");
+                if Some(sheet) != report.sheet {
+                    next.sheet = Some(sheet);
+                    next.mapping = None;
+                }
+                ui.end_row();
+            }
+            ui.label("Date order");
+            let mut order = report.date_order;
+            let r = egui::ComboBox::from_id_salt("preview_date_order")
+                .selected_text(order.label())
+                .show_ui(ui, |ui| {
+                    for o in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+                        ui.selectable_value(&mut order, o, o.label());
+                    }
+                });
+            let _ = r
+                .response
+                .accessible_name(format!("Date order: {}", report.date_order.label()));
+            if order != report.date_order {
+                next.date_order = Some(order);
+            }
+            ui.end_row();
+        });
+    ui.add_space(6.0);
+    ui.label(RichText::new("Columns").strong());
+    egui::ScrollArea::horizontal()
+        .id_salt("preview_mapping")
+        .show(ui, |ui| {
+            egui::Grid::new("preview_mapping_grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    let mut mapping = report.mapping.clone();
+                    for (i, h) in report.headers.iter().enumerate() {
+                        let label = if h.trim().is_empty() {
+                            format!("column {}", i + 1)
+                        } else {
+                            h.clone()
+                        };
+                        ui.label(&label);
+                        let current = mapping.get(i).copied().flatten();
+                        let text = current.map_or("keep as extra column", Field::title);
+                        let mut chosen = current;
+                        let r = egui::ComboBox::from_id_salt(("preview_map", i))
+                            .selected_text(text)
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut chosen, None, "keep as extra column");
+                                for f in Field::ALL {
+                                    ui.selectable_value(&mut chosen, Some(f), f.title());
+                                }
+                            });
+                        let _ = r
+                            .response
+                            .accessible_name(format!("Column “{label}” holds: {text}"));
+                        if chosen != current && i < mapping.len() {
+                            mapping[i] = chosen;
+                            next.mapping = Some(mapping.clone());
+                        }
+                        if i % 3 == 2 {
+                            ui.end_row();
+                        }
+                    }
+                });
+        });
+    ui.add_space(6.0);
+    let problems = doc.problems().len();
+    ui.label(
+        RichText::new(format!(
+            "First rows as they will be read ({} rows, {problems} problem{}):",
+            doc.len(),
+            if problems == 1 { "" } else { "s" }
+        ))
+        .strong(),
+    );
+    egui::ScrollArea::both()
+        .id_salt("preview_rows")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            egui::Grid::new("preview_rows_grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    let columns: Vec<Column> = doc.columns().to_vec();
+                    for &c in &columns {
+                        ui.label(RichText::new(doc.column_title(c)).strong());
+                    }
+                    ui.end_row();
+                    for row in 0..doc.len().min(10) {
+                        for &c in &columns {
+                            let text = doc.cell_text(row, c);
+                            let mut rt = RichText::new(text.chars().take(40).collect::<String>());
+                            if doc.cell_problem(row, c).is_some() {
+                                rt = rt.color(theme::error_text(ui.visuals()));
+                            }
+                            ui.label(rt);
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button("Open").clicked() {
+            choice = Some(PreviewChoice::Open);
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Some(PreviewChoice::Cancel);
+        }
+    });
+    if choice.is_none() && next != *options {
+        choice = Some(PreviewChoice::Reread(next));
+    }
+    choice
+}
