@@ -248,3 +248,41 @@ fn every_fixture_reads_as_expected() {
         failures.join("\n")
     );
 }
+
+/// The command line reads every fixture without panicking or hanging, and exits 0 or 1.
+#[test]
+fn the_cli_never_panics_or_hangs_on_the_corpus() {
+    let dir = Path::new("tests/fixtures");
+    let manifest: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    for entry in &manifest {
+        let (path, bytes) = fixture_bytes(entry, dir);
+        let path = if path.is_file() {
+            path
+        } else {
+            let p = tmp.path().join(path.file_name().unwrap());
+            std::fs::write(&p, bytes).unwrap();
+            p
+        };
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_crackdown-dashboard"))
+            .args(["check", path.to_str().unwrap(), "--json"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if start.elapsed() > std::time::Duration::from_secs(30) {
+                child.kill().ok();
+                panic!("{}: check hung", path.display());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        let expect = if entry["expect"] == "error" { 1 } else { 0 };
+        assert_eq!(status.code(), Some(expect), "{}", path.display());
+    }
+}

@@ -54,6 +54,7 @@ impl FileDialogs for NativeDialogs {
                 .set_title("Save event file")
                 .add_filter("CSV", &["csv"])
                 .add_filter("JSON", &["json"])
+                .add_filter("Excel workbook", &["xlsx"])
                 .add_filter("TSV", &["tsv"]),
             SaveKind::Png => d
                 .set_title("Export chart as PNG")
