@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use egui::{ColorImage, Key, KeyboardShortcut, Modifiers, RichText, ViewportCommand};
 
+use crate::analysis::rows::RowQuery;
 use crate::analysis::{Filter, View};
 use crate::data::document::Problem;
 use crate::data::document::{Column, Edit, Field, Metric, Place};
@@ -89,6 +90,9 @@ struct Message {
     error: bool,
 }
 
+/// The rows the table shows, for a document revision and query.
+type VisibleRows = ((u64, RowQuery), std::sync::Arc<Vec<usize>>);
+
 /// The dashboard application.
 pub struct App {
     settings: Settings,
@@ -103,7 +107,7 @@ pub struct App {
     screenshot: Arc<Mutex<Option<Arc<ColorImage>>>>,
     layouts: [ChartLayout; 4],
     sent_title: String,
-    visible_cache: Option<((u64, Filter), Vec<usize>)>,
+    visible_cache: Option<VisibleRows>,
     problems_cache: Option<(u64, std::sync::Arc<Vec<Problem>>)>,
     report_startup: Option<std::time::Instant>,
     preview: Option<PreviewState>,
@@ -483,22 +487,27 @@ impl App {
         }
     }
 
-    fn visible_rows(&mut self) -> Vec<usize> {
-        let key = (
-            self.session.doc().revision(),
-            self.settings.view.filter.clone(),
-        );
+    fn row_query(&self) -> RowQuery {
+        RowQuery {
+            filter: self.settings.view.filter.clone(),
+            search: self.table.search.clone(),
+            problems_only: self.table.problems_only,
+            sort: self.table.sort,
+        }
+    }
+
+    fn visible_rows(&mut self) -> std::sync::Arc<Vec<usize>> {
+        let key = (self.session.doc().revision(), self.row_query());
         if self.visible_cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            let doc = self.session.doc();
-            let f = &self.settings.view.filter;
-            let rows = (0..doc.len())
-                .filter(|&r| f.accepts(doc.place(r), doc.facts(r).date))
-                .collect();
+            let rows = std::sync::Arc::new(crate::analysis::rows::visible_rows(
+                self.session.doc(),
+                &key.1,
+            ));
             self.visible_cache = Some((key, rows));
         }
         self.visible_cache
             .as_ref()
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| std::sync::Arc::clone(v))
             .unwrap_or_default()
     }
 

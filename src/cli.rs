@@ -16,6 +16,7 @@ pub const USAGE: &str = "usage:
   crackdown-dashboard [--sample] [--renderer glow|wgpu] [FILE]   open the app
   crackdown-dashboard check FILE [--json]                        read FILE and summarise it
   crackdown-dashboard convert IN OUT                             write IN as OUT (.csv .tsv .json .xlsx)
+  crackdown-dashboard generate --rows N [--seed S] OUT.csv       write N synthetic events (same seed, same data)
 ";
 
 /// What a command ended with.
@@ -42,7 +43,10 @@ impl Exit {
 
 /// True when `args` (without the program name) name a subcommand.
 pub fn is_command(args: &[String]) -> bool {
-    matches!(args.first().map(String::as_str), Some("check" | "convert"))
+    matches!(
+        args.first().map(String::as_str),
+        Some("check" | "convert" | "generate")
+    )
 }
 
 /// Runs a subcommand, writing to the given streams.
@@ -86,6 +90,37 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
                 }
             }
             match io::read_path(Path::new(input)).and_then(|doc| io::write_path(&doc, output)) {
+                Ok(()) => Exit::Ok,
+                Err(e) => {
+                    let _ = writeln!(err, "{e}");
+                    Exit::Failed
+                }
+            }
+        }
+        Some("generate") => {
+            let mut rows = None;
+            let mut seed = 1u64;
+            let mut out_path = None;
+            let mut it = args[1..].iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--rows" => match it.next().and_then(|n| n.replace('_', "").parse().ok()) {
+                        Some(n) => rows = Some(n),
+                        None => return usage(err, "--rows needs a whole number"),
+                    },
+                    "--seed" => match it.next().and_then(|n| n.parse().ok()) {
+                        Some(n) => seed = n,
+                        None => return usage(err, "--seed needs a whole number"),
+                    },
+                    s if s.starts_with("--") => return usage(err, &format!("unknown option {s}")),
+                    s if out_path.is_none() => out_path = Some(PathBuf::from(s)),
+                    s => return usage(err, &format!("unexpected argument {s}")),
+                }
+            }
+            let (Some(rows), Some(out_path)) = (rows, out_path) else {
+                return usage(err, "generate needs --rows N and OUT.csv");
+            };
+            match io::atomic_write(&out_path, crate::synth::csv(rows, seed).as_bytes()) {
                 Ok(()) => Exit::Ok,
                 Err(e) => {
                     let _ = writeln!(err, "{e}");

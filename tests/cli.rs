@@ -206,3 +206,41 @@ fn convert_round_trips_through_every_writable_format() {
         }
     }
 }
+
+#[test]
+fn generate_is_deterministic_and_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.csv");
+    let b = dir.path().join("b.csv");
+    for p in [&a, &b] {
+        let status = bin()
+            .args([
+                "generate",
+                "--rows",
+                "2000",
+                "--seed",
+                "7",
+                p.to_str().unwrap(),
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "same seed, same data"
+    );
+    let doc = crackdown_dashboard::io::read_path(&a).unwrap();
+    assert_eq!(doc.len(), 2000);
+    assert!(doc.problems().is_empty());
+    assert_eq!(
+        bin()
+            .args(["generate", "x.csv"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}

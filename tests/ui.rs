@@ -638,3 +638,52 @@ fn choosing_the_date_order_in_the_preview_reads_ambiguous_dates() {
     named(&h, "Date, row 1: 2021-04-03");
     named(&h, "Date, row 2: 2021-06-05");
 }
+
+/// The City cell of the topmost row the table shows.
+fn top_city(h: &Harness<'_, App>) -> String {
+    h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("City, row ")))
+        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .map(|n| {
+            let l = n.accesskit_node().label().unwrap();
+            l[l.find(": ").unwrap() + 2..].to_owned()
+        })
+        .unwrap()
+}
+
+#[test]
+fn sorting_and_searching_are_views_not_edits() {
+    let mut h = harness(ScriptedDialogs::default());
+    named(&h, "Sort by Rigs seized").click();
+    h.run();
+    named(&h, "Sort by Rigs seized").click(); // descending
+    h.run();
+    assert_eq!(
+        top_city(&h),
+        "Bayannaoer",
+        "the largest seizure comes first"
+    );
+    assert!(!h.state().session().is_dirty(), "sorting is not an edit");
+    named(&h, "Sort by Rigs seized").click(); // back to file order
+    h.run();
+    named(&h, "Select row 1");
+
+    named(&h, "Search").click();
+    h.run();
+    named(&h, "Search").type_text("tangshan");
+    h.run();
+    let shown = h.state().session().doc().len();
+    assert!(
+        h.get_all_by_label_contains(&format!("of {shown} rows"))
+            .count()
+            >= 1
+    );
+    assert_eq!(top_city(&h), "Tangshan");
+    h.get_by_label("Only rows with problems").click();
+    h.run();
+    assert!(
+        h.get_all_by_label_contains(&format!("0 of {shown} rows"))
+            .count()
+            >= 1
+    );
+    assert!(!h.state().session().is_dirty());
+}

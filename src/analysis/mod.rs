@@ -9,6 +9,8 @@
 //! the reported total minus the running sum so far, never negative. On the same day, events count
 //! before running totals, and several running totals apply from the smallest up.
 
+pub mod rows;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};

@@ -4,6 +4,7 @@
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
+use crate::analysis::rows::SortDir;
 use crate::data::document::{Column, Document, Edit, Field};
 use crate::data::figure::MarkerSide;
 use crate::data::value;
@@ -31,6 +32,23 @@ pub struct TableState {
     pub selected: Option<usize>,
     /// Scroll to this visible-row index next frame.
     pub scroll_to: Option<usize>,
+    /// Quick search text.
+    pub search: String,
+    /// Show only rows with problems.
+    pub problems_only: bool,
+    /// Sort column and direction (a view, not an edit).
+    pub sort: Option<(Column, SortDir)>,
+}
+
+impl TableState {
+    /// Header click: ascending, then descending, then file order.
+    pub fn cycle_sort(&mut self, column: Column) {
+        self.sort = match self.sort {
+            Some((c, SortDir::Ascending)) if c == column => Some((column, SortDir::Descending)),
+            Some((c, SortDir::Descending)) if c == column => None,
+            _ => Some((column, SortDir::Ascending)),
+        };
+    }
 }
 
 /// What the table asks the app to do.
@@ -100,6 +118,12 @@ pub fn table_ui(
             format!("{} of {} rows", value::group_thousands(visible.len() as f64, 0), value::group_thousands(doc.len() as f64, 0))
         };
         ui.label(shown);
+        ui.separator();
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut state.search).hint_text("Search text columns").desired_width(180.0),
+        );
+        let _ = search.accessible_name("Search");
+        ui.checkbox(&mut state.problems_only, "Only rows with problems");
         if problems > 0 {
             ui.label(
                 RichText::new(format!("{problems} cell{} to check", if problems == 1 { "" } else { "s" }))
@@ -136,6 +160,7 @@ pub fn table_ui(
     let mut commit: Option<Edit> = None;
     let mut cancel = false;
     let mut start: Option<(usize, Column)> = None;
+    let mut sort_clicked: Option<Column> = None;
     builder
         .header(row_height, |mut header| {
             header.col(|ui| {
@@ -143,7 +168,22 @@ pub fn table_ui(
             });
             for &c in &columns {
                 header.col(|ui| {
-                    ui.label(RichText::new(doc.column_title(c)).strong());
+                    let arrow = match state.sort {
+                        Some((s, SortDir::Ascending)) if s == c => " ↑",
+                        Some((s, SortDir::Descending)) if s == c => " ↓",
+                        _ => "",
+                    };
+                    let title = doc.column_title(c);
+                    let r = ui
+                        .add(
+                            egui::Label::new(RichText::new(format!("{title}{arrow}")).strong())
+                                .sense(Sense::click()),
+                        )
+                        .on_hover_text("Click to sort: ascending, descending, file order")
+                        .accessible_name(format!("Sort by {title}"));
+                    if r.clicked() {
+                        sort_clicked = Some(c);
+                    }
                 });
             }
         })
@@ -239,6 +279,9 @@ pub fn table_ui(
                 }
             });
         });
+    if let Some(c) = sort_clicked {
+        state.cycle_sort(c);
+    }
     if cancel {
         state.editing = None;
     } else if commit.is_none() && start.is_some() {
