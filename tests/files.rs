@@ -205,3 +205,13 @@ fn json_shapes_and_header_synonyms() {
         );
     }
 }
+
+#[test]
+fn text_starting_with_a_bracket_is_not_taken_for_json() {
+    let text = "[notes],date,province,rigs\nx,2021,Hebei,5\n";
+    for name in ["b.csv", "b.dat"] {
+        let doc = io::read_bytes(Path::new(name), text.as_bytes(), None).unwrap();
+        assert_eq!(doc.len(), 1, "{name}");
+        assert_eq!(doc.cell_text(0, Column::Field(Field::Rigs)), "5");
+    }
+}

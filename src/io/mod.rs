@@ -267,12 +267,17 @@ pub fn read(
         report.warnings.extend(decoded.warning);
         let text = decoded.text.as_ref();
         let start = text.trim_start_matches('\u{feff}').trim_start();
-        // Content wins over the extension for JSON named .csv.
-        if format == Format::Json
-            || (format != Format::Tsv && (start.starts_with('[') || start.starts_with('{')))
-        {
+        let looks_like_json =
+            format != Format::Tsv && (start.starts_with('[') || start.starts_with('{'));
+        // Content wins over the extension for JSON named .csv, but text that only starts with a
+        // bracket ("[notes],date") and is not JSON stays delimited text.
+        let json = match format {
+            Format::Json => Some(read_json(path, text)?),
+            _ if looks_like_json => read_json(path, text).ok(),
+            _ => None,
+        };
+        if let Some((headers, rows)) = json {
             report.format = Some(Format::Json);
-            let (headers, rows) = read_json(path, text)?;
             if rows.is_empty() {
                 return Ok(Import {
                     doc: Document::new(),
