@@ -549,7 +549,7 @@ impl App {
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         // A focused text field keeps Ctrl+Z for its own text.
-        let editing_text = ctx.egui_wants_keyboard_input();
+        let editing_text = ctx.text_edit_focused();
         let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
         let consume = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&shortcut(m, k)));
         // Longer chords first: Ctrl+S would also match Ctrl+Shift+S.

@@ -687,3 +687,119 @@ fn sorting_and_searching_are_views_not_edits() {
     );
     assert!(!h.state().session().is_dirty());
 }
+
+/// Text the app put on the clipboard in the last frame.
+fn copied(h: &Harness<'_, App>) -> Option<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn the_table_works_from_the_keyboard() {
+    let mut h = harness(ScriptedDialogs::default());
+    let row = row_of_city(&mut h, "Bayannaoer");
+    named(&h, &format!("Rigs seized, row {row}: 10,100")).click();
+    h.run();
+    h.key_press(Key::Escape); // cancel the edit, keep the active cell
+    h.run();
+    assert!(
+        h.query_by_label(&format!("Edit Rigs seized, row {row}"))
+            .is_none()
+    );
+    for _ in 0..3 {
+        h.key_press(Key::ArrowLeft); // rigs → projects → action → city
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.get_by_label(&format!("Edit City, row {row}"))
+            .is_focused(),
+        "Enter edits the active cell"
+    );
+    h.key_press(Key::Escape);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    // Typing over the active cell starts editing it; Tab commits and moves right.
+    h.event(egui::Event::Text("Baotou".into()));
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    named(&h, &format!("City, row {}: Baotou", row + 1));
+    h.key_press(Key::F2);
+    h.run();
+    assert!(
+        h.get_by_label(&format!("Edit Action, row {}", row + 1))
+            .is_focused(),
+        "Tab moved to the next column"
+    );
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.get_by_label("Edit Date, row 1").is_focused(),
+        "Ctrl+Home goes to the first cell"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+
+    // Shift+arrows select a range; copying gives tab-separated text a spreadsheet pastes.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    h.event(egui::Event::Copy);
+    h.step();
+    assert_eq!(
+        copied(&h).as_deref(),
+        Some("2017-06\tXinjiang\n2018\tHubei\n")
+    );
+}
+
+#[test]
+fn pasting_a_block_from_a_spreadsheet_grows_the_table_and_undoes_as_one() {
+    let mut h = harness(ScriptedDialogs::default());
+    let before = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    named(&h, "Date, row 1: 2017-06").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End); // last row, last column
+    h.key_press(Key::Home); // first column
+    h.run();
+    let last = h.state().session().doc().len() - 1;
+    let last_rigs = h
+        .state()
+        .session()
+        .doc()
+        .figure_value(last, Metric::Rigs)
+        .unwrap_or(0.0);
+    let block = "2022-01-01\t北京\t\t查处矿场\t\t1,234\n2022-02-01\t上海市\t\t\t\t\"5,000\"\n";
+    h.event(egui::Event::Paste(block.into()));
+    h.run();
+    assert_eq!(
+        h.state().session().doc().len(),
+        61,
+        "the second line added a row"
+    );
+    let last_before = h.state().session().doc().len() - 1;
+    named(&h, &format!("Province, row {last_before}: 北京"));
+    named(&h, &format!("Action, row {last_before}: 查处矿场"));
+    named(&h, &format!("Rigs seized, row {last_before}: 1,234"));
+    named(&h, &format!("Rigs seized, row {}: 5,000", last_before + 1));
+    // The last row's rigs were replaced by 1,234 and a new row added 5,000.
+    let after = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    assert_eq!(after, before - last_rigs + 1234.0 + 5000.0);
+    named(&h, &card_text(Metric::Rigs, after));
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo paste of 12 cells").click();
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 60);
+    named(&h, &card_text(Metric::Rigs, before));
+    assert!(!h.state().session().is_dirty());
+}

@@ -349,6 +349,13 @@ pub enum Edit {
         /// The order.
         order: DateOrder,
     },
+    /// Several edits that undo and redo as one (a paste, clearing a range).
+    Batch {
+        /// What the user did ("paste of 6 cells").
+        label: String,
+        /// The edits, applied in order.
+        edits: Vec<Edit>,
+    },
 }
 
 impl Edit {
@@ -365,6 +372,7 @@ impl Edit {
             Edit::InsertRow { at, .. } => format!("insertion of row {}", at + 1),
             Edit::DeleteRow { at } => format!("deletion of row {}", at + 1),
             Edit::SetDateOrder { order } => format!("date order {}", order.label()),
+            Edit::Batch { label, .. } => label.clone(),
         }
     }
 }
@@ -984,6 +992,26 @@ impl Document {
                     observer.add(&self.facts(r));
                 }
                 Edit::SetDateOrder { order: old }
+            }
+            Edit::Batch { label, edits } => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match self.apply(e, observer) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            // Leave the document as it was: undo what was done so far.
+                            for inv in inverses.iter().rev() {
+                                let _ = self.apply(inv, observer);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Edit::Batch {
+                    label: label.clone(),
+                    edits: inverses,
+                }
             }
         };
         self.revision += 1;

@@ -3,6 +3,7 @@
 //! matching and atomic saves. Nothing here knows about the UI; errors name the file, row and
 //! column, and a report says what was guessed so the app can show an import preview.
 
+pub mod clipboard;
 pub mod decode;
 mod headers;
 pub mod sheet;
