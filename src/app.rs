@@ -90,6 +90,19 @@ struct Message {
     error: bool,
 }
 
+/// Files larger than this load on a worker thread with a progress bar and Cancel.
+const BACKGROUND_LOAD_BYTES: u64 = 2_000_000;
+
+/// Where a worker thread leaves the file it read.
+type LoadSlot = std::sync::Arc<Mutex<Option<Result<(Vec<u8>, Import), crate::io::FileError>>>>;
+
+/// A file being read on a worker thread.
+struct Loading {
+    path: PathBuf,
+    progress: std::sync::Arc<crate::io::Progress>,
+    slot: LoadSlot,
+}
+
 /// The rows the table shows, for a document revision and query.
 type VisibleRows = ((u64, RowQuery), std::sync::Arc<Vec<usize>>);
 
@@ -111,6 +124,8 @@ pub struct App {
     problems_cache: Option<(u64, std::sync::Arc<Vec<Problem>>)>,
     report_startup: Option<std::time::Instant>,
     preview: Option<PreviewState>,
+    loading: Option<Loading>,
+    ctx: Option<egui::Context>,
     recovery: Option<Recovery>,
     recovered: Option<Recovered>,
     autosave_delay: std::time::Duration,
@@ -151,6 +166,8 @@ impl App {
             visible_cache: None,
             problems_cache: None,
             preview: None,
+            loading: None,
+            ctx: Some(cc.egui_ctx.clone()),
             recovery: start
                 .recovery_dir
                 .clone()
@@ -258,28 +275,123 @@ impl App {
     }
 
     fn open_path(&mut self, path: &Path) {
-        let read = std::fs::read(path)
-            .map_err(|e| crate::io::FileError {
-                path: path.to_owned(),
-                message: format!("cannot be read: {e}"),
-            })
-            .and_then(|bytes| {
-                let options = ReadOptions::default();
-                let import =
-                    crate::io::read(path, &bytes, crate::io::Format::from_path(path), &options)?;
-                Ok((bytes, options, import))
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > BACKGROUND_LOAD_BYTES {
+            self.start_loading(path);
+            return;
+        }
+        let result = crate::io::read_path_progress(
+            path,
+            &ReadOptions::default(),
+            &crate::io::Progress::default(),
+        );
+        self.finish_open(path, result);
+    }
+
+    /// Loads a large file on a worker thread; the window keeps responding and shows progress.
+    fn start_loading(&mut self, path: &Path) {
+        let progress = std::sync::Arc::new(crate::io::Progress::default());
+        let slot: LoadSlot = std::sync::Arc::default();
+        let (p, s, file) = (
+            std::sync::Arc::clone(&progress),
+            std::sync::Arc::clone(&slot),
+            path.to_owned(),
+        );
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("load-file".into())
+            .spawn(move || {
+                let result = crate::io::read_path_progress(&file, &ReadOptions::default(), &p);
+                if let Ok(mut slot) = s.lock() {
+                    *slot = Some(result);
+                }
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
             });
-        match read {
-            Ok((bytes, options, import)) if import.report.needs_preview() => {
+        match spawned {
+            Ok(_) => {
+                self.loading = Some(Loading {
+                    path: path.to_owned(),
+                    progress,
+                    slot,
+                })
+            }
+            Err(e) => self.error(format!("Could not start loading {}: {e}", path.display())),
+        }
+    }
+
+    fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.loading else { return };
+        let result = loading.slot.lock().ok().and_then(|mut s| s.take());
+        match result {
+            Some(result) => {
+                let path = loading.path.clone();
+                let cancelled = loading.progress.is_cancelled();
+                self.loading = None;
+                if !cancelled {
+                    self.finish_open(&path, result);
+                }
+            }
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+        }
+    }
+
+    fn loading_ui(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.loading else { return };
+        let (done, total) = loading.progress.get();
+        let name = loading.path.file_name().map_or_else(
+            || loading.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("loading_modal")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading(format!("Opening “{name}”"));
+            let fraction = if total > 0 {
+                done as f32 / total as f32
+            } else {
+                0.0
+            };
+            let size = total / 2;
+            let read = done.min(size);
+            let mb = |b: u64| b as f64 / 1e6;
+            let text = if done <= size {
+                format!("read {:.1} of {:.1} MB", mb(read), mb(size))
+            } else {
+                format!("{:.0}% read and checked", fraction * 100.0)
+            };
+            ui.add(egui::ProgressBar::new(fraction).show_percentage())
+                .accessible_name(format!("Loading progress: {text}"));
+            ui.label(text);
+            ui.add_space(6.0);
+            if ui.button("Cancel loading").clicked() {
+                cancel = true;
+            }
+        });
+        if cancel {
+            loading.progress.cancel();
+            self.loading = None;
+            self.info("Loading cancelled; the data that was open is unchanged");
+        }
+    }
+
+    fn finish_open(
+        &mut self,
+        path: &Path,
+        result: Result<(Vec<u8>, Import), crate::io::FileError>,
+    ) {
+        match result {
+            Ok((bytes, import)) if import.report.needs_preview() => {
                 // Something was guessed: show it before the data replaces what is open.
                 self.preview = Some(PreviewState {
                     path: path.to_owned(),
                     bytes,
-                    options,
+                    options: ReadOptions::default(),
                     import,
                 });
             }
-            Ok((_, _, import)) => self.accept_import(path, import),
+            Ok((_, import)) => self.accept_import(path, import),
             Err(e) => self.error(format!(
                 "Could not open {e}\n\nThe data that was open is unchanged."
             )),
@@ -837,6 +949,7 @@ impl App {
     }
 
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        self.loading_ui(ctx);
         self.recovery_ui(ctx);
         self.preview_ui(ctx);
         if let Some(m) = self.message.clone().filter(|m| m.error) {
@@ -1004,6 +1117,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.finish_export(&ctx);
+        self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
 

@@ -803,3 +803,38 @@ fn pasting_a_block_from_a_spreadsheet_grows_the_table_and_undoes_as_one() {
     named(&h, &card_text(Metric::Rigs, before));
     assert!(!h.state().session().is_dirty());
 }
+
+#[test]
+fn a_large_file_loads_in_the_background_with_progress_and_cancel() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.csv");
+    std::fs::write(&big, crackdown_dashboard::synth::csv(150_000, 3)).unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[big.clone(), big.clone()], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.step();
+    h.step();
+    h.get_by_label("Opening “big.csv”");
+    h.get_by_label_contains("Loading progress");
+    // The window keeps responding: cancel, and the open data stays.
+    h.get_by_label("Cancel loading").click();
+    h.run();
+    assert!(h.query_by_label("Opening “big.csv”").is_none());
+    assert_eq!(h.state().session().doc().len(), 60);
+    assert!(h.get_all_by_label_contains("Loading cancelled").count() >= 1);
+
+    // Again, to the end this time.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.step();
+    let start = std::time::Instant::now();
+    while h.state().session().doc().len() != 150_000 {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "the load finishes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    h.run();
+    assert!(h.query_by_label("Opening “big.csv”").is_none());
+    assert!(h.get_all_by_label_contains("150,000 rows").count() >= 1);
+}

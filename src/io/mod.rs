@@ -163,6 +163,69 @@ pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Import, File
     read(path, &bytes, Format::from_path(path), options)
 }
 
+/// Shared progress of a load running on another thread: bytes done of total, and a cancel flag.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: std::sync::atomic::AtomicU64,
+    total: std::sync::atomic::AtomicU64,
+    cancel: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    /// Work done and total, in bytes (reading counts the file once, parsing once more).
+    pub fn get(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.done.load(Relaxed), self.total.load(Relaxed))
+    }
+
+    fn set(&self, done: u64, total: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.total.store(total, Relaxed);
+        self.done.store(done.min(total), Relaxed);
+    }
+
+    /// Asks the load to stop; it ends with an error that says so.
+    pub fn cancel(&self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// True once [`Progress::cancel`] was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Reads a file in chunks, reporting progress and stopping when cancelled, then parses it.
+/// Returns the bytes too, so an import preview can read them again with other choices.
+pub fn read_path_progress(
+    path: &Path,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<(Vec<u8>, Import), FileError> {
+    use std::io::Read;
+    let mut file = fs::File::open(path)
+        .map_err(|e| err(path, format!("cannot be read: {}", io_reason(&e))))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        if progress.is_cancelled() {
+            return Err(err(path, "loading was cancelled"));
+        }
+        let n = file
+            .read(&mut chunk)
+            .map_err(|e| err(path, format!("cannot be read: {}", io_reason(&e))))?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        progress.set(bytes.len() as u64, size.max(bytes.len() as u64) * 2);
+    }
+    let import = read_with(path, &bytes, Format::from_path(path), options, progress)?;
+    Ok((bytes, import))
+}
+
 /// Reads an event file from memory. `path` is only used in messages; `format` `None` sniffs.
 pub fn read_bytes(
     path: &Path,
@@ -195,6 +258,18 @@ pub fn read(
     bytes: &[u8],
     format: Option<Format>,
     options: &ReadOptions,
+) -> Result<Import, FileError> {
+    read_with(path, bytes, format, options, &Progress::default())
+}
+
+/// As [`read`], reporting parsing progress (the second half of `progress`) and stopping when
+/// cancelled.
+pub fn read_with(
+    path: &Path,
+    bytes: &[u8],
+    format: Option<Format>,
+    options: &ReadOptions,
+    progress: &Progress,
 ) -> Result<Import, FileError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(err(path, "the file is empty"));
@@ -285,7 +360,7 @@ pub fn read(
                     report,
                 });
             }
-            let doc = build(path, &headers, &rows, &mut report, options)?;
+            let doc = build(path, &headers, &rows, &mut report, options, progress)?;
             return finish(path, doc, report, options);
         }
         let default = if format == Format::Tsv { b'\t' } else { b',' };
@@ -302,7 +377,7 @@ pub fn read(
         read_delimited(path, text, delimiter)?
     };
     report.format = Some(format);
-    let doc = build(path, &headers, &rows, &mut report, options)?;
+    let doc = build(path, &headers, &rows, &mut report, options, progress)?;
     finish(path, doc, report, options)
 }
 
@@ -422,6 +497,7 @@ fn build(
     rows: &[Vec<String>],
     report: &mut ImportReport,
     options: &ReadOptions,
+    progress: &Progress,
 ) -> Result<Document, FileError> {
     if headers.iter().all(|h| h.trim().is_empty()) {
         return Err(err(
@@ -453,7 +529,17 @@ fn build(
     for (h, c) in headers.iter().zip(&columns) {
         doc.set_header(*c, h);
     }
-    for record in rows {
+    let (_, total) = progress.get();
+    let half = total / 2;
+    for (i, record) in rows.iter().enumerate() {
+        if i % 8192 == 0 {
+            if progress.is_cancelled() {
+                return Err(err(path, "loading was cancelled"));
+            }
+            if total > 0 {
+                progress.set(half + half * i as u64 / rows.len().max(1) as u64, total);
+            }
+        }
         if record.iter().all(|c| c.trim().is_empty()) {
             continue; // blank line
         }
