@@ -779,6 +779,18 @@ impl App {
                     self.delete_row();
                 }
             });
+            ui.menu_button("Data", |ui| {
+                ui.label(RichText::new("Read numeric dates like 03/04/2021 as").weak());
+                let current = self.session.doc().date_order();
+                for order in [
+                    crate::data::value::DateOrder::DayFirst,
+                    crate::data::value::DateOrder::MonthFirst,
+                ] {
+                    if ui.radio(current == order, order.label()).clicked() && current != order {
+                        self.apply(Edit::SetDateOrder { order });
+                    }
+                }
+            });
             ui.menu_button("View", |ui| {
                 let v = &mut self.settings.view;
                 for g in crate::analysis::Granularity::ALL {

@@ -838,3 +838,24 @@ fn a_large_file_loads_in_the_background_with_progress_and_cancel() {
     assert!(h.query_by_label("Opening “big.csv”").is_none());
     assert!(h.get_all_by_label_contains("150,000 rows").count() >= 1);
 }
+
+#[test]
+fn the_date_order_can_be_changed_after_opening_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.csv");
+    std::fs::write(&path, "date,province,rigs\n03/04/2021,Hebei,5\n").unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Open").click(); // keep the order unchosen
+    h.run();
+    named(&h, "Date, row 1: 03/04/2021");
+    h.get_by_label("Data").click();
+    h.run();
+    h.get_by_label("month/day/year").click();
+    h.run();
+    named(&h, "Date, row 1: 2021-03-04");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    named(&h, "Date, row 1: 03/04/2021");
+}
