@@ -502,14 +502,29 @@ pub fn table_ui(
                                 .background_color(theme::error_fill(ui.visuals()));
                         }
                         let numeric = matches!(c, Column::Field(f) if f.metric().is_some());
-                        // Clickable but not focusable: the keyboard stays with the table.
-                        let label = egui::Label::new(rt).sense(Sense::CLICK).truncate();
-                        let r = if numeric {
-                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.add(label))
-                                .inner
+                        // The whole cell is clickable (also when empty), but not focusable: the
+                        // keyboard stays with the table.
+                        let (rect, r) = ui.allocate_exact_size(ui.available_size(), Sense::CLICK);
+                        let galley = egui::WidgetText::from(rt).into_galley(
+                            ui,
+                            Some(egui::TextWrapMode::Truncate),
+                            rect.width() - 4.0,
+                            egui::TextStyle::Body,
+                        );
+                        let x = if numeric {
+                            rect.right() - 2.0 - galley.size().x
                         } else {
-                            ui.add(label)
+                            rect.left() + 2.0
                         };
+                        let pos = egui::pos2(x, rect.center().y - galley.size().y / 2.0);
+                        ui.painter().with_clip_rect(rect).galley(
+                            pos,
+                            galley,
+                            ui.visuals().text_color(),
+                        );
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, text.as_str())
+                        });
                         let shown = if text.is_empty() {
                             "empty"
                         } else {
