@@ -182,14 +182,14 @@ pub const EMPTY: Sym = 0;
 #[derive(Clone, Debug)]
 pub struct Interner {
     strings: Vec<Box<str>>,
-    index: HashMap<Box<str>, Sym>,
+    index: rustc_hash::FxHashMap<Box<str>, Sym>,
 }
 
 impl Default for Interner {
     fn default() -> Self {
         let mut i = Interner {
             strings: Vec::new(),
-            index: HashMap::new(),
+            index: rustc_hash::FxHashMap::default(),
         };
         i.intern("");
         i
@@ -435,6 +435,8 @@ pub struct Document {
     date_order: DateOrder,
     /// Votes from unambiguous numeric dates seen while loading: day-first, month-first.
     date_votes: [u32; 2],
+    /// Where a (province, city) text pair is charted: resolved once per distinct pair.
+    place_cache: rustc_hash::FxHashMap<(Sym, Sym), Place>,
 }
 
 impl Document {
@@ -689,8 +691,19 @@ impl Document {
         }
     }
 
-    /// The province cell if it resolves, else the city (cities roll up), else unknown.
-    fn compute_place(&self, row: usize) -> Place {
+    /// The province cell if it resolves, else the city (cities roll up), else unknown; cached
+    /// per distinct (province, city) text.
+    fn compute_place(&mut self, row: usize) -> Place {
+        let key = (self.province[row], self.city[row]);
+        if let Some(&p) = self.place_cache.get(&key) {
+            return p;
+        }
+        let p = self.resolve_place(row);
+        self.place_cache.insert(key, p);
+        p
+    }
+
+    fn resolve_place(&self, row: usize) -> Place {
         let g = Gazetteer::get();
         let province = self.strings.resolve(self.province[row]);
         if !province.trim().is_empty() {

@@ -208,6 +208,22 @@ fn strip_after(s: &mut &str, marker: &mut Option<(MarkerSide, String)>) {
 /// Parses a figure. `column_pow10` is the unit a column header gives (`(亿千瓦时)` → 8); it applies
 /// when the cell names no unit of its own.
 pub fn parse_figure(text: &str, quantity: Quantity, column_pow10: i32) -> Result<Figure, String> {
+    // Plain digits (the common case when loading): no allocation, exact.
+    let b = text.as_bytes();
+    if column_pow10 == 0
+        && !b.is_empty()
+        && b.len() <= 15
+        && b[0].is_ascii_digit()
+        && b.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+        && b.iter().filter(|c| **c == b'.').count() <= 1
+        && let Ok(value) = text.parse::<f64>()
+        && (quantity != Quantity::Count || value.fract() == 0.0)
+    {
+        return Ok(Figure {
+            value,
+            marker: None,
+        });
+    }
     let original = text.trim();
     if original.is_empty() {
         return Err("empty".into());

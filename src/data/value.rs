@@ -207,6 +207,9 @@ fn split_numeric(t: &str) -> Option<(u32, u32, i32)> {
 /// `Sept. 27, 2021`, `September 2021`, `27/09/2021`, `09/27/2021`, spreadsheet serial numbers
 /// (`44466`), and a trailing time, which is ignored.
 pub fn parse_date_in(text: &str, order: DateOrder) -> Result<EventDate, String> {
+    if let Some(d) = iso_fast(text.as_bytes()) {
+        return Ok(d);
+    }
     let t = text.trim();
     let t = t
         .split_once('T')
@@ -350,6 +353,25 @@ pub fn parse_date_in(text: &str, order: DateOrder) -> Result<EventDate, String> 
             let d = num(parts[2])?;
             EventDate::ymd(year, m, d).ok_or_else(|| format!("{year}-{m:02}-{d:02} does not exist"))
         }
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` without allocating (the common case when loading).
+fn iso_fast(b: &[u8]) -> Option<EventDate> {
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    if !YEAR_RANGE.contains(&year) {
+        return None;
+    }
+    match b.len() {
+        4 => EventDate::y(year),
+        7 if b[4] == b'-' => EventDate::ym(year, digits(5..7)?),
+        10 if b[4] == b'-' && b[7] == b'-' => EventDate::ymd(year, digits(5..7)?, digits(8..10)?),
+        _ => None,
     }
 }
 

@@ -374,7 +374,9 @@ pub fn read_with(
             ));
         }
         report.delimiter = Some(delimiter);
-        read_delimited(path, text, delimiter)?
+        report.format = Some(format);
+        let doc = read_delimited(path, text, delimiter, &mut report, options, progress)?;
+        return finish(path, doc, report, options);
     };
     report.format = Some(format);
     let doc = build(path, &headers, &rows, &mut report, options, progress)?;
@@ -490,7 +492,68 @@ fn map_headers(
     (columns, extras, mapping)
 }
 
-/// Builds the document from a header and rows of cell texts.
+/// Builds a document row by row from a header: maps the columns, then takes rows as they come.
+struct Builder {
+    doc: Document,
+    columns: Vec<Column>,
+}
+
+impl Builder {
+    fn begin(
+        path: &Path,
+        headers: &[String],
+        report: &mut ImportReport,
+        options: &ReadOptions,
+    ) -> Result<Builder, FileError> {
+        if headers.iter().all(|h| h.trim().is_empty()) {
+            return Err(err(
+                path,
+                "the first line is empty; it should name the columns (date, province, …)",
+            ));
+        }
+        let (columns, extras, mapping) = map_headers(headers, options.mapping.as_ref());
+        if !columns.iter().any(|c| matches!(c, Column::Field(_))) {
+            return Err(err(
+                path,
+                "no column has a name the app knows (expected date, province, rigs_seized, …); see the README for the accepted column names",
+            ));
+        }
+        if options.mapping.is_none() {
+            for (h, f) in headers.iter().zip(&mapping) {
+                if let Some(f) = f
+                    && !is_key(h, *f)
+                {
+                    report
+                        .guesses
+                        .push(format!("column “{}” was read as {}", h.trim(), f.key()));
+                }
+            }
+        }
+        report.headers = headers.to_vec();
+        report.mapping = mapping;
+        let mut doc = Document::with_columns(columns.clone(), extras);
+        for (h, c) in headers.iter().zip(&columns) {
+            doc.set_header(*c, h);
+        }
+        Ok(Builder { doc, columns })
+    }
+
+    /// Adds one row of cell texts; blank rows are skipped, cells beyond the header go to new,
+    /// named extra columns rather than being dropped.
+    fn add<'a>(&mut self, cells: impl Iterator<Item = &'a str> + Clone) {
+        if cells.clone().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        let n = cells.clone().count();
+        for i in self.columns.len()..n {
+            let c = self.doc.add_extra_column(format!("column {}", i + 1));
+            self.columns.push(c);
+        }
+        self.doc.push_row(self.columns.iter().copied().zip(cells));
+    }
+}
+
+/// Builds the document from a header and rows of cell texts (spreadsheets and JSON).
 fn build(
     path: &Path,
     headers: &[String],
@@ -499,40 +562,11 @@ fn build(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<Document, FileError> {
-    if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(err(
-            path,
-            "the first line is empty; it should name the columns (date, province, …)",
-        ));
-    }
-    let (mut columns, extras, mapping) = map_headers(headers, options.mapping.as_ref());
-    if !columns.iter().any(|c| matches!(c, Column::Field(_))) {
-        return Err(err(
-            path,
-            "no column has a name the app knows (expected date, province, rigs_seized, …); see the README for the accepted column names",
-        ));
-    }
-    if options.mapping.is_none() {
-        for (h, f) in headers.iter().zip(&mapping) {
-            if let Some(f) = f
-                && !is_key(h, *f)
-            {
-                report
-                    .guesses
-                    .push(format!("column “{}” was read as {}", h.trim(), f.key()));
-            }
-        }
-    }
-    report.headers = headers.to_vec();
-    report.mapping = mapping;
-    let mut doc = Document::with_columns(columns.clone(), extras);
-    for (h, c) in headers.iter().zip(&columns) {
-        doc.set_header(*c, h);
-    }
+    let mut b = Builder::begin(path, headers, report, options)?;
     let (_, total) = progress.get();
     let half = total / 2;
     for (i, record) in rows.iter().enumerate() {
-        if i % 8192 == 0 {
+        if i.is_multiple_of(8192) {
             if progress.is_cancelled() {
                 return Err(err(path, "loading was cancelled"));
             }
@@ -540,62 +574,66 @@ fn build(
                 progress.set(half + half * i as u64 / rows.len().max(1) as u64, total);
             }
         }
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue; // blank line
-        }
-        // Cells beyond the header go to new, named extra columns rather than being dropped.
-        for i in columns.len()..record.len() {
-            columns.push(doc.add_extra_column(format!("column {}", i + 1)));
-        }
-        doc.push_row(
-            columns
-                .iter()
-                .copied()
-                .zip(record.iter().map(String::as_str)),
-        );
+        b.add(record.iter().map(String::as_str));
     }
-    Ok(doc)
+    Ok(b.doc)
 }
 
+/// Reads delimited text straight into a document, row by row, without holding the rows twice.
 fn read_delimited(
     path: &Path,
     text: &str,
     delimiter: u8,
-) -> Result<(Vec<String>, Vec<Vec<String>>), FileError> {
+    report: &mut ImportReport,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<Document, FileError> {
+    let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(false)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let mut rows = Vec::new();
+        .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
+    let mut rows = 0usize;
+    let read_error = |e: csv::Error, rows: usize| {
+        let line = e
+            .position()
+            .map_or(String::new(), |p| format!("line {}: ", p.line()));
+        err(path, format!("{line}row {rows} cannot be read: {e}"))
+    };
+    // Leading blank lines are not the header.
+    let headers: Vec<String> = loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => return Err(err(path, "the file is empty")),
+            Ok(true) if record.iter().all(|c| c.trim().is_empty()) => {}
+            Ok(true) => break record.iter().map(str::to_owned).collect(),
+            Err(e) => return Err(read_error(e, rows)),
+        }
+    };
+    let mut b = Builder::begin(path, &headers, report, options)?;
+    let (_, total) = progress.get();
+    let half = total / 2;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => rows.push(record.iter().map(str::to_owned).collect::<Vec<_>>()),
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(String::new(), |p| format!("line {}: ", p.line()));
-                return Err(err(
-                    path,
-                    format!("{line}row {} cannot be read: {e}", rows.len()),
-                ));
+            Ok(true) => {
+                rows += 1;
+                if rows.is_multiple_of(8192) {
+                    if progress.is_cancelled() {
+                        return Err(err(path, "loading was cancelled"));
+                    }
+                    if total > 0 {
+                        let at = reader.position().byte();
+                        progress.set(half + half * at / text.len().max(1) as u64, total);
+                    }
+                }
+                b.add(record.iter());
             }
+            Err(e) => return Err(read_error(e, rows)),
         }
     }
-    // Leading blank lines are not the header.
-    while rows
-        .first()
-        .is_some_and(|r| r.iter().all(|c| c.trim().is_empty()))
-    {
-        rows.remove(0);
-    }
-    if rows.is_empty() {
-        return Err(err(path, "the file is empty"));
-    }
-    let headers = rows.remove(0);
-    Ok((headers, rows))
+    Ok(b.doc)
 }
 
 fn read_json(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), FileError> {
