@@ -11,7 +11,9 @@
 
 pub mod rows;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -123,13 +125,13 @@ pub struct DayStep {
 /// Per-province, per-metric sums kept in step with the document by [`RowObserver`].
 #[derive(Clone, Debug, Default)]
 pub struct Aggregates {
-    series: HashMap<(Place, Metric), MetricAgg>,
+    series: FxHashMap<(Place, Metric), MetricAgg>,
     /// Rows with a valid date per place and day (any row, with or without figures).
-    rows: HashMap<Place, BTreeMap<i32, u32>>,
+    rows: FxHashMap<Place, BTreeMap<i32, u32>>,
     /// Rows that have figures but no valid date, so they are not charted.
     undated_with_figures: usize,
     dirty: BTreeSet<(Place, Metric)>,
-    steps: HashMap<(Place, Metric), Vec<DayStep>>,
+    steps: FxHashMap<(Place, Metric), Vec<DayStep>>,
 }
 
 impl RowObserver for Aggregates {
