@@ -500,8 +500,9 @@ fn known_bug_json_negative_zero(doc: &Document) -> Vec<CellAt> {
 /// read back exactly, in JSON only.
 fn known_bug_json_float_precision(doc: &Document) -> Vec<CellAt> {
     figure_cells(doc, |v| {
+        // Whole figures below 9e15 are written as integers and are not affected.
         let text = serde_json::to_string(&v).expect("finite");
-        serde_json::from_str::<f64>(&text).ok() != Some(v)
+        !(v.fract() == 0.0 && v.abs() < 9e15) && serde_json::from_str::<f64>(&text).ok() != Some(v)
     })
 }
 
@@ -740,5 +741,20 @@ fn bug_nul_in_a_cell_saves_a_csv_that_cannot_be_opened() {
     .unwrap();
     let bytes = io::to_bytes(&doc, Format::Csv).unwrap();
     let back = io::read_bytes(Path::new("t.csv"), &bytes, Some(Format::Csv));
+    assert!(back.is_ok(), "{:?}", back.err());
+}
+
+#[test]
+#[ignore = "bug: a CSV whose first column name starts with `[` or `{`, saved under an unknown extension, is sniffed as JSON when reopened"]
+fn bug_csv_saved_under_unknown_extension_is_sniffed_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.dat");
+    // Opens fine: the quoted header starts with `"`, so the content is sniffed as CSV.
+    std::fs::write(&path, "\"[x]\",date\n1,2021\n").unwrap();
+    let doc = io::read_path(&path).unwrap();
+    assert_eq!(doc.extra_names(), ["[x]"]);
+    // Saved as CSV (unknown extension), the header is no longer quoted: `[x],date,…`.
+    io::write_path(&doc, &path).unwrap();
+    let back = io::read_path(&path);
     assert!(back.is_ok(), "{:?}", back.err());
 }
