@@ -33,7 +33,10 @@
 
 use std::path::Path;
 
-use crackdown_dashboard::data::document::{Column, Document, Edit, Field, Metric, NoObserver, Num};
+use crackdown_dashboard::data::document::{
+    Column, Document, Edit, Field, Metric, NoObserver, Num, Problem,
+};
+use crackdown_dashboard::data::figure;
 use crackdown_dashboard::data::value;
 use crackdown_dashboard::io::{self, Format};
 use proptest::collection::vec;
@@ -412,7 +415,7 @@ struct Snapshot {
     keys: Vec<String>,
     columns: Vec<Column>,
     cells: Vec<Vec<String>>,
-    problems: Vec<(usize, Column, String)>,
+    problems: Vec<Problem>,
 }
 
 fn snapshot(doc: &Document, masked: &[CellAt]) -> Snapshot {
@@ -438,9 +441,12 @@ fn snapshot(doc: &Document, masked: &[CellAt]) -> Snapshot {
         problems: doc
             .problems()
             .into_iter()
-            .filter(|(r, c, _)| {
-                let i = columns.iter().position(|x| x == c).expect("a column");
-                !masked.contains(&(*r, i))
+            .filter(|p| match p.column {
+                Some(c) => {
+                    let i = columns.iter().position(|x| *x == c).expect("a column");
+                    !masked.contains(&(p.row, i))
+                }
+                None => true,
             })
             .collect(),
         columns,
@@ -538,6 +544,21 @@ fn known_bug_cells(doc: &Document, format: Format) -> Vec<CellAt> {
     cells
 }
 
+/// Removes the " (n)" a JSON save appends to a column name that repeats an earlier one.
+fn without_dedup_suffix(keys: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(keys.len());
+    for k in keys {
+        let base = k
+            .rsplit_once(" (")
+            .filter(|(_, n)| {
+                n.ends_with(')') && n[..n.len() - 1].parse::<u32>().is_ok_and(|n| n >= 2)
+            })
+            .map_or(k.as_str(), |(b, _)| b);
+        out.push(base.to_owned());
+    }
+    out
+}
+
 /// Save → open in every format gives the same document, and saving that writes the same bytes.
 fn check_roundtrip(doc: &Document) -> Result<(), TestCaseError> {
     for format in FORMATS {
@@ -551,8 +572,14 @@ fn check_roundtrip(doc: &Document) -> Result<(), TestCaseError> {
                 String::from_utf8_lossy(&bytes)
             ))
         })?;
+        let mut got = snapshot(&back, &masked);
+        if format == Format::Json {
+            // Documented: JSON keys must differ, so a repeated column name comes back with
+            // " (2)", " (3)" … appended. Compare names without that suffix.
+            got.keys = without_dedup_suffix(&got.keys);
+        }
         prop_assert_eq!(
-            snapshot(&back, &masked),
+            got,
             snapshot(doc, &masked),
             "{:?} round trip; saved file:\n{}",
             format,
@@ -591,8 +618,10 @@ fn expected_field_text(field: Field, raw: &str) -> String {
         Field::Basis => value::parse_basis(text).map_or(text.to_owned(), |b| b.as_str().into()),
         _ if blank => String::new(),
         f => {
-            let kind = f.metric().expect("a figure").kind();
-            value::parse_number(text, kind).map_or(text.to_owned(), value::canonical_number)
+            let quantity = f.metric().expect("a figure").quantity();
+            figure::parse_figure(text, quantity, 0).map_or(text.to_owned(), |fig| {
+                figure::with_marker(&value::canonical_number(fig.value), fig.marker.as_ref())
+            })
         }
     }
 }
@@ -680,7 +709,6 @@ fn json_roundtrip(doc: &Document) -> Document {
 }
 
 #[test]
-#[ignore = "bug: JSON save merges columns that share a key (date + extra column `date`), losing a cell"]
 fn bug_json_duplicate_column_keys_lose_cells() {
     let doc = csv_doc("date,date\n2021,note\n");
     assert_eq!(doc.extra_names(), ["date"]);
@@ -690,7 +718,6 @@ fn bug_json_duplicate_column_keys_lose_cells() {
 }
 
 #[test]
-#[ignore = "bug: a figure `-0` is written to JSON as 0 (CSV keeps -0)"]
 fn bug_json_changes_negative_zero() {
     let doc = csv_doc("date,rigs\n2021,-0\n");
     assert_eq!(doc.cell_text(0, Column::Field(Field::Rigs)), "-0");
@@ -699,7 +726,6 @@ fn bug_json_changes_negative_zero() {
 }
 
 #[test]
-#[ignore = "bug: JSON figures can come back one ulp off (serde_json without float_roundtrip)"]
 fn bug_json_figures_lose_precision() {
     // Rust reads 2479323.7151333774 exactly; serde_json's default float parser does not.
     let doc = csv_doc("date,kwh\n2021,2479323.7151333774\n");
@@ -745,7 +771,6 @@ fn bug_nul_in_a_cell_saves_a_csv_that_cannot_be_opened() {
 }
 
 #[test]
-#[ignore = "bug: a CSV whose first column name starts with `[` or `{`, saved under an unknown extension, is sniffed as JSON when reopened"]
 fn bug_csv_saved_under_unknown_extension_is_sniffed_as_json() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("events.dat");

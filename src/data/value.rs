@@ -257,7 +257,8 @@ pub fn parse_date_in(text: &str, order: DateOrder) -> Result<EventDate, String> 
     // Spreadsheet serial day numbers (1900 date system), e.g. 44466 = 2021-09-27.
     if let Ok(serial) = t.parse::<f64>()
         && t.len() >= 5
-        && (20_000.0..=80_000.0).contains(&serial)
+        // 32874 is 1990-01-01 and 73415 is 2100-12-31: the same years as typed dates.
+        && (32_874.0..73_416.0).contains(&serial)
     {
         let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
         let d = base + chrono::Duration::days(serial.floor() as i64);

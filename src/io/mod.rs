@@ -355,10 +355,11 @@ pub fn read_with(
         if let Some((headers, rows)) = json {
             report.format = Some(Format::Json);
             if rows.is_empty() {
-                return Ok(Import {
-                    doc: Document::new(),
-                    report,
-                });
+                // No events: keep the columns the file names (our own files list them), if any
+                // is known; otherwise an empty document.
+                let doc = build(path, &headers, &rows, &mut report, options, progress)
+                    .unwrap_or_else(|_| Document::new());
+                return Ok(Import { doc, report });
             }
             let doc = build(path, &headers, &rows, &mut report, options, progress)?;
             return finish(path, doc, report, options);
@@ -431,7 +432,8 @@ pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// Picks the delimiter that splits the first lines into the same number (> 1) of fields.
 pub fn detect_delimiter(text: &str, default: u8) -> u8 {
     let sample: String = text.lines().take(50).collect::<Vec<_>>().join("\n");
-    let score = |d: u8| -> (usize, usize) {
+    // (rows with the header's field count, rows sampled, header field count)
+    let score = |d: u8| -> (usize, usize, usize) {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(d)
             .flexible(true)
@@ -439,24 +441,48 @@ pub fn detect_delimiter(text: &str, default: u8) -> u8 {
             .from_reader(sample.as_bytes());
         let counts: Vec<usize> = reader
             .records()
-            .take(20)
             .filter_map(Result::ok)
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty())) // blank lines do not count
+            .take(20)
             .map(|r| r.len())
             .collect();
         let Some(&first) = counts.first() else {
-            return (0, 0);
+            return (0, 0, 0);
         };
-        if first < 2 {
-            return (0, 0);
-        }
-        let consistent = counts.iter().filter(|&&c| c == first).count();
-        (consistent, first)
+        (
+            counts.iter().filter(|&&c| c == first).count(),
+            counts.len(),
+            first,
+        )
     };
-    let mut best = (default, score(default));
+    // The extension's delimiter wins whenever it splits the header into 2+ fields and at least
+    // half of the sampled rows alike (ragged rows happen; a wrong delimiter splits the header
+    // into one field or into pieces that the rows do not repeat).
+    let (consistent, sampled, fields) = score(default);
+    // A header the default splits into names the app knows settles it.
+    let knows_header = |d: u8| {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(d)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(sample.as_bytes());
+        reader
+            .records()
+            .filter_map(Result::ok)
+            .find(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .is_some_and(|r| r.len() >= 2 && r.iter().any(|h| match_header(h).is_some()))
+    };
+    if knows_header(default) {
+        return default;
+    }
+    if fields >= 2 && consistent * 2 >= sampled {
+        return default;
+    }
+    let mut best = (default, (consistent, fields));
     for d in DELIMITERS {
-        let sc = score(d);
-        if sc > best.1 {
-            best = (d, sc);
+        let (c, _, f) = score(d);
+        if f >= 2 && (c, f) > best.1 {
+            best = (d, (c, f));
         }
     }
     best.0
@@ -749,7 +775,15 @@ fn json_number(doc: &Document, row: usize, metric: Metric) -> Option<serde_json:
 
 /// Serializes the document.
 pub fn to_bytes(doc: &Document, format: Format) -> Result<Vec<u8>, String> {
-    let headers = unique_headers(doc);
+    // JSON object keys must differ; other formats keep the file's names as they were.
+    let headers: Vec<String> = if format == Format::Json {
+        unique_headers(doc)
+    } else {
+        doc.columns()
+            .iter()
+            .map(|&c| doc.column_header(c).to_owned())
+            .collect()
+    };
     match format {
         Format::Csv | Format::Tsv => {
             let delimiter = if format == Format::Tsv { b'\t' } else { b',' };
