@@ -44,7 +44,7 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use serde_json::{Map, Value};
 
-const FORMATS: [Format; 3] = [Format::Csv, Format::Tsv, Format::Json];
+const FORMATS: [Format; 4] = [Format::Csv, Format::Tsv, Format::Json, Format::Xlsx];
 
 /// Header spellings the app recognises (canonical keys, synonyms, other cases, Chinese). Drawn
 /// both for the known columns and, as collisions, for extra column names.
@@ -585,7 +585,8 @@ fn check_roundtrip(doc: &Document) -> Result<(), TestCaseError> {
             format,
             String::from_utf8_lossy(&bytes)
         );
-        if masked.is_empty() {
+        // An .xlsx carries its creation time, so only the text formats are compared byte for byte.
+        if masked.is_empty() && format != Format::Xlsx {
             let again = io::to_bytes(&back, format).map_err(TestCaseError::fail)?;
             prop_assert!(
                 again == bytes,
@@ -607,14 +608,15 @@ fn read_csv_source(src: &CsvSource) -> Result<Document, TestCaseError> {
 }
 
 /// Expected text of a known field's cell after reading `raw`, per the documented rules.
-fn expected_field_text(field: Field, raw: &str) -> String {
+fn expected_field_text(field: Field, raw: &str, order: value::DateOrder) -> String {
     let text = raw.trim_matches('\u{feff}');
     let blank = text.trim().is_empty();
     match field {
         Field::Province | Field::City => text.trim().to_owned(),
         Field::Action | Field::Source | Field::Notes => text.to_owned(),
         Field::Date if blank => String::new(),
-        Field::Date => value::parse_date(text).map_or(text.to_owned(), |d| d.to_string()),
+        // Numeric day/month dates are read in the order the file's unambiguous dates show.
+        Field::Date => value::parse_date_in(text, order).map_or(text.to_owned(), |d| d.to_string()),
         Field::Basis => value::parse_basis(text).map_or(text.to_owned(), |b| b.as_str().into()),
         _ if blank => String::new(),
         f => {
@@ -686,7 +688,7 @@ proptest! {
                     }
                 };
                 let expected = match column {
-                    Column::Field(f) => expected_field_text(f, raw),
+                    Column::Field(f) => expected_field_text(f, raw, doc.date_order()),
                     Column::Extra(_) => raw.trim_matches('\u{feff}').to_owned(),
                 };
                 prop_assert_eq!(doc.cell_text(r, column), expected, "row {} cell {}", r, i);
