@@ -33,9 +33,7 @@
 
 use std::path::Path;
 
-use crackdown_dashboard::data::document::{
-    Column, Document, Edit, Field, Metric, NoObserver, Num, Problem,
-};
+use crackdown_dashboard::data::document::{Column, Document, Edit, Field, NoObserver, Problem};
 use crackdown_dashboard::data::figure;
 use crackdown_dashboard::data::value;
 use crackdown_dashboard::io::{self, Format};
@@ -453,95 +451,10 @@ fn snapshot(doc: &Document, masked: &[CellAt]) -> Snapshot {
     }
 }
 
-fn column_index(doc: &Document, column: Column) -> usize {
-    doc.columns()
-        .iter()
-        .position(|&c| c == column)
-        .expect("every field has a column")
-}
-
-/// KNOWN BUG (regression test `bug_json_duplicate_column_keys_lose_cells`, ignored): a row object
-/// cannot hold two columns with the same key, so when two columns share a key (CSV headers
-/// `date,date` give the field `date` plus an extra column `date`), JSON keeps one value for
-/// both. Masks every cell of such columns (and of province and city together, as the province's
-/// problem may quote the city), in JSON only.
-fn known_bug_json_duplicate_keys(doc: &Document) -> Vec<CellAt> {
-    let keys: Vec<&str> = doc.columns().iter().map(|&c| doc.column_key(c)).collect();
-    let mut shared: Vec<usize> = (0..keys.len())
-        .filter(|&i| keys.iter().filter(|k| **k == keys[i]).count() > 1)
-        .collect();
-    let place = [Field::Province, Field::City].map(|f| column_index(doc, Column::Field(f)));
-    if place.iter().any(|i| shared.contains(i)) {
-        shared.extend(place);
-    }
-    (0..doc.len())
-        .flat_map(|r| shared.iter().map(move |&i| (r, i)))
-        .collect()
-}
-
-/// Figure cells holding a value for which `bad` is true.
-fn figure_cells(doc: &Document, bad: impl Fn(f64) -> bool) -> Vec<CellAt> {
-    let mut out = Vec::new();
-    for r in 0..doc.len() {
-        for m in Metric::ALL {
-            if let Num::Value(v) = doc.figure(r, m)
-                && bad(v)
-            {
-                out.push((r, column_index(doc, Column::Field(m.field()))));
-            }
-        }
-    }
-    out
-}
-
-/// KNOWN BUG (regression test `bug_json_changes_negative_zero`, ignored): a figure typed `-0` is
-/// shown and saved to CSV as `-0` but written to JSON as `0`. Masks such cells, in JSON only.
-fn known_bug_json_negative_zero(doc: &Document) -> Vec<CellAt> {
-    figure_cells(doc, |v| v == 0.0 && v.is_sign_negative())
-}
-
-/// KNOWN BUG (regression test `bug_json_figures_lose_precision`, ignored): serde_json parses
-/// floats with "best-effort" precision unless its `float_roundtrip` feature is on, so some
-/// figures come back one unit in the last place off. Masks the figures serde_json itself does not
-/// read back exactly, in JSON only.
-fn known_bug_json_float_precision(doc: &Document) -> Vec<CellAt> {
-    figure_cells(doc, |v| {
-        // Whole figures below 9e15 are written as integers and are not affected.
-        let text = serde_json::to_string(&v).expect("finite");
-        !(v.fract() == 0.0 && v.abs() < 9e15) && serde_json::from_str::<f64>(&text).ok() != Some(v)
-    })
-}
-
-/// KNOWN BUG (regression test `bug_place_cell_keeps_a_bom_behind_whitespace`, ignored): province
-/// and city cells drop U+FEFF at their ends *before* trimming whitespace, so `" \u{feff}Hebei"`
-/// reads as `"\u{feff}Hebei"`, which the next open reads as `"Hebei"`. Masks the province and
-/// city cells of such rows (the province's problem may quote the city), in every format.
-fn known_bug_place_bom(doc: &Document) -> Vec<CellAt> {
-    let province = column_index(doc, Column::Field(Field::Province));
-    let city = column_index(doc, Column::Field(Field::City));
-    (0..doc.len())
-        .filter(|&r| {
-            [Field::Province, Field::City].iter().any(|&f| {
-                let text = doc.cell_text(r, Column::Field(f));
-                text.starts_with('\u{feff}') || text.ends_with('\u{feff}')
-            })
-        })
-        .flat_map(|r| [(r, province), (r, city)])
-        .collect()
-}
-
 /// Cells not compared because of a known bug, with the test that documents it.
-fn known_bug_cells(doc: &Document, format: Format) -> Vec<CellAt> {
-    if std::env::var_os("ROUNDTRIP_NO_MASKS").is_some() {
-        return Vec::new();
-    }
-    let mut cells = known_bug_place_bom(doc);
-    if format == Format::Json {
-        cells.extend(known_bug_json_duplicate_keys(doc));
-        cells.extend(known_bug_json_negative_zero(doc));
-        cells.extend(known_bug_json_float_precision(doc));
-    }
-    cells
+fn known_bug_cells(_doc: &Document, _format: Format) -> Vec<CellAt> {
+    // No known bug is masked any more: every cell is compared in every format.
+    Vec::new()
 }
 
 /// Removes the " (n)" a JSON save appends to a column name that repeats an earlier one.
@@ -612,7 +525,10 @@ fn expected_field_text(field: Field, raw: &str, order: value::DateOrder) -> Stri
     let text = raw.trim_matches('\u{feff}');
     let blank = text.trim().is_empty();
     match field {
-        Field::Province | Field::City => text.trim().to_owned(),
+        // Documented: spaces and byte-order marks around a place name are dropped.
+        Field::Province | Field::City => raw
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .to_owned(),
         Field::Action | Field::Source | Field::Notes => text.to_owned(),
         Field::Date if blank => String::new(),
         // Numeric day/month dates are read in the order the file's unambiguous dates show.
@@ -743,7 +659,6 @@ fn bug_json_figures_lose_precision() {
 }
 
 #[test]
-#[ignore = "bug: province/city cells drop U+FEFF before trimming whitespace, so ` \u{feff}Hebei` reads as `\u{feff}Hebei`, then `Hebei` after save → open"]
 fn bug_place_cell_keeps_a_bom_behind_whitespace() {
     let doc = csv_doc("date,province\n2021,\" \u{feff}Hebei\"\n");
     let first = doc
@@ -755,7 +670,6 @@ fn bug_place_cell_keeps_a_bom_behind_whitespace() {
 }
 
 #[test]
-#[ignore = "bug: a cell containing NUL is saved to CSV/TSV as raw NUL, and the file is then refused as binary"]
 fn bug_nul_in_a_cell_saves_a_csv_that_cannot_be_opened() {
     let mut doc = csv_doc("date,notes\n2021,x\n");
     doc.apply(

@@ -639,11 +639,11 @@ impl Document {
                 };
             }
             Column::Field(Field::Province) => {
-                self.province[row] = self.strings.intern(text.trim());
+                self.province[row] = self.strings.intern(place_text(text));
                 self.place[row] = self.compute_place(row);
             }
             Column::Field(Field::City) => {
-                self.city[row] = self.strings.intern(text.trim());
+                self.city[row] = self.strings.intern(place_text(text));
                 self.place[row] = self.compute_place(row);
             }
             Column::Field(Field::Action) => self.action[row] = self.strings.intern(text),
@@ -1044,6 +1044,11 @@ impl Document {
     pub fn interned_strings(&self) -> usize {
         self.strings.len()
     }
+}
+
+/// A province or city cell without surrounding spaces or byte-order marks.
+fn place_text(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
 /// An observer that ignores changes.

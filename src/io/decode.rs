@@ -77,7 +77,11 @@ pub fn decode<'a>(
             warning,
         });
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    // NUL bytes in text that is not UTF-8 mean binary data. (Valid UTF-8 may hold a NUL in a
+    // cell, as our own saves of such a cell do; it is kept.)
+    if let Some(pos) = bytes.iter().position(|&b| b == 0)
+        && std::str::from_utf8(bytes).is_err()
+    {
         return Err(format!(
             "this is not a text file (it contains binary data at byte {pos}); open a CSV, TSV, JSON or spreadsheet file"
         ));
