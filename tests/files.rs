@@ -215,3 +215,16 @@ fn text_starting_with_a_bracket_is_not_taken_for_json() {
         assert_eq!(doc.cell_text(0, Column::Field(Field::Rigs)), "5");
     }
 }
+
+#[test]
+fn a_truncated_spreadsheet_gives_a_message_not_a_crash() {
+    // Found by fuzzing: calamine panics on a cut .xls; the reader turns that into a message.
+    let xls = std::fs::read("tests/fixtures/xls_sheet.xls").unwrap();
+    for cut in [512, 4096, xls.len() / 2] {
+        let e = io::read_bytes(Path::new("cut.xls"), &xls[..cut.min(xls.len())], None).unwrap_err();
+        assert!(e.to_string().contains("cut.xls"), "{e}");
+    }
+    let xlsx = std::fs::read("tests/fixtures/xlsx_one_sheet.xlsx").unwrap();
+    let e = io::read_bytes(Path::new("cut.xlsx"), &xlsx[..xlsx.len() / 2], None).unwrap_err();
+    assert!(e.to_string().contains("cut.xlsx"), "{e}");
+}

@@ -36,6 +36,20 @@ fn cell_text(cell: &Data) -> String {
 impl Workbook {
     /// Opens a workbook from memory (the format is recognised from the content).
     pub fn open(bytes: &[u8]) -> Result<Workbook, String> {
+        // calamine can panic on a damaged or truncated workbook (seen with a cut .xls): a user's
+        // bad file must give a message, never bring the app down.
+        // The default panic message would go to stderr; the user gets ours instead.
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::open_unguarded(bytes)));
+        std::panic::set_hook(hook);
+        result.unwrap_or_else(|_| {
+            Err("this spreadsheet is damaged or truncated and cannot be read".into())
+        })
+    }
+
+    fn open_unguarded(bytes: &[u8]) -> Result<Workbook, String> {
         let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
             .map_err(|e| format!("this spreadsheet cannot be read ({e})"))?;
         let names = wb.sheet_names();
