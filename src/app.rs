@@ -821,6 +821,7 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         let problems = self.problem_count();
+        let shown = self.visible_rows().len();
         let undated = self.session.aggregates().undated_with_figures();
         ui.horizontal(|ui| {
             let name = match self.session.path() {
@@ -834,7 +835,15 @@ impl App {
             };
             ui.label(format!("{name}{dirty}"));
             ui.separator();
-            ui.label(format!("{} rows", self.session.doc().len()));
+            let total = crate::data::value::group_thousands(self.session.doc().len() as f64, 0);
+            if shown == self.session.doc().len() {
+                ui.label(format!("{total} rows"));
+            } else {
+                ui.label(format!(
+                    "{} of {total} rows",
+                    crate::data::value::group_thousands(shown as f64, 0)
+                ));
+            }
             ui.separator();
             let text = match problems {
                 0 => "no problems".to_owned(),
