@@ -32,7 +32,8 @@ pub struct Session {
     state: u64,
     next_state: u64,
     saved_state: u64,
-    view_cache: Option<((u64, Granularity, Filter), View)>,
+    /// The last views asked for (the dashboard asks for two: with and without hidden provinces).
+    view_cache: Vec<((u64, Granularity, Filter), View)>,
 }
 
 impl Session {
@@ -49,7 +50,7 @@ impl Session {
             state: 0,
             next_state: 1,
             saved_state: 0,
-            view_cache: None,
+            view_cache: Vec::new(),
         }
     }
 
@@ -192,16 +193,22 @@ impl Session {
 
     /// The dashboard view for a grouping and filter, cached until the document or filter changes.
     pub fn view(&mut self, granularity: Granularity, filter: &Filter) -> &View {
+        const KEEP: usize = 2;
         let key = (self.doc.revision(), granularity, filter.clone());
-        if self.view_cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            let view = self.agg.view(granularity, filter);
-            self.view_cache = Some((key, view));
+        match self.view_cache.iter().position(|(k, _)| *k == key) {
+            Some(i) => {
+                let hit = self.view_cache.remove(i);
+                self.view_cache.push(hit);
+            }
+            None => {
+                let view = self.agg.view(granularity, filter);
+                if self.view_cache.len() >= KEEP {
+                    self.view_cache.remove(0);
+                }
+                self.view_cache.push((key, view));
+            }
         }
-        &self
-            .view_cache
-            .as_ref()
-            .expect("view cache was just filled")
-            .1
+        &self.view_cache.last().expect("the view was just cached").1
     }
 
     /// Aggregates (for places with data and undated rows).
