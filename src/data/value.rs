@@ -228,6 +228,14 @@ pub fn parse_date_in(text: &str, order: DateOrder) -> Result<EventDate, String> 
     }
     // Numeric day and month: the order decides, or the values do.
     if let Some((a, b, y)) = split_numeric(t) {
+        // The year is checked first, so the message does not depend on the day/month order.
+        if !YEAR_RANGE.contains(&y) {
+            return Err(format!(
+                "year {y} is outside {}–{}",
+                YEAR_RANGE.start(),
+                YEAR_RANGE.end()
+            ));
+        }
         let (day, month) = match (numeric_order(t), order) {
             (Some(NumericOrder::DayFirst), _) | (Some(NumericOrder::Same), _) => (a, b),
             (Some(NumericOrder::MonthFirst), _) => (b, a),
