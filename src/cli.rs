@@ -15,6 +15,7 @@ use crate::io::{self, Format, ImportReport, ReadOptions};
 pub const USAGE: &str = "usage:
   crackdown-dashboard [--sample] [--renderer glow|wgpu] [FILE]   open the app
   crackdown-dashboard check FILE [--json]                        read FILE and summarise it
+  crackdown-dashboard aggregate FILE [--by month|quarter|year]  print sums per province and period (CSV)
   crackdown-dashboard convert IN OUT                             write IN as OUT (.csv .tsv .json .xlsx)
   crackdown-dashboard generate --rows N [--seed S] OUT.csv       write N synthetic events (same seed, same data)
 ";
@@ -45,7 +46,7 @@ impl Exit {
 pub fn is_command(args: &[String]) -> bool {
     matches!(
         args.first().map(String::as_str),
-        Some("check" | "convert" | "generate")
+        Some("check" | "aggregate" | "convert" | "generate")
     )
 }
 
@@ -71,6 +72,28 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
                 return usage(err, "check needs a FILE");
             };
             check(&file, json, out, err)
+        }
+        Some("aggregate") => {
+            let mut by = Granularity::Month;
+            let mut file = None;
+            let mut it = args[1..].iter();
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--by" => match it.next().map(String::as_str) {
+                        Some("month") => by = Granularity::Month,
+                        Some("quarter") => by = Granularity::Quarter,
+                        Some("year") => by = Granularity::Year,
+                        _ => return usage(err, "--by takes month, quarter or year"),
+                    },
+                    s if s.starts_with("--") => return usage(err, &format!("unknown option {s}")),
+                    s if file.is_none() => file = Some(PathBuf::from(s)),
+                    s => return usage(err, &format!("unexpected argument {s}")),
+                }
+            }
+            let Some(file) = file else {
+                return usage(err, "aggregate needs a FILE");
+            };
+            aggregate(&file, by, out, err)
         }
         Some("convert") => {
             let [_, input, output] = args else {
@@ -129,6 +152,52 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
             }
         }
         _ => usage(err, "unknown command"),
+    }
+}
+
+/// Opens a file, aggregates it as the charts do (events plus running-total increments per
+/// province and period) and prints one CSV line per province and period with figures.
+fn aggregate(path: &Path, by: Granularity, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
+    let doc = match io::read_path(path) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return Exit::Failed;
+        }
+    };
+    let view = Aggregates::build(&doc).view(by, &Filter::default());
+    drop(doc);
+    // (place, period) → value per metric.
+    let mut table: std::collections::BTreeMap<(Place, i32), [Option<f64>; 4]> = Default::default();
+    for chart in &view.charts {
+        for series in &chart.series {
+            for p in &series.points {
+                table.entry((series.place, p.period)).or_default()[chart.metric.index()] =
+                    Some(p.value);
+            }
+        }
+    }
+    let mut text = String::from(
+        "province,period,projects_shut_down,rigs_seized,electricity_saved_kwh,coal_saved_tonnes\n",
+    );
+    for ((place, period), values) in &table {
+        text.push_str(Document::place_name(*place));
+        text.push(',');
+        text.push_str(&by.period_label(*period));
+        for v in values {
+            text.push(',');
+            if let Some(v) = v {
+                text.push_str(&crate::data::figure::in_unit(*v, 0));
+            }
+        }
+        text.push('\n');
+    }
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            let _ = writeln!(err, "cannot write the table: {e}");
+            Exit::Failed
+        }
     }
 }
 

@@ -228,3 +228,41 @@ fn a_truncated_spreadsheet_gives_a_message_not_a_crash() {
     let e = io::read_bytes(Path::new("cut.xlsx"), &xlsx[..xlsx.len() / 2], None).unwrap_err();
     assert!(e.to_string().contains("cut.xlsx"), "{e}");
 }
+
+/// A file big enough to be read in parallel parts, with quoted multi-line notes around the cuts,
+/// reads exactly as the csv crate splits it, cell for cell.
+#[test]
+fn a_large_file_read_in_parallel_parts_matches_a_sequential_read() {
+    let mut text = String::new();
+    for (i, line) in crackdown_dashboard::synth::csv(60_000, 3)
+        .lines()
+        .enumerate()
+    {
+        text.push_str(line);
+        if i > 0 && i % 997 == 0 {
+            // A quoted note spanning lines, with an escaped quote, as a 12th column.
+            text.push_str(",\"line one\nline \"\"two\"\"\r\nline three\"");
+        }
+        text.push('\n');
+    }
+    assert!(text.len() > 4 << 20, "big enough for parallel parts");
+    let doc = io::read_bytes(Path::new("big.csv"), text.as_bytes(), None).unwrap();
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(doc.len(), records.len() - 1);
+    let columns = doc.columns().to_vec();
+    for (row, rec) in records[1..].iter().enumerate() {
+        for (i, cell) in rec.iter().enumerate() {
+            assert_eq!(
+                doc.file_text(row, columns[i]),
+                cell,
+                "row {} column {}",
+                row + 1,
+                i + 1
+            );
+        }
+    }
+}

@@ -109,6 +109,111 @@ struct MetricAgg {
     totals: BTreeMap<i32, Vec<f64>>,
 }
 
+/// Day slots of a year block: month 0–12 × day 0–31 (a day key's last four digits).
+const SLOTS: usize = 13 * 32;
+
+/// One day's sums in a year block: what one row touches, in one cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct SlotSums {
+    sums: [f64; 4],
+    counts: [u32; 4],
+    rows: u32,
+}
+
+/// One province's sums for one year, by day: dense, so loading adds without looking anything up.
+#[derive(Clone)]
+struct Block {
+    slots: [SlotSums; SLOTS],
+}
+
+impl Block {
+    fn new() -> Box<Block> {
+        Box::new(Block {
+            slots: [SlotSums::default(); SLOTS],
+        })
+    }
+
+    fn add(&mut self, other: &Block) {
+        for (a, b) in self.slots.iter_mut().zip(&other.slots) {
+            for m in 0..4 {
+                a.sums[m] += b.sums[m];
+                a.counts[m] += b.counts[m];
+            }
+            a.rows += b.rows;
+        }
+    }
+}
+
+/// What one thread summed over a range of rows.
+struct Partial {
+    index: FxHashMap<(Place, i32), usize>,
+    blocks: Vec<Box<Block>>,
+    totals: Vec<(Place, Metric, i32, f64)>,
+    undated_with_figures: usize,
+}
+
+impl Partial {
+    fn collect(doc: &Document, range: std::ops::Range<usize>) -> Partial {
+        let mut p = Partial {
+            index: FxHashMap::default(),
+            blocks: Vec::new(),
+            totals: Vec::new(),
+            undated_with_figures: 0,
+        };
+        // Block of (place, year) for years 1900–2199 by direct index; other years by the map.
+        let mut dense = vec![u32::MAX; 256 * 300];
+        for row in range {
+            let facts = doc.facts(row);
+            let Some(date) = facts.date else {
+                if facts.values.iter().any(Option::is_some) {
+                    p.undated_with_figures += 1;
+                }
+                continue;
+            };
+            let key = date.day_key();
+            let year = key.div_euclid(10_000);
+            let slot = (key.rem_euclid(10_000) / 100) as usize * 32 + key.rem_euclid(100) as usize;
+            let place_index = match facts.place {
+                Place::Region(id) => usize::from(id),
+                Place::Unknown => 255,
+            };
+            let direct = (1900..2200)
+                .contains(&year)
+                .then(|| place_index * 300 + (year - 1900) as usize);
+            let b = match direct.map(|i| dense[i]) {
+                Some(b) if b != u32::MAX => b as usize,
+                _ => {
+                    let next = p.blocks.len();
+                    let b = *p.index.entry((facts.place, year)).or_insert(next);
+                    if b == next {
+                        p.blocks.push(Block::new());
+                    }
+                    if let Some(i) = direct {
+                        dense[i] = b as u32;
+                    }
+                    b
+                }
+            };
+            let s = &mut p.blocks[b].slots[slot];
+            s.rows += 1;
+            for m in Metric::ALL {
+                let Some(v) = facts.values[m.index()] else {
+                    continue;
+                };
+                match facts.basis {
+                    Basis::Event => {
+                        s.sums[m.index()] += v;
+                        s.counts[m.index()] += 1;
+                    }
+                    Basis::RunningTotal => p.totals.push((facts.place, m, key, v)),
+                }
+            }
+        }
+        p
+    }
+}
+
 /// One day's effect on a series: how much it added and how many rows were behind it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DayStep {
@@ -145,12 +250,92 @@ impl RowObserver for Aggregates {
 }
 
 impl Aggregates {
-    /// Aggregates of a whole document (the one full pass, on load).
+    /// Aggregates of a whole document (the one full pass, on load): the rows are summed per
+    /// province and day in dense per-year blocks, in parallel parts, then joined.
     pub fn build(doc: &Document) -> Self {
+        let n = doc.len();
+        let threads = std::thread::available_parallelism().map_or(1, |t| t.get().min(8));
+        let parts = if n < 50_000 { 1 } else { threads };
+        let partials: Vec<Partial> = if parts == 1 {
+            vec![Partial::collect(doc, 0..n)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..parts)
+                    .map(|i| {
+                        let range = n * i / parts..n * (i + 1) / parts;
+                        scope.spawn(move || Partial::collect(doc, range))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        Self::from_partials(partials)
+    }
+
+    fn from_partials(partials: Vec<Partial>) -> Self {
         let mut agg = Aggregates::default();
-        for row in 0..doc.len() {
-            agg.add(&doc.facts(row));
+        let mut blocks: BTreeMap<(Place, i32), Box<Block>> = BTreeMap::new();
+        let mut totals: Vec<(Place, Metric, i32, f64)> = Vec::new();
+        for p in partials {
+            agg.undated_with_figures += p.undated_with_figures;
+            totals.extend(p.totals);
+            for (key, i) in p.index {
+                let block = &p.blocks[i];
+                match blocks.get_mut(&key) {
+                    Some(b) => b.add(block),
+                    None => {
+                        blocks.insert(key, block.clone());
+                    }
+                }
+            }
         }
+        // Blocks are in (place, year) order and slots in day order, so every map below is built
+        // from sorted keys.
+        type DaySums = Vec<(i32, (f64, u32))>;
+        let mut events: FxHashMap<(Place, Metric), DaySums> = FxHashMap::default();
+        let mut rows: FxHashMap<Place, Vec<(i32, u32)>> = FxHashMap::default();
+        for (&(place, year), block) in &blocks {
+            for slot in 0..SLOTS {
+                let key = year * 10_000 + (slot / 32) as i32 * 100 + (slot % 32) as i32;
+                let s = &block.slots[slot];
+                if s.rows > 0 {
+                    rows.entry(place).or_default().push((key, s.rows));
+                }
+                for m in Metric::ALL {
+                    let c = s.counts[m.index()];
+                    if c > 0 {
+                        events
+                            .entry((place, m))
+                            .or_default()
+                            .push((key, (s.sums[m.index()], c)));
+                    }
+                }
+            }
+        }
+        for (key, list) in events {
+            agg.series.entry(key).or_default().events = list.into_iter().collect();
+        }
+        for (place, list) in rows {
+            agg.rows.insert(place, list.into_iter().collect());
+        }
+        totals.sort_by(|a, b| {
+            (a.0, a.1.index(), a.2)
+                .cmp(&(b.0, b.1.index(), b.2))
+                .then(a.3.total_cmp(&b.3))
+        });
+        for (place, m, key, v) in totals {
+            agg.series
+                .entry((place, m))
+                .or_default()
+                .totals
+                .entry(key)
+                .or_default()
+                .push(v);
+        }
+        agg.dirty = agg.series.keys().copied().collect();
         agg
     }
 

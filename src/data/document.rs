@@ -178,49 +178,95 @@ pub type Sym = u32;
 /// The empty string's symbol.
 pub const EMPTY: Sym = 0;
 
-/// Interns repeated strings (provinces, cities, sources, actions) so each is stored once.
+/// Interns repeated strings (provinces, cities, sources, actions) so each is stored once: all
+/// text in one arena, a table of spans, and a hash table of symbols (no allocation per string).
 #[derive(Clone, Debug)]
 pub struct Interner {
-    strings: Vec<Box<str>>,
-    index: rustc_hash::FxHashMap<Box<str>, Sym>,
+    arena: String,
+    /// End offset of each string in `arena` (a string starts where the previous one ends).
+    ends: Vec<usize>,
+    table: hashbrown::HashTable<Sym>,
 }
 
 impl Default for Interner {
     fn default() -> Self {
-        let mut i = Interner {
-            strings: Vec::new(),
-            index: rustc_hash::FxHashMap::default(),
-        };
-        i.intern("");
-        i
+        // Symbol 0 is the empty string (`EMPTY`), which `intern` returns without a lookup.
+        Interner {
+            arena: String::new(),
+            ends: vec![0],
+            table: hashbrown::HashTable::new(),
+        }
     }
 }
 
+fn hash_str(s: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(s)
+}
+
 impl Interner {
+    fn span(&self, sym: Sym) -> &str {
+        let i = sym as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.arena[start..self.ends[i]]
+    }
+
     /// The symbol for `s`, adding it when new.
     pub fn intern(&mut self, s: &str) -> Sym {
-        if let Some(&sym) = self.index.get(s) {
+        if s.is_empty() {
+            return EMPTY;
+        }
+        let hash = hash_str(s);
+        let Interner { arena, ends, table } = self;
+        let get = |sym: Sym| {
+            let i = sym as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] };
+            &arena[start..ends[i]]
+        };
+        if let Some(&sym) = table.find(hash, |&sym| get(sym) == s) {
             return sym;
         }
-        let sym = self.strings.len() as Sym;
-        self.strings.push(s.into());
-        self.index.insert(s.into(), sym);
+        let sym = ends.len() as Sym;
+        arena.push_str(s);
+        ends.push(arena.len());
+        let (arena, ends) = (&*arena, &*ends);
+        table.insert_unique(hash, sym, |&sym| {
+            let i = sym as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] };
+            hash_str(&arena[start..ends[i]])
+        });
         sym
     }
 
     /// The text of a symbol.
     pub fn resolve(&self, sym: Sym) -> &str {
-        self.strings.get(sym as usize).map_or("", |s| s)
+        if (sym as usize) < self.ends.len() {
+            self.span(sym)
+        } else {
+            ""
+        }
     }
 
     /// How many distinct strings are stored.
     pub fn len(&self) -> usize {
-        self.strings.len()
+        self.ends.len()
     }
 
     /// True when only the empty string is stored.
     pub fn is_empty(&self) -> bool {
-        self.strings.len() <= 1
+        self.ends.len() <= 1
+    }
+
+    /// Bytes held (text, spans and table), for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.arena.capacity()
+            + self.ends.capacity() * std::mem::size_of::<usize>()
+            + self.table.capacity() * (std::mem::size_of::<Sym>() + 1)
+    }
+
+    /// Every string, in symbol order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.ends.len() as Sym).map(|s| self.span(s))
     }
 }
 
@@ -271,6 +317,64 @@ impl NumCell {
         } else {
             Num::Empty
         }
+    }
+}
+
+/// A figure column in 4 bytes a cell: whole non-negative numbers below 2³¹ (nearly every count)
+/// inline, anything else (fractions, large or negative values, kept text, approximate figures)
+/// as an index into a side table of [`NumCell`]s.
+#[derive(Clone, Debug, Default)]
+struct NumCol {
+    cells: Vec<u32>,
+    side: Vec<NumCell>,
+}
+
+const NUM_EMPTY: u32 = u32::MAX;
+const NUM_SIDE: u32 = 1 << 31;
+
+impl NumCol {
+    fn get(&self, row: usize) -> Num {
+        match self.cells.get(row) {
+            None | Some(&NUM_EMPTY) => Num::Empty,
+            Some(&c) if c & NUM_SIDE == 0 => Num::Value(f64::from(c)),
+            Some(&c) => self
+                .side
+                .get((c & !NUM_SIDE) as usize)
+                .map_or(Num::Empty, |n| n.unpack()),
+        }
+    }
+
+    fn encode(&mut self, n: Num, reuse: Option<u32>) -> u32 {
+        if let Num::Value(v) = n
+            && v >= 0.0
+            && v < f64::from(NUM_SIDE)
+            && (v as u32 as f64).to_bits() == v.to_bits()
+        {
+            return v as u32;
+        }
+        if n == Num::Empty || matches!(n, Num::Value(v) if !v.is_finite()) {
+            return NUM_EMPTY;
+        }
+        let cell = NumCell::pack(n);
+        match reuse {
+            Some(c) if c != NUM_EMPTY && c & NUM_SIDE != 0 => {
+                self.side[(c & !NUM_SIDE) as usize] = cell;
+                c
+            }
+            _ => {
+                self.side.push(cell);
+                NUM_SIDE | (self.side.len() - 1) as u32
+            }
+        }
+    }
+
+    fn set(&mut self, row: usize, n: Num) {
+        let old = self.cells[row];
+        self.cells[row] = self.encode(n, Some(old));
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.cells.capacity() * 4 + self.side.capacity() * 8
     }
 }
 
@@ -406,6 +510,59 @@ pub trait RowObserver {
     fn add(&mut self, facts: &RowFacts);
 }
 
+/// What a cell text read as, remembered while loading (see [`Document::push_row_memo`]).
+#[derive(Clone, Copy, Debug)]
+enum Memo {
+    Sym(Sym),
+}
+
+/// Distinct texts remembered per column while loading.
+const MEMO_LIMIT: usize = 1 << 14;
+
+/// Per-column memory of the distinct cell texts a loader has read.
+#[derive(Clone, Debug, Default)]
+pub struct LoadMemo {
+    maps: Vec<rustc_hash::FxHashMap<Box<str>, Memo>>,
+}
+
+fn memo_slot(column: Column) -> usize {
+    match column {
+        Column::Field(f) => f as usize,
+        Column::Extra(i) => Field::ALL.len() + i,
+    }
+}
+
+/// The value of a cell of plain ASCII digits (at most 15, so the value is exact).
+fn plain_count(text: &str) -> Option<f64> {
+    let b = text.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    let mut v = 0u64;
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u64::from(c - b'0');
+    }
+    Some(v as f64)
+}
+
+/// A cell without byte-order marks at its ends (cheap when there are none).
+fn strip_bom(mut text: &str) -> &str {
+    let b = text.as_bytes();
+    if b.first() != Some(&0xEF) && b.last() != Some(&0xBF) {
+        return text;
+    }
+    while let Some(t) = text.strip_prefix('\u{feff}') {
+        text = t;
+    }
+    while let Some(t) = text.strip_suffix('\u{feff}') {
+        text = t;
+    }
+    text
+}
+
 /// All rows of an event file, column by column.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
@@ -419,7 +576,7 @@ pub struct Document {
     place: Vec<Place>,
     city: Vec<Sym>,
     action: Vec<Sym>,
-    figures: [Vec<NumCell>; 4],
+    figures: [NumCol; 4],
     basis: Vec<BasisCell>,
     source: Vec<Sym>,
     notes: Vec<Sym>,
@@ -519,9 +676,42 @@ impl Document {
     /// Appends a row from a file's cell texts: figures are read in their column's unit (from its
     /// header), and unambiguous numeric dates vote on the column's day/month order.
     pub fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = (Column, &'a str)>) {
+        self.push_row_memo(cells, &mut LoadMemo::default());
+    }
+
+    /// As [`Document::push_row`], remembering what each distinct cell text of a column read as,
+    /// so a file's repeated values (provinces, dates, actions, sources) are parsed and interned
+    /// once.
+    pub fn push_row_memo<'a>(
+        &mut self,
+        cells: impl IntoIterator<Item = (Column, &'a str)>,
+        memo: &mut LoadMemo,
+    ) {
         let at = self.len;
         self.insert_empty(at);
         for (column, text) in cells {
+            // Empty cells are what the new row already holds.
+            if text.is_empty() {
+                continue;
+            }
+            let text = strip_bom(text);
+            let slot = memo_slot(column);
+            if let Some(&Memo::Sym(sym)) = memo.maps.get(slot).and_then(|map| map.get(text)) {
+                match column {
+                    Column::Field(Field::Province) => self.province[at] = sym,
+                    Column::Field(Field::City) => self.city[at] = sym,
+                    Column::Field(Field::Action) => self.action[at] = sym,
+                    Column::Field(Field::Source) => self.source[at] = sym,
+                    Column::Field(Field::Notes) => self.notes[at] = sym,
+                    Column::Extra(i) => {
+                        if let Some(col) = self.extras.get_mut(i) {
+                            col[at] = sym;
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             if column == Column::Field(Field::Date) {
                 match value::numeric_order(text) {
                     Some(value::NumericOrder::DayFirst) => self.date_votes[0] += 1,
@@ -530,8 +720,67 @@ impl Document {
                 }
             }
             self.write_cell(at, column, text, true);
+            let remembered = match column {
+                // Dates and bases parse faster than they look up.
+                Column::Field(Field::Date | Field::Basis) => None,
+                Column::Field(Field::Province) => Some(Memo::Sym(self.province[at])),
+                Column::Field(Field::City) => Some(Memo::Sym(self.city[at])),
+                Column::Field(Field::Action) => Some(Memo::Sym(self.action[at])),
+                Column::Field(Field::Source) => Some(Memo::Sym(self.source[at])),
+                Column::Field(Field::Notes) => Some(Memo::Sym(self.notes[at])),
+                Column::Extra(i) => self.extras.get(i).map(|c| Memo::Sym(c[at])),
+                Column::Field(_) => None,
+            };
+            if let Some(m) = remembered {
+                if memo.maps.len() <= slot {
+                    memo.maps.resize_with(slot + 1, Default::default);
+                }
+                // Columns of mostly distinct texts (notes) stop being remembered.
+                if memo.maps[slot].len() < MEMO_LIMIT {
+                    memo.maps[slot].insert(text.into(), m);
+                }
+            }
         }
+        self.place[at] = self.compute_place(at);
         self.revision += 1;
+    }
+
+    /// Reserves room for `rows` more rows (a loader's estimate from the file size).
+    pub fn reserve(&mut self, rows: usize) {
+        self.date.reserve(rows);
+        self.province.reserve(rows);
+        self.place.reserve(rows);
+        self.city.reserve(rows);
+        self.action.reserve(rows);
+        for f in &mut self.figures {
+            f.cells.reserve(rows);
+        }
+        self.basis.reserve(rows);
+        self.source.reserve(rows);
+        self.notes.reserve(rows);
+        for e in &mut self.extras {
+            e.reserve(rows);
+        }
+    }
+
+    /// Gives back spare capacity after loading.
+    pub fn shrink_to_fit(&mut self) {
+        self.date.shrink_to_fit();
+        self.province.shrink_to_fit();
+        self.place.shrink_to_fit();
+        self.city.shrink_to_fit();
+        self.action.shrink_to_fit();
+        for f in &mut self.figures {
+            f.cells.shrink_to_fit();
+            f.side.shrink_to_fit();
+        }
+        self.basis.shrink_to_fit();
+        self.source.shrink_to_fit();
+        self.notes.shrink_to_fit();
+        for e in &mut self.extras {
+            e.shrink_to_fit();
+        }
+        self.approx.shrink_to_fit();
     }
 
     /// Records a known column's header as written in the file; a unit in it (`(GWh)`,
@@ -588,19 +837,41 @@ impl Document {
     }
 
     fn insert_empty(&mut self, at: usize) {
+        if at == self.len {
+            self.push_empty();
+            return;
+        }
         self.date.insert(at, DateCell::Empty);
         self.province.insert(at, EMPTY);
         self.place.insert(at, Place::Unknown);
         self.city.insert(at, EMPTY);
         self.action.insert(at, EMPTY);
         for f in &mut self.figures {
-            f.insert(at, NumCell::EMPTY);
+            f.cells.insert(at, NUM_EMPTY);
         }
         self.basis.insert(at, BasisCell::Valid(Basis::Event));
         self.source.insert(at, EMPTY);
         self.notes.insert(at, EMPTY);
         for e in &mut self.extras {
             e.insert(at, EMPTY);
+        }
+        self.len += 1;
+    }
+
+    fn push_empty(&mut self) {
+        self.date.push(DateCell::Empty);
+        self.province.push(EMPTY);
+        self.place.push(Place::Unknown);
+        self.city.push(EMPTY);
+        self.action.push(EMPTY);
+        for f in &mut self.figures {
+            f.cells.push(NUM_EMPTY);
+        }
+        self.basis.push(BasisCell::Valid(Basis::Event));
+        self.source.push(EMPTY);
+        self.notes.push(EMPTY);
+        for e in &mut self.extras {
+            e.push(EMPTY);
         }
         self.len += 1;
     }
@@ -612,7 +883,7 @@ impl Document {
         self.city.remove(at);
         self.action.remove(at);
         for f in &mut self.figures {
-            f.remove(at);
+            f.cells.remove(at);
         }
         self.basis.remove(at);
         self.source.remove(at);
@@ -626,7 +897,7 @@ impl Document {
     /// Parses `text` into the cell. Never fails: unparsed text is kept and flagged. `from_file`
     /// reads figures in the column's unit; typed edits are in canonical units (as shown).
     fn write_cell(&mut self, row: usize, column: Column, text: &str, from_file: bool) {
-        let text = text.trim_matches(|c: char| c == '\u{feff}');
+        let text = strip_bom(text);
         match column {
             Column::Field(Field::Date) => {
                 self.date[row] = if text.trim().is_empty() {
@@ -638,13 +909,18 @@ impl Document {
                     }
                 };
             }
+            // A row read from a file resolves its place once, after all its cells.
             Column::Field(Field::Province) => {
                 self.province[row] = self.strings.intern(place_text(text));
-                self.place[row] = self.compute_place(row);
+                if !from_file {
+                    self.place[row] = self.compute_place(row);
+                }
             }
             Column::Field(Field::City) => {
                 self.city[row] = self.strings.intern(place_text(text));
-                self.place[row] = self.compute_place(row);
+                if !from_file {
+                    self.place[row] = self.compute_place(row);
+                }
             }
             Column::Field(Field::Action) => self.action[row] = self.strings.intern(text),
             Column::Field(Field::Source) => self.source[row] = self.strings.intern(text),
@@ -662,7 +938,10 @@ impl Document {
                 } else {
                     0
                 };
-                let cell = if text.trim().is_empty() {
+                let cell = if let Some(v) = plain_count(text).filter(|_| pow10 == 0) {
+                    // Plain digits, as nearly every figure in a file is: exact, no parsing.
+                    Num::Value(v)
+                } else if text.trim().is_empty() {
                     Num::Empty
                 } else {
                     match figure::parse_figure(text, metric.quantity(), pow10) {
@@ -681,7 +960,7 @@ impl Document {
                         Err(_) => Num::Invalid(self.strings.intern(text)),
                     }
                 };
-                self.figures[metric.index()][row] = NumCell::pack(cell);
+                self.figures[metric.index()].set(row, cell);
             }
             Column::Extra(i) => {
                 if let Some(col) = self.extras.get_mut(i) {
@@ -798,9 +1077,7 @@ impl Document {
 
     /// A figure cell.
     pub fn figure(&self, row: usize, metric: Metric) -> Num {
-        self.figures[metric.index()]
-            .get(row)
-            .map_or(Num::Empty, |c| c.unpack())
+        self.figures[metric.index()].get(row)
     }
 
     /// A date cell.
@@ -1029,6 +1306,85 @@ impl Document {
         };
         self.revision += 1;
         Ok(inverse)
+    }
+
+    /// Appends the rows of `other`, a document read with the same columns (a part of the same
+    /// file read on another thread). Extra columns only one of them has are filled with empty
+    /// cells.
+    pub fn append(&mut self, other: Document) {
+        let map: Vec<Sym> = other
+            .strings
+            .iter()
+            .map(|t| self.strings.intern(t))
+            .collect();
+        let m = |sym: Sym| map.get(sym as usize).copied().unwrap_or(EMPTY);
+        while self.extras.len() < other.extras.len() {
+            let name = other.extra_names[self.extras.len()].clone();
+            self.add_extra_column(name);
+        }
+        let approx_offset = self.approx.len() as u32;
+        self.approx
+            .extend(other.approx.iter().map(|&(v, side, sym)| (v, side, m(sym))));
+        self.date.extend(other.date.iter().map(|c| match *c {
+            DateCell::Invalid(sym) => DateCell::Invalid(m(sym)),
+            c => c,
+        }));
+        self.province.extend(other.province.iter().map(|&s| m(s)));
+        self.city.extend(other.city.iter().map(|&s| m(s)));
+        self.action.extend(other.action.iter().map(|&s| m(s)));
+        self.source.extend(other.source.iter().map(|&s| m(s)));
+        self.notes.extend(other.notes.iter().map(|&s| m(s)));
+        self.place.extend_from_slice(&other.place);
+        self.basis.extend(other.basis.iter().map(|c| match *c {
+            BasisCell::Invalid(sym) => BasisCell::Invalid(m(sym)),
+            c => c,
+        }));
+        for (mine, theirs) in self.figures.iter_mut().zip(&other.figures) {
+            let side_offset = mine.side.len() as u32;
+            mine.side.extend(theirs.side.iter().map(|c| {
+                NumCell::pack(match c.unpack() {
+                    Num::Invalid(sym) => Num::Invalid(m(sym)),
+                    Num::Approx(i) => Num::Approx(i + approx_offset),
+                    n => n,
+                })
+            }));
+            mine.cells.extend(theirs.cells.iter().map(|&c| {
+                if c == NUM_EMPTY || c & NUM_SIDE == 0 {
+                    c
+                } else {
+                    NUM_SIDE | ((c & !NUM_SIDE) + side_offset)
+                }
+            }));
+        }
+        for (j, col) in self.extras.iter_mut().enumerate() {
+            match other.extras.get(j) {
+                Some(theirs) => col.extend(theirs.iter().map(|&s| m(s))),
+                None => col.resize(col.len() + other.len, EMPTY),
+            }
+        }
+        self.date_votes[0] += other.date_votes[0];
+        self.date_votes[1] += other.date_votes[1];
+        self.len += other.len;
+        self.revision += 1;
+    }
+
+    /// Bytes the document holds on the heap (columns and strings), for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        fn cap<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        cap(&self.date)
+            + cap(&self.province)
+            + cap(&self.place)
+            + cap(&self.city)
+            + cap(&self.action)
+            + self.figures.iter().map(NumCol::heap_bytes).sum::<usize>()
+            + cap(&self.basis)
+            + cap(&self.source)
+            + cap(&self.notes)
+            + self.extras.iter().map(cap).sum::<usize>()
+            + cap(&self.approx)
+            + self.strings.heap_bytes()
     }
 
     /// All cell texts of a row, for copying or undoing a deletion.

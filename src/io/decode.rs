@@ -79,7 +79,7 @@ pub fn decode<'a>(
     }
     // NUL bytes in text that is not UTF-8 mean binary data. (Valid UTF-8 may hold a NUL in a
     // cell, as our own saves of such a cell do; it is kept.)
-    if let Some(pos) = bytes.iter().position(|&b| b == 0)
+    if let Some(pos) = memchr::memchr(0, bytes)
         && std::str::from_utf8(bytes).is_err()
     {
         return Err(format!(

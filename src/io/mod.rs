@@ -5,6 +5,7 @@
 
 pub mod clipboard;
 pub mod decode;
+pub mod fastcsv;
 mod headers;
 pub mod sheet;
 
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use headers::{is_key, match_header};
 
-use crate::data::document::{Column, Document, Field, Metric, Num};
+use crate::data::document::{Column, Document, Field, LoadMemo, Metric, Num};
 use crate::data::value::DateOrder;
 
 /// File formats the app reads and writes.
@@ -519,6 +520,7 @@ fn map_headers(
 }
 
 /// Builds a document row by row from a header: maps the columns, then takes rows as they come.
+#[derive(Clone)]
 struct Builder {
     doc: Document,
     columns: Vec<Column>,
@@ -566,8 +568,12 @@ impl Builder {
 
     /// Adds one row of cell texts; blank rows are skipped, cells beyond the header go to new,
     /// named extra columns rather than being dropped.
-    fn add<'a>(&mut self, cells: impl Iterator<Item = &'a str> + Clone) {
-        if cells.clone().all(|c| c.trim().is_empty()) {
+    fn add<'a>(&mut self, cells: impl Iterator<Item = &'a str> + Clone, memo: &mut LoadMemo) {
+        // Blank rows are skipped (checked byte-wise first: a row's first cell rarely is blank).
+        let blank = |c: &str| {
+            c.bytes().all(|b| b.is_ascii_whitespace()) || (!c.is_ascii() && c.trim().is_empty())
+        };
+        if cells.clone().all(blank) {
             return;
         }
         let n = cells.clone().count();
@@ -575,7 +581,8 @@ impl Builder {
             let c = self.doc.add_extra_column(format!("column {}", i + 1));
             self.columns.push(c);
         }
-        self.doc.push_row(self.columns.iter().copied().zip(cells));
+        self.doc
+            .push_row_memo(self.columns.iter().copied().zip(cells), memo);
     }
 }
 
@@ -589,6 +596,7 @@ fn build(
     progress: &Progress,
 ) -> Result<Document, FileError> {
     let mut b = Builder::begin(path, headers, report, options)?;
+    let mut memo = LoadMemo::default();
     let (_, total) = progress.get();
     let half = total / 2;
     for (i, record) in rows.iter().enumerate() {
@@ -600,12 +608,13 @@ fn build(
                 progress.set(half + half * i as u64 / rows.len().max(1) as u64, total);
             }
         }
-        b.add(record.iter().map(String::as_str));
+        b.add(record.iter().map(String::as_str), &mut memo);
     }
     Ok(b.doc)
 }
 
-/// Reads delimited text straight into a document, row by row, without holding the rows twice.
+/// Reads delimited text straight into a document, without holding the rows twice: the header
+/// first, then the body in parts read in parallel (see [`fastcsv`]) and joined in file order.
 fn read_delimited(
     path: &Path,
     text: &str,
@@ -615,12 +624,117 @@ fn read_delimited(
     progress: &Progress,
 ) -> Result<Document, FileError> {
     let text = text.trim_start_matches('\u{feff}');
+    if !delimiter.is_ascii() || matches!(delimiter, b'"' | b'\n' | b'\r') {
+        return read_delimited_csv_crate(path, text, delimiter, report, options, progress);
+    }
+    // Leading blank lines are not the header.
+    let mut headers: Option<Vec<String>> = None;
+    let (body, _) = fastcsv::read_records(text, delimiter, 0, usize::MAX, |fields, _| {
+        if fields.iter().all(|c| c.trim().is_empty()) {
+            return true;
+        }
+        headers = Some(fields.iter().map(|c| (*c).to_owned()).collect());
+        false
+    });
+    let Some(headers) = headers else {
+        return Err(err(path, "the file is empty"));
+    };
+    let template = Builder::begin(path, &headers, report, options)?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    // Below a few megabytes a thread costs more than it saves.
+    let parts = if text.len() - body < 4 << 20 {
+        1
+    } else {
+        threads
+    };
+    let cuts = fastcsv::guess_cuts(text, body, parts);
+    let (_, total) = progress.get();
+    let half = total / 2;
+    let parsed = std::sync::atomic::AtomicU64::new(0);
+    let body_len = (text.len() - body).max(1) as u64;
+    let read_part = |from: usize, stop: usize| -> (Builder, usize, bool) {
+        let mut b = template.clone();
+        let mut memo = LoadMemo::default();
+        // Rows are rarely under 64 bytes: room for the whole part without growing (the spare
+        // room is given back after joining the parts).
+        b.doc
+            .reserve((stop.min(text.len()).saturating_sub(from)) / 64);
+        let mut rows = 0usize;
+        let mut last = from;
+        let (end, stopped) = fastcsv::read_records(text, delimiter, from, stop, |fields, at| {
+            rows += 1;
+            if rows.is_multiple_of(8192) {
+                if progress.is_cancelled() {
+                    return false;
+                }
+                let done = parsed
+                    .fetch_add((at - last) as u64, std::sync::atomic::Ordering::Relaxed)
+                    + (at - last) as u64;
+                last = at;
+                if total > 0 {
+                    progress.set(half + half * done / body_len, total);
+                }
+            }
+            b.add(fields.iter().copied(), &mut memo);
+            true
+        });
+        (b, end, stopped)
+    };
+    let mut results: Vec<(Builder, usize, bool)> = if parts == 1 {
+        vec![read_part(cuts[0], cuts[1])]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..parts)
+                .map(|i| {
+                    let read_part = &read_part;
+                    let (from, stop) = (cuts[i], cuts[i + 1]);
+                    scope.spawn(move || read_part(from, stop))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    if results.iter().any(|r| r.2) || progress.is_cancelled() {
+        return Err(err(path, "loading was cancelled"));
+    }
+    // A part whose guessed start was inside a quoted field is read again from where the part
+    // before it really ended.
+    for i in 1..results.len() {
+        let end_before = results[i - 1].1;
+        if end_before != cuts[i] {
+            results[i] = read_part(end_before, cuts[i + 1]);
+            if results[i].2 {
+                return Err(err(path, "loading was cancelled"));
+            }
+        }
+    }
+    let mut parts = results.into_iter().map(|r| r.0.doc);
+    let mut doc = parts.next().unwrap_or_default();
+    for part in parts {
+        doc.append(part);
+    }
+    doc.shrink_to_fit();
+    Ok(doc)
+}
+
+/// The csv crate's reader, for delimiters the fast reader does not take (non-ASCII bytes).
+fn read_delimited_csv_crate(
+    path: &Path,
+    text: &str,
+    delimiter: u8,
+    report: &mut ImportReport,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<Document, FileError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     let mut rows = 0usize;
     let read_error = |e: csv::Error, rows: usize| {
         let line = e
@@ -628,33 +742,35 @@ fn read_delimited(
             .map_or(String::new(), |p| format!("line {}: ", p.line()));
         err(path, format!("{line}row {rows} cannot be read: {e}"))
     };
+    let fields = |r: &csv::ByteRecord| -> Vec<String> {
+        r.iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect()
+    };
     // Leading blank lines are not the header.
     let headers: Vec<String> = loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => return Err(err(path, "the file is empty")),
-            Ok(true) if record.iter().all(|c| c.trim().is_empty()) => {}
-            Ok(true) => break record.iter().map(str::to_owned).collect(),
+            Ok(true) => {
+                let f = fields(&record);
+                if !f.iter().all(|c| c.trim().is_empty()) {
+                    break f;
+                }
+            }
             Err(e) => return Err(read_error(e, rows)),
         }
     };
     let mut b = Builder::begin(path, &headers, report, options)?;
-    let (_, total) = progress.get();
-    let half = total / 2;
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 rows += 1;
-                if rows.is_multiple_of(8192) {
-                    if progress.is_cancelled() {
-                        return Err(err(path, "loading was cancelled"));
-                    }
-                    if total > 0 {
-                        let at = reader.position().byte();
-                        progress.set(half + half * at / text.len().max(1) as u64, total);
-                    }
+                if rows.is_multiple_of(8192) && progress.is_cancelled() {
+                    return Err(err(path, "loading was cancelled"));
                 }
-                b.add(record.iter());
+                let f = fields(&record);
+                b.add(f.iter().map(String::as_str), &mut LoadMemo::default());
             }
             Err(e) => return Err(read_error(e, rows)),
         }

@@ -1,0 +1,37 @@
+//! Times the phases of opening a file: `cargo run --release --example phases FILE`.
+use std::time::Instant;
+
+use crackdown_dashboard::analysis::{Aggregates, Filter, Granularity};
+use crackdown_dashboard::io;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("FILE");
+    let path = std::path::Path::new(&path);
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    for _ in 0..runs {
+        let t = Instant::now();
+        let bytes = std::fs::read(path).unwrap();
+        let t_read = t.elapsed();
+        let doc = io::read_bytes(path, &bytes, None).unwrap();
+        let t_parse = t.elapsed();
+        drop(bytes);
+        let mut agg = Aggregates::build(&doc);
+        let t_agg = t.elapsed();
+        let v = agg.view(Granularity::Month, &Filter::default());
+        let t_view = t.elapsed();
+        println!(
+            "read {:?} parse {:?} aggregate {:?} view {:?} | rows {} heap {} B/row {:.1} totals {:?}",
+            t_read,
+            t_parse - t_read,
+            t_agg - t_parse,
+            t_view - t_agg,
+            doc.len(),
+            doc.heap_bytes(),
+            doc.heap_bytes() as f64 / doc.len() as f64,
+            v.totals
+        );
+    }
+}
