@@ -18,7 +18,7 @@ use crate::ui::charts::{self, ChartInput, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs, SaveKind};
 use crate::ui::filters::{self, ViewSettings};
 use crate::ui::preview::{self, PreviewChoice};
-use crate::ui::table::{self, Editing, TableState};
+use crate::ui::table::{self, Editing, RowAction, TableState};
 use crate::ui::{cards, export, problems, theme};
 
 /// The window title's fixed part.
@@ -516,11 +516,14 @@ impl App {
         }
     }
 
-    fn apply(&mut self, edit: Edit) {
-        if let Err(e) = self.session.apply(edit) {
+    /// Applies an edit through the session (so undo replays it); false when it failed.
+    fn apply(&mut self, edit: Edit) -> bool {
+        let result = self.session.apply(edit);
+        if let Err(e) = &result {
             self.error(format!("That change could not be made: {e}"));
         }
         self.changed();
+        result.is_ok()
     }
 
     /// Applies the cell being edited, as a spreadsheet does before saving or opening.
@@ -556,40 +559,44 @@ impl App {
         }
     }
 
-    fn add_row(&mut self) {
-        let doc = self.session.doc();
-        let at = self
-            .table
-            .selected
-            .map_or(doc.len(), |r| (r + 1).min(doc.len()));
-        self.apply(Edit::InsertRow {
-            at,
-            cells: Vec::new(),
-        });
-        self.table.selected = Some(at);
-        self.table.editing = Some(Editing {
-            row: at,
-            column: Column::Field(Field::Date),
-            buffer: String::new(),
-            focused: false,
-        });
+    /// Inserts, duplicates or deletes the selected rows as one undo step, then selects the rows
+    /// it made (or the row that took the deleted ones' place).
+    fn row_action(&mut self, action: RowAction) {
+        self.commit_editing();
         let visible = self.visible_rows();
-        self.table.scroll_to = visible.iter().position(|&r| r == at);
-    }
-
-    fn delete_row(&mut self) {
-        let Some(row) = self
-            .table
-            .selected
-            .filter(|&r| r < self.session.doc().len())
-        else {
+        let Some(plan) = table::plan_rows(self.session.doc(), &visible, &self.table, action) else {
             return;
         };
-        self.table.editing = None;
-        self.apply(Edit::DeleteRow { at: row });
-        let len = self.session.doc().len();
-        self.table.selected = (len > 0).then(|| row.min(len - 1));
-        self.info(format!("Deleted row {} (Ctrl+Z undoes)", row + 1));
+        let description = plan.edit.describe(self.session.doc());
+        if !self.apply(plan.edit) {
+            return;
+        }
+        let visible = self.visible_rows();
+        self.table.select_rows(&visible, plan.select.clone());
+        if plan.edit_new_row {
+            // A new empty row: type its date straight away.
+            let at = plan.select.start;
+            let col = self
+                .session
+                .doc()
+                .columns()
+                .iter()
+                .position(|&c| c == Column::Field(Field::Date))
+                .unwrap_or(0);
+            self.table.whole = table::Whole::Cells;
+            self.table.cursor = Some((at, col));
+            self.table.editing = Some(Editing {
+                row: at,
+                column: self.session.doc().columns()[col],
+                buffer: String::new(),
+                focused: false,
+            });
+        }
+        let mut done = description;
+        if let Some(first) = done.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        self.info(format!("{done} (Ctrl+Z undoes)"));
     }
 
     fn start_export(&mut self, metric: Metric) {
@@ -766,17 +773,14 @@ impl App {
                     self.redo();
                 }
                 ui.separator();
-                if ui.button("Add row").clicked() {
-                    self.add_row();
-                }
-                if ui
-                    .add_enabled(
-                        self.table.selected.is_some(),
-                        egui::Button::new("Delete row"),
-                    )
-                    .clicked()
-                {
-                    self.delete_row();
+                let visible = self.visible_rows();
+                let n = table::selected_count(
+                    &self.table,
+                    &visible,
+                    self.session.doc().columns().len(),
+                );
+                if let Some(action) = table::row_menu(ui, n) {
+                    self.row_action(action);
                 }
             });
             ui.menu_button("Data", |ui| {
@@ -1209,11 +1213,8 @@ impl eframe::App for App {
                 for e in actions.edits {
                     self.apply(e);
                 }
-                if actions.add_row {
-                    self.add_row();
-                }
-                if actions.delete_row {
-                    self.delete_row();
+                if let Some(action) = actions.rows {
+                    self.row_action(action);
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| self.dashboard(ui));
