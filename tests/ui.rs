@@ -1376,3 +1376,154 @@ fn dragging_the_mouse_selects_a_range_of_cells_or_rows() {
     assert_eq!(edit_menu(&mut h, "Undo"), "Undo delete of 4 rows");
     assert_eq!(h.state().session().doc().len(), 60);
 }
+
+/// Whether a button whose label starts with `prefix` is shown (Undo and Redo name their choice).
+fn shows_prefix(h: &Harness<'_, App>, prefix: &str) -> bool {
+    h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with(prefix)))
+        .next()
+        .is_some()
+}
+
+/// Opens the preview's drop-down named `combo` and picks `option`.
+fn choose(h: &mut Harness<'static, App>, combo: &str, option: &str) {
+    named(h, combo).click();
+    h.run();
+    named(h, option).click();
+    h.run();
+}
+
+#[test]
+fn import_preview_choices_undo_and_redo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("guessed.csv");
+    std::fs::write(
+        &path,
+        // Read with semicolons instead, the last column ("Notes") is still a known one.
+        "Date,Province,City,Rigs;Notes\n03/04/2021,Hebei,唐山,5;x\n05/06/2021,Hebei,唐山,7;y\n",
+    )
+    .unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Import “guessed.csv”");
+    assert!(!shows_prefix(&h, "Undo ") && !shows_prefix(&h, "Redo "));
+    assert_eq!(h.get_all_by_label("唐山").count(), 2);
+
+    // Date order, then a wrong delimiter, then a wrong encoding.
+    h.get_by_label_contains("could be day/month or month/day");
+    choose(&mut h, "Date order: not chosen", "day/month/year");
+    assert!(h.query_by_label_contains("could be day/month").is_none());
+    h.get_by_label("2021-04-03");
+    h.get_by_label("Undo date order: day/month/year");
+    // A delimiter that finds no known column is refused and not recorded.
+    choose(&mut h, "Delimiter", "tab");
+    h.get_by_label_contains("Could not read");
+    h.get_by_label("OK").click();
+    h.run();
+    h.get_by_label("Undo date order: day/month/year");
+    choose(&mut h, "Delimiter", "semicolon");
+    h.get_by_label("Undo delimiter: semicolon");
+    assert!(h.query_by_label("2021-04-03").is_none(), "one column now");
+    named(
+        &h,
+        "Column “Date,Province,City,Rigs” holds: keep as extra column",
+    );
+    h.get_by_label("Undo delimiter: semicolon").click();
+    h.run();
+    h.get_by_label("2021-04-03");
+    h.get_by_label("Redo delimiter: semicolon");
+    h.get_by_label("Undo date order: day/month/year");
+    choose(&mut h, "Encoding", "windows-1252");
+    h.get_by_label("Undo encoding: windows-1252");
+    assert!(
+        h.query_by_label("唐山").is_none(),
+        "read in the wrong encoding"
+    );
+    assert!(!shows_prefix(&h, "Redo "), "a new choice clears Redo");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.get_all_by_label("唐山").count(), 2);
+    h.get_by_label("Redo encoding: windows-1252");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(h.query_by_label("唐山").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    // Back before the date order: the dates are ambiguous again.
+    h.get_by_label_contains("could be day/month or month/day");
+    named(&h, "Date order: not chosen");
+    assert!(!shows_prefix(&h, "Undo "));
+    h.get_by_label("Redo date order: day/month/year");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    named(&h, "Date order: day/month/year");
+    h.get_by_label("2021-04-03");
+
+    // The column mapping.
+    choose(&mut h, "Column “City” holds: City", "keep as extra column");
+    named(&h, "Column “City” holds: keep as extra column");
+    h.get_by_label("Undo column “City”: extra column").click();
+    h.run();
+    named(&h, "Column “City” holds: City");
+    assert_eq!(
+        h.state().session().doc().len(),
+        60,
+        "choices in the preview do not touch the open data"
+    );
+
+    // Opened with the chosen date order: the choice is the first undoable edit.
+    h.get_by_label("Open").click();
+    h.run();
+    named(&h, "Date, row 1: 2021-04-03");
+    assert!(!shows_unsaved(&h), "the data as opened");
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo date order day/month/year");
+    named(&h, "Date, row 1: 03/04/2021");
+    h.get_by_label_contains("2 cells to check");
+    assert!(shows_unsaved(&h));
+    assert_eq!(edit_menu(&mut h, "Redo"), "Redo date order day/month/year");
+    named(&h, "Date, row 2: 2021-06-05");
+    assert!(!shows_unsaved(&h));
+}
+
+#[test]
+fn choosing_a_sheet_in_the_preview_undoes_and_redoes() {
+    // A workbook with a sheet of events per year; "Rigs" is a guessed header, so it is previewed.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two years.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, city, rigs) in [("2021", "Bayannaoer", 10_100.0), ("2022", "Ordos", 77.0)] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (c, h) in ["Date", "Province", "City", "Rigs"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, format!("{name}-09-27")).unwrap();
+        sheet.write_string(1, 1, "Inner Mongolia").unwrap();
+        sheet.write_string(1, 2, city).unwrap();
+        sheet.write_number(1, 3, rigs).unwrap();
+    }
+    book.save(&path).unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Import “two years.xlsx”");
+    h.get_by_label("Bayannaoer");
+    choose(&mut h, "Sheet", "2022");
+    h.get_by_label("Ordos");
+    assert!(h.query_by_label("Bayannaoer").is_none());
+    h.get_by_label("Undo sheet: 2022").click();
+    h.run();
+    h.get_by_label("Bayannaoer");
+    h.get_by_label("Redo sheet: 2022").click();
+    h.run();
+    h.get_by_label("Ordos");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    named(&h, "City, row 1: Ordos");
+    named(&h, &card_text(Metric::Rigs, 77.0));
+}
