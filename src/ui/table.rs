@@ -977,3 +977,124 @@ pub fn table_ui(
     }
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::document::NoObserver;
+
+    fn doc(cities: &[&str]) -> Document {
+        let mut d = Document::new();
+        for c in cities {
+            d.push_row([(Column::Field(Field::City), *c)]);
+        }
+        d
+    }
+
+    fn cities(d: &Document) -> Vec<String> {
+        (0..d.len())
+            .map(|r| d.cell_text(r, Column::Field(Field::City)).into_owned())
+            .collect()
+    }
+
+    /// Whole rows from visible position `from` to `to`.
+    fn rows_selected(visible: &[usize], from: usize, to: usize) -> TableState {
+        TableState {
+            anchor: Some((visible[from], 2)),
+            cursor: Some((visible[to], 2)),
+            whole: Whole::Rows,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn deleting_rows_of_a_sorted_view_deletes_those_rows_and_undoes_as_one() {
+        let mut d = doc(&["a", "b", "c", "d", "e"]);
+        // A sorted view shows rows 4, 0, 2, 1, 3: selecting the first three picks e, a, c.
+        let visible = [4, 0, 2, 1, 3];
+        let state = rows_selected(&visible, 0, 2);
+        assert_eq!(
+            selected_rows(&state, &visible, d.columns().len()),
+            [0, 2, 4]
+        );
+        assert_eq!(selected_count(&state, &visible, d.columns().len()), 3);
+        let plan = plan_rows(&d, &visible, &state, RowAction::Delete).unwrap();
+        assert_eq!(plan.edit.describe(&d), "delete of 3 rows");
+        let undo = d.apply(&plan.edit, &mut NoObserver).unwrap();
+        assert_eq!(cities(&d), ["b", "d"]);
+        assert_eq!(plan.select, 0..1);
+        d.apply(&undo, &mut NoObserver).unwrap();
+        assert_eq!(cities(&d), ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn duplicates_follow_the_last_selected_row_in_order() {
+        let mut d = doc(&["a", "b", "c", "d"]);
+        let visible = [0, 1, 2, 3];
+        let state = rows_selected(&visible, 2, 1); // dragged upwards: rows b and c
+        let plan = plan_rows(&d, &visible, &state, RowAction::Duplicate).unwrap();
+        assert_eq!(plan.edit.describe(&d), "duplicate of 2 rows");
+        d.apply(&plan.edit, &mut NoObserver).unwrap();
+        assert_eq!(cities(&d), ["a", "b", "c", "b", "c", "d"]);
+        assert_eq!(plan.select, 3..5);
+
+        let one = rows_selected(&visible, 0, 0);
+        let plan = plan_rows(&d, &visible, &one, RowAction::Duplicate).unwrap();
+        assert_eq!(plan.edit.describe(&d), "duplicate of row 1");
+    }
+
+    #[test]
+    fn inserting_goes_above_or_below_the_selection_and_works_on_an_empty_table() {
+        let d = doc(&["a", "b", "c"]);
+        let visible = [0, 1, 2];
+        let state = rows_selected(&visible, 1, 2);
+        let at = |action| match plan_rows(&d, &visible, &state, action).map(|p| p.edit) {
+            Some(Edit::InsertRow { at, .. }) => at,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(at(RowAction::InsertAbove), 1);
+        assert_eq!(at(RowAction::InsertBelow), 3);
+
+        let empty = Document::new();
+        let none = TableState::default();
+        assert!(plan_rows(&empty, &[], &none, RowAction::Delete).is_none());
+        assert!(plan_rows(&empty, &[], &none, RowAction::Duplicate).is_none());
+        let plan = plan_rows(&empty, &[], &none, RowAction::InsertBelow).unwrap();
+        assert_eq!(
+            plan.edit,
+            Edit::InsertRow {
+                at: 0,
+                cells: Vec::new()
+            }
+        );
+    }
+
+    #[test]
+    fn deleting_every_row_selects_nothing() {
+        let d = doc(&["a", "b"]);
+        let visible = [0, 1];
+        let state = rows_selected(&visible, 0, 1);
+        let plan = plan_rows(&d, &visible, &state, RowAction::Delete).unwrap();
+        assert!(plan.select.is_empty());
+        let mut after = TableState::default();
+        after.select_rows(&[], plan.select);
+        assert_eq!(after.cursor, None);
+    }
+
+    #[test]
+    fn whole_columns_span_the_shown_rows() {
+        let visible = [3, 1, 2];
+        let state = TableState {
+            cursor: Some((1, 4)),
+            anchor: Some((1, 2)),
+            whole: Whole::Columns,
+            ..Default::default()
+        };
+        assert_eq!(selection(&state, &visible, 11), Some((0..=2, 2..=4)));
+        let rows = TableState {
+            whole: Whole::Rows,
+            ..state
+        };
+        assert_eq!(selection(&rows, &visible, 11), Some((1..=1, 0..=10)));
+    }
+}
