@@ -1097,8 +1097,28 @@ fn deleting_several_rows_is_one_undo_step() {
     h.key_press(Key::Escape);
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
-    h.key_press_modifiers(Modifiers::SHIFT, Key::Space);
     h.run();
+    // Shift+Space as a real window delivers it: the key and the space it types, in one frame.
+    let space = |pressed| egui::Event::Key {
+        key: Key::Space,
+        pressed,
+        modifiers: Modifiers::SHIFT,
+        repeat: false,
+        physical_key: None,
+    };
+    h.input_mut().events.extend([
+        egui::Event::ModifiersChanged(Modifiers::SHIFT),
+        space(true),
+        egui::Event::Text(" ".into()),
+        space(false),
+        egui::Event::ModifiersChanged(Modifiers::NONE),
+    ]);
+    h.step();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Edit Date").is_none(),
+        "the space of Shift+Space does not start editing"
+    );
     h.get_by_label("Delete 3 rows");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     h.run();
@@ -1526,4 +1546,30 @@ fn choosing_a_sheet_in_the_preview_undoes_and_redoes() {
     h.run();
     named(&h, "City, row 1: Ordos");
     named(&h, &card_text(Metric::Rigs, 77.0));
+}
+
+#[test]
+fn undo_in_the_import_preview_leaves_the_open_data_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.csv");
+    std::fs::write(&path, "date,province,rigs\n03/04/2021,Hebei,5\n").unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Cancel").click(); // the unsaved-changes question: keep the edit for now
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Don't Save").click();
+    h.run();
+    h.get_by_label("Import “dates.csv”");
+    // Nothing chosen yet: Ctrl+Z belongs to the preview and has nothing to undo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+    assert!(shows_unsaved(&h));
 }
