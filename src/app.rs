@@ -11,14 +11,15 @@ use crate::analysis::rows::RowQuery;
 use crate::analysis::{Filter, View};
 use crate::data::document::Problem;
 use crate::data::document::{Column, Edit, Field, Metric, Place};
+use crate::data::value::DateOrder;
 use crate::io::{Import, ReadOptions};
 use crate::recovery::{Recovered, Recovery};
 use crate::session::Session;
 use crate::ui::charts::{self, ChartInput, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs, SaveKind};
 use crate::ui::filters::{self, ViewSettings};
-use crate::ui::preview::{self, PreviewChoice};
-use crate::ui::table::{self, Editing, TableState};
+use crate::ui::preview::{self, PreviewChoice, PreviewHistory};
+use crate::ui::table::{self, Editing, RowAction, TableState};
 use crate::ui::{cards, export, problems, theme};
 
 /// The window title's fixed part.
@@ -75,6 +76,27 @@ struct PreviewState {
     bytes: Vec<u8>,
     options: ReadOptions,
     import: Import,
+    /// The choices made in the preview, for its Undo and Redo.
+    history: PreviewHistory,
+    /// The date order the file was read with before any choice (what undo after opening
+    /// returns to).
+    first_date_order: DateOrder,
+}
+
+impl PreviewState {
+    /// Reads the file again with `options`; on error nothing changes.
+    fn reread(&mut self, options: ReadOptions) -> Result<(), crate::io::FileError> {
+        let format = crate::io::Format::from_path(&self.path);
+        self.import = crate::io::read(&self.path, &self.bytes, format, &options)?;
+        self.options = options;
+        Ok(())
+    }
+}
+
+/// A step in the import preview's history.
+enum PreviewStep {
+    Undo,
+    Redo,
 }
 
 struct ExportJob {
@@ -388,7 +410,9 @@ impl App {
                     path: path.to_owned(),
                     bytes,
                     options: ReadOptions::default(),
+                    first_date_order: import.report.date_order,
                     import,
+                    history: PreviewHistory::default(),
                 });
             }
             Ok((_, import)) => self.accept_import(path, import),
@@ -399,9 +423,29 @@ impl App {
     }
 
     fn accept_import(&mut self, path: &Path, import: Import) {
+        self.accept_import_with_order(path, import, None);
+    }
+
+    /// Opens an import. A date order chosen in the preview (`first`: the order the file was read
+    /// with before that) becomes the first undoable edit, so Edit ▸ Undo can take it back.
+    fn accept_import_with_order(&mut self, path: &Path, import: Import, first: Option<DateOrder>) {
         let rows = import.doc.len();
         let problems = import.doc.problems().len();
-        self.replace_session(Session::opened(import.doc, path));
+        let mut doc = import.doc;
+        let chosen = doc.date_order();
+        let undoable = first.filter(|&f| f != chosen).is_some_and(|f| {
+            doc.apply(
+                &Edit::SetDateOrder { order: f },
+                &mut crate::data::document::NoObserver,
+            )
+            .is_ok()
+        });
+        let mut session = Session::opened(doc, path);
+        if undoable && session.apply(Edit::SetDateOrder { order: chosen }).is_ok() {
+            // The data as opened is the unchanged state; undoing the choice is a change.
+            session.mark_clean();
+        }
+        self.replace_session(session);
         if let Some(r) = &self.recovery {
             r.clear();
         }
@@ -516,11 +560,14 @@ impl App {
         }
     }
 
-    fn apply(&mut self, edit: Edit) {
-        if let Err(e) = self.session.apply(edit) {
+    /// Applies an edit through the session (so undo replays it); false when it failed.
+    fn apply(&mut self, edit: Edit) -> bool {
+        let result = self.session.apply(edit);
+        if let Err(e) = &result {
             self.error(format!("That change could not be made: {e}"));
         }
         self.changed();
+        result.is_ok()
     }
 
     /// Applies the cell being edited, as a spreadsheet does before saving or opening.
@@ -556,40 +603,44 @@ impl App {
         }
     }
 
-    fn add_row(&mut self) {
-        let doc = self.session.doc();
-        let at = self
-            .table
-            .selected
-            .map_or(doc.len(), |r| (r + 1).min(doc.len()));
-        self.apply(Edit::InsertRow {
-            at,
-            cells: Vec::new(),
-        });
-        self.table.selected = Some(at);
-        self.table.editing = Some(Editing {
-            row: at,
-            column: Column::Field(Field::Date),
-            buffer: String::new(),
-            focused: false,
-        });
+    /// Inserts, duplicates or deletes the selected rows as one undo step, then selects the rows
+    /// it made (or the row that took the deleted ones' place).
+    fn row_action(&mut self, action: RowAction) {
+        self.commit_editing();
         let visible = self.visible_rows();
-        self.table.scroll_to = visible.iter().position(|&r| r == at);
-    }
-
-    fn delete_row(&mut self) {
-        let Some(row) = self
-            .table
-            .selected
-            .filter(|&r| r < self.session.doc().len())
-        else {
+        let Some(plan) = table::plan_rows(self.session.doc(), &visible, &self.table, action) else {
             return;
         };
-        self.table.editing = None;
-        self.apply(Edit::DeleteRow { at: row });
-        let len = self.session.doc().len();
-        self.table.selected = (len > 0).then(|| row.min(len - 1));
-        self.info(format!("Deleted row {} (Ctrl+Z undoes)", row + 1));
+        let description = plan.edit.describe(self.session.doc());
+        if !self.apply(plan.edit) {
+            return;
+        }
+        let visible = self.visible_rows();
+        self.table.select_rows(&visible, plan.select.clone());
+        if plan.edit_new_row {
+            // A new empty row: type its date straight away.
+            let at = plan.select.start;
+            let col = self
+                .session
+                .doc()
+                .columns()
+                .iter()
+                .position(|&c| c == Column::Field(Field::Date))
+                .unwrap_or(0);
+            self.table.whole = table::Whole::Cells;
+            self.table.cursor = Some((at, col));
+            self.table.editing = Some(Editing {
+                row: at,
+                column: self.session.doc().columns()[col],
+                buffer: String::new(),
+                focused: false,
+            });
+        }
+        let mut done = description;
+        if let Some(first) = done.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        self.info(format!("{done} (Ctrl+Z undoes)"));
     }
 
     fn start_export(&mut self, metric: Metric) {
@@ -678,13 +729,23 @@ impl App {
             self.request_open(OpenTarget::Dialog);
         }
         if !editing_text {
+            // While the import preview is open, undo and redo step through its choices.
+            let preview = self.preview.is_some();
             if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
                 || consume(Modifiers::COMMAND, Key::Y)
             {
-                self.redo();
+                if preview {
+                    self.preview_step(PreviewStep::Redo);
+                } else {
+                    self.redo();
+                }
             }
             if consume(Modifiers::COMMAND, Key::Z) {
-                self.undo();
+                if preview {
+                    self.preview_step(PreviewStep::Undo);
+                } else {
+                    self.undo();
+                }
             }
         }
     }
@@ -766,17 +827,14 @@ impl App {
                     self.redo();
                 }
                 ui.separator();
-                if ui.button("Add row").clicked() {
-                    self.add_row();
-                }
-                if ui
-                    .add_enabled(
-                        self.table.selected.is_some(),
-                        egui::Button::new("Delete row"),
-                    )
-                    .clicked()
-                {
-                    self.delete_row();
+                let visible = self.visible_rows();
+                let n = table::selected_count(
+                    &self.table,
+                    &visible,
+                    self.session.doc().columns().len(),
+                );
+                if let Some(action) = table::row_menu(ui, n) {
+                    self.row_action(action);
                 }
             });
             ui.menu_button("Data", |ui| {
@@ -890,37 +948,58 @@ impl App {
         let choice = egui::Modal::new(egui::Id::unique("import_preview"))
             .show(ctx, |ui| {
                 ui.set_max_width(ctx.content_rect().width() * 0.8);
-                preview::preview_ui(ui, &name, &state.import, &state.options)
+                preview::preview_ui(ui, &name, &state.import, &state.options, &state.history)
             })
             .inner;
         match choice {
             Some(PreviewChoice::Open) => {
                 if let Some(state) = self.preview.take() {
-                    self.accept_import(&state.path, state.import);
+                    let first = state
+                        .options
+                        .date_order
+                        .is_some()
+                        .then_some(state.first_date_order);
+                    self.accept_import_with_order(&state.path, state.import, first);
                 }
             }
             Some(PreviewChoice::Cancel) => {
                 self.preview = None;
                 self.info("Import cancelled; the data that was open is unchanged");
             }
-            Some(PreviewChoice::Reread(options)) => {
+            Some(PreviewChoice::Reread { options, label }) => {
                 if let Some(state) = &mut self.preview {
-                    let format = crate::io::Format::from_path(&state.path);
-                    match crate::io::read(&state.path, &state.bytes, format, &options) {
-                        Ok(import) => {
-                            state.import = import;
-                            state.options = options;
-                        }
-                        Err(e) => {
-                            self.message = Some(Message {
-                                text: format!("Could not read {e} that way"),
-                                error: true,
-                            })
-                        }
+                    let before = state.options.clone();
+                    match state.reread(options) {
+                        Ok(()) => state.history.record(before, label),
+                        Err(e) => self.error(format!("Could not read {e} that way")),
                     }
                 }
             }
+            Some(PreviewChoice::Undo) => self.preview_step(PreviewStep::Undo),
+            Some(PreviewChoice::Redo) => self.preview_step(PreviewStep::Redo),
             None => {}
+        }
+    }
+
+    /// Undo or Redo of a choice in the import preview: the file is read again as it was.
+    fn preview_step(&mut self, step: PreviewStep) {
+        let Some(state) = &mut self.preview else {
+            return;
+        };
+        let target = match step {
+            PreviewStep::Undo => state.history.undo_target(),
+            PreviewStep::Redo => state.history.redo_target(),
+        };
+        let Some(target) = target.cloned() else {
+            return;
+        };
+        let current = state.options.clone();
+        match state.reread(target) {
+            Ok(()) => match step {
+                PreviewStep::Undo => state.history.undone(current),
+                PreviewStep::Redo => state.history.redone(current),
+            },
+            Err(e) => self.error(format!("Could not read {e} that way")),
         }
     }
 
@@ -1209,11 +1288,8 @@ impl eframe::App for App {
                 for e in actions.edits {
                     self.apply(e);
                 }
-                if actions.add_row {
-                    self.add_row();
-                }
-                if actions.delete_row {
-                    self.delete_row();
+                if let Some(action) = actions.rows {
+                    self.row_action(action);
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| self.dashboard(ui));

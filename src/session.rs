@@ -83,6 +83,11 @@ impl Session {
         self.saved_state = u64::MAX;
     }
 
+    /// Takes the current state as the unchanged one (a choice made while opening the file).
+    pub fn mark_clean(&mut self) {
+        self.saved_state = self.state;
+    }
+
     /// The document (read only: change it with [`Session::apply`]).
     pub fn doc(&self) -> &Document {
         &self.doc
@@ -242,6 +247,22 @@ mod tests {
         assert!(!s.is_dirty());
         assert!(s.redo());
         assert!(s.is_dirty());
+    }
+
+    #[test]
+    fn a_choice_made_while_opening_is_clean_and_undoing_it_is_a_change() {
+        let mut s = Session::sample();
+        s.apply(Edit::SetDateOrder {
+            order: crate::data::value::DateOrder::MonthFirst,
+        })
+        .unwrap();
+        s.mark_clean();
+        assert!(!s.is_dirty());
+        assert_eq!(s.undo_description(), Some("date order month/day/year"));
+        assert!(s.undo());
+        assert!(s.is_dirty());
+        assert!(s.redo());
+        assert!(!s.is_dirty());
     }
 
     #[test]

@@ -149,7 +149,13 @@ fn edit_cell(h: &mut Harness<'_, App>, column: &str, row: usize, current: &str, 
 
 /// Hovers the rigs chart where Inner Mongolia's 2021 Q3 bar is and returns the tooltip lines.
 fn hover_rigs_2021_q3(h: &mut Harness<'_, App>) -> Vec<String> {
-    let period = Granularity::Quarter.period_of_key(2021_09_27);
+    hover_rigs_inner_mongolia(h, 2021_09_27)
+}
+
+/// Hovers the rigs chart where Inner Mongolia's bar for the quarter of `day_key` is (or would
+/// be) and returns the tooltip lines.
+fn hover_rigs_inner_mongolia(h: &mut Harness<'_, App>, day_key: i32) -> Vec<String> {
+    let period = Granularity::Quarter.period_of_key(day_key);
     // Hover where the bar is (or was): the stack position of the place, else the period's base.
     let pos = h
         .state_mut()
@@ -492,7 +498,7 @@ fn escape_cancels_a_cell_edit_and_add_delete_rows() {
     assert!(!h.state().session().is_dirty(), "Escape changes nothing");
 
     // Add a row after the selected one, type a date into it, then delete it again.
-    h.get_by_label("Add row").click();
+    h.get_by_label("Insert row below").click();
     h.run();
     let new_row = row + 1;
     h.get_by_label(&format!("Edit Date, row {new_row}"))
@@ -858,4 +864,712 @@ fn the_date_order_can_be_changed_after_opening_and_undone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     named(&h, "Date, row 1: 03/04/2021");
+}
+
+// ---- Rows, selection and undo of every kind of change ----
+
+/// Whether the status bar shows the unsaved-changes marker.
+fn shows_unsaved(h: &Harness<'_, App>) -> bool {
+    h.query_by_label_contains("(unsaved changes)").is_some()
+}
+
+/// Opens a menu with `open`, then clicks the item that appeared whose label starts with `prefix`
+/// (the table's buttons carry the same names, so the new one is the menu's). Returns its label.
+fn click_new_item(
+    h: &mut Harness<'static, App>,
+    open: impl FnOnce(&mut Harness<'static, App>),
+    prefix: &str,
+) -> String {
+    let matching = |h: &Harness<'static, App>| -> Vec<(egui::Rect, String)> {
+        h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with(prefix)))
+            .map(|n| (n.rect(), n.accesskit_node().label().unwrap()))
+            .collect()
+    };
+    let before = matching(h);
+    open(h);
+    h.run();
+    let (rect, label) = matching(h)
+        .into_iter()
+        .find(|item| !before.contains(item))
+        .unwrap_or_else(|| panic!("the menu shows an item starting with {prefix:?}"));
+    // The accessible label ends with the shortcut shown beside the item.
+    let text = label.split(" Ctrl+").next().unwrap_or_default().to_owned();
+    h.hover_at(rect.center());
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: rect.center(),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    text
+}
+
+/// Clicks the Edit menu's item starting with `prefix` and returns its full label.
+fn edit_menu(h: &mut Harness<'static, App>, prefix: &str) -> String {
+    click_new_item(h, |h| named(h, "Edit").click(), prefix)
+}
+
+/// Right-clicks the cell (or row number) named `cell` and clicks its context menu's item.
+fn context_menu(h: &mut Harness<'static, App>, cell: &str, prefix: &str) -> String {
+    let cell = cell.to_owned();
+    click_new_item(h, move |h| named(h, &cell).click_secondary(), prefix)
+}
+
+/// The text the app copies for Ctrl+C.
+fn copy(h: &mut Harness<'static, App>) -> String {
+    h.event(egui::Event::Copy);
+    h.step();
+    let text = copied(h).expect("Ctrl+C put text on the clipboard");
+    h.run();
+    text
+}
+
+/// A row's cells as the model holds them, tab-separated (what a spreadsheet would paste).
+fn row_tsv(app: &App, row: usize) -> String {
+    all_cells(app)[row - 1].join("\t")
+}
+
+#[test]
+fn undo_and_redo_a_cell_edit_and_the_unsaved_marker_follows() {
+    let mut h = harness(ScriptedDialogs::default());
+    let before = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+    named(&h, &card_text(Metric::Rigs, before + 10_000.0));
+    assert!(shows_unsaved(&h));
+
+    let label = edit_menu(&mut h, "Undo");
+    assert_eq!(label, format!("Undo edit of rigs seized in row {row}"));
+    named(&h, &format!("Rigs seized, row {row}: 10,100"));
+    named(&h, &card_text(Metric::Rigs, before));
+    assert!(!shows_unsaved(&h), "back at the saved state: no marker");
+
+    let label = edit_menu(&mut h, "Redo");
+    assert_eq!(label, format!("Redo edit of rigs seized in row {row}"));
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+    named(&h, &card_text(Metric::Rigs, before + 10_000.0));
+    assert!(shows_unsaved(&h));
+
+    // The same from the keyboard.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    named(&h, &format!("Rigs seized, row {row}: 10,100"));
+    assert!(!shows_unsaved(&h));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+    assert!(shows_unsaved(&h));
+}
+
+#[test]
+fn inserting_rows_above_and_below_from_buttons_menu_and_keys_undoes_and_redoes() {
+    let mut h = harness(ScriptedDialogs::default());
+    let cells = all_cells(h.state());
+    named(&h, "Select row 5").click();
+    h.run();
+    h.get_by_label("Insert row above").click();
+    h.run();
+    // The new row 5 is empty and its date is being typed; the old row 5 moved down.
+    h.get_by_label("Edit Date, row 5").type_text("2022-03-01");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 61);
+    named(&h, "Date, row 5: 2022-03-01");
+    named(&h, "Province, row 5: empty");
+    named(&h, "Date, row 6: 2018-04-24");
+    assert_eq!(row_tsv(h.state(), 6), cells[4].join("\t"));
+
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo edit of date in row 5");
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo insertion of row 5");
+    assert_eq!(h.state().session().doc().len(), 60);
+    named(&h, "Date, row 5: 2018-04-24");
+    assert_eq!(all_cells(h.state()), cells);
+    assert!(!shows_unsaved(&h));
+    assert_eq!(edit_menu(&mut h, "Redo"), "Redo insertion of row 5");
+    named(&h, "Province, row 5: empty");
+    named(&h, "Date, row 6: 2018-04-24");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    named(&h, "Date, row 5: 2022-03-01");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(all_cells(h.state()), cells);
+
+    // Insert row below from the Edit menu: after row 5.
+    named(&h, "Select row 5").click();
+    h.run();
+    assert_eq!(edit_menu(&mut h, "Insert row below"), "Insert row below");
+    h.key_press(Key::Escape); // leave the new row empty
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 61);
+    named(&h, "Date, row 5: 2018-04-24");
+    named(&h, "Date, row 6: empty");
+    named(&h, "Date, row 7: 2018-06-06");
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo insertion of row 6");
+    named(&h, "Date, row 6: 2018-06-06");
+
+    // Ctrl++ with a whole row selected (Shift+Space) inserts above it.
+    named(&h, "City, row 6: Tangshan").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Space);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    named(&h, "City, row 6: empty");
+    named(&h, "City, row 7: Tangshan");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(all_cells(h.state()), cells);
+    assert!(!shows_unsaved(&h));
+}
+
+#[test]
+fn duplicating_several_rows_is_one_undo_step() {
+    let mut h = harness(ScriptedDialogs::default());
+    let cells = all_cells(h.state());
+    let before = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    // Rows 5–7: Tianjin 600, Hebei (Tangshan) 855, Anhui (Hanshan) 200 rigs.
+    named(&h, "Select row 5").click();
+    h.run();
+    named(&h, "Select row 7").click_modifiers(Modifiers::SHIFT);
+    h.run();
+    h.get_by_label("Duplicate 3 rows").click();
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 63);
+    for (copy, original) in [(8, 5), (9, 6), (10, 7)] {
+        assert_eq!(row_tsv(h.state(), copy), cells[original - 1].join("\t"));
+    }
+    named(&h, "City, row 9: Tangshan");
+    named(&h, "Rigs seized, row 10: 200");
+    named(&h, "Date, row 11: 2018-07-21"); // the old row 8 follows the copies
+    let after = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    // Tangshan's 855 counts before Hebei's running total of 2019-12-22, so its copy does not
+    // raise Hebei's end total; Tianjin and Anhui add theirs.
+    assert_eq!(after, before + 600.0 + 200.0);
+    named(&h, &card_text(Metric::Rigs, after));
+    // The copies are selected: the buttons name them.
+    h.get_by_label("Delete 3 rows");
+
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo duplicate of 3 rows");
+    assert_eq!(all_cells(h.state()), cells);
+    named(&h, &card_text(Metric::Rigs, before));
+    assert!(!shows_unsaved(&h));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 63);
+    named(&h, &card_text(Metric::Rigs, after));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+
+    // One row from a cell's context menu (Ctrl+Home scrolls back to the top first).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.run();
+    let label = context_menu(&mut h, "City, row 2: Wuhan", "Duplicate");
+    assert_eq!(label, "Duplicate row");
+    named(&h, "City, row 3: Wuhan");
+    named(&h, "Rigs seized, row 3: 80");
+    assert_eq!(row_tsv(h.state(), 3), cells[1].join("\t"));
+    named(&h, &card_text(Metric::Rigs, before + 80.0));
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo duplicate of row 2");
+    assert_eq!(all_cells(h.state()), cells);
+    assert_eq!(edit_menu(&mut h, "Redo"), "Redo duplicate of row 2");
+    named(&h, "City, row 3: Wuhan");
+}
+
+#[test]
+fn deleting_several_rows_is_one_undo_step() {
+    let mut h = harness(ScriptedDialogs::default());
+    let cells = all_cells(h.state());
+    let before = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    // Select rows 5–7 with the keyboard: a cell, Shift+Down twice, Shift+Space for whole rows.
+    named(&h, "Date, row 5: 2018-04-24").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    // Shift+Space as a real window delivers it: the key and the space it types, in one frame.
+    let space = |pressed| egui::Event::Key {
+        key: Key::Space,
+        pressed,
+        modifiers: Modifiers::SHIFT,
+        repeat: false,
+        physical_key: None,
+    };
+    h.input_mut().events.extend([
+        egui::Event::ModifiersChanged(Modifiers::SHIFT),
+        space(true),
+        egui::Event::Text(" ".into()),
+        space(false),
+        egui::Event::ModifiersChanged(Modifiers::NONE),
+    ]);
+    h.step();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Edit Date").is_none(),
+        "the space of Shift+Space does not start editing"
+    );
+    h.get_by_label("Delete 3 rows");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 57);
+    named(&h, "Date, row 5: 2018-07-21");
+    let after = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    assert_eq!(
+        after,
+        before - 600.0 - 200.0,
+        "Tangshan's 855 is inside Hebei's total"
+    );
+    named(&h, &card_text(Metric::Rigs, after));
+    assert!(shows_unsaved(&h));
+
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo delete of 3 rows");
+    assert_eq!(
+        all_cells(h.state()),
+        cells,
+        "every cell is back, in its place"
+    );
+    named(&h, &card_text(Metric::Rigs, before));
+    assert!(!shows_unsaved(&h));
+    assert_eq!(edit_menu(&mut h, "Redo"), "Redo delete of 3 rows");
+    assert_eq!(h.state().session().doc().len(), 57);
+    named(&h, "Date, row 5: 2018-07-21");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(all_cells(h.state()), cells);
+
+    // A row from its number's context menu.
+    assert_eq!(context_menu(&mut h, "Select row 2", "Delete"), "Delete row");
+    named(&h, "City, row 2: empty"); // row 3 (National) moved up
+    named(&h, "Province, row 2: National");
+    named(&h, &card_text(Metric::Rigs, before - 80.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    named(&h, "City, row 2: Wuhan");
+    assert!(!shows_unsaved(&h));
+}
+
+#[test]
+fn delete_clears_the_selected_cells_as_one_undo_step() {
+    let mut h = harness(ScriptedDialogs::default());
+    let cells = all_cells(h.state());
+    let before = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    // Rows 5 and 6, City to Rigs seized (Tianjin 600 and Tangshan 855).
+    named(&h, "City, row 5: empty").click();
+    h.run();
+    h.key_press(Key::Escape);
+    named(&h, "Rigs seized, row 6: 855").click_modifiers(Modifiers::SHIFT);
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    named(&h, "Rigs seized, row 5: empty");
+    named(&h, "City, row 6: empty");
+    named(&h, "Action, row 6: empty");
+    named(&h, "Province, row 6: Hebei"); // outside the range
+    named(&h, &card_text(Metric::Rigs, before - 600.0));
+    // 5 cells had text (row 5: action, rigs; row 6: city, action, rigs).
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo clearing of 5 cells");
+    assert_eq!(all_cells(h.state()), cells);
+    assert!(!shows_unsaved(&h));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    named(&h, "City, row 6: empty");
+    named(&h, &card_text(Metric::Rigs, before - 600.0));
+
+    // A whole row (Shift+Space) clears every cell of it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    named(&h, "City, row 2: Wuhan").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Space);
+    h.key_press(Key::Delete);
+    h.run();
+    let left: Vec<String> = all_cells(h.state())[1]
+        .iter()
+        .filter(|c| !c.is_empty())
+        .cloned()
+        .collect();
+    assert_eq!(left, ["event"], "only the basis is left, at its default");
+    assert_eq!(
+        h.state().session().doc().len(),
+        60,
+        "clearing is not deleting"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(all_cells(h.state()), cells);
+}
+
+#[test]
+fn pasting_chinese_text_and_thousands_separators_into_the_middle_undoes_and_redoes() {
+    let mut h = harness(ScriptedDialogs::default());
+    let cells = all_cells(h.state());
+    let before = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    let tip = hover_rigs_inner_mongolia(&mut h, 2019_05_27);
+    assert!(
+        !tip.iter().any(|l| l.starts_with("Inner Mongolia")),
+        "{tip:?}"
+    );
+    // Rows 13 and 14 (Hebei/Tangshan with 4 rigs, Sichuan/Kangding), from the Province column.
+    assert_eq!(row_of_city(&mut h, "Kangding"), 14);
+    named(&h, "Province, row 13: Hebei").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    // As Excel or WPS put it on the clipboard: CRLF lines, numbers as displayed.
+    let block =
+        "内蒙古\t鄂尔多斯\t查处虚拟货币挖矿\t3\t12,345\r\n内蒙古自治区\t鄂尔多斯市\t\t\t1,000\r\n";
+    h.event(egui::Event::Paste(block.into()));
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 60, "no rows added");
+    named(&h, "Province, row 13: 内蒙古");
+    named(&h, "City, row 13: 鄂尔多斯");
+    named(&h, "Action, row 13: 查处虚拟货币挖矿");
+    named(&h, "Projects shut down, row 13: 3");
+    named(&h, "Rigs seized, row 13: 12,345");
+    named(&h, "Province, row 14: 内蒙古自治区");
+    named(&h, "City, row 14: 鄂尔多斯市");
+    named(&h, "Action, row 14: empty");
+    named(&h, "Rigs seized, row 14: 1,000");
+    named(&h, "Date, row 13: 2019-05"); // outside the block
+    named(&h, "Date, row 14: 2019-05-27");
+    assert!(
+        h.query_by_label_contains("cells to check").is_none(),
+        "every cell parsed"
+    );
+    // Hebei loses 4 rigs before its running total (so its total stays); Inner Mongolia gains
+    // 12,345 + 1,000.
+    let after = expected_total(h.state(), Metric::Rigs, &Filter::default());
+    assert_eq!(after, before + 13_345.0);
+    named(&h, &card_text(Metric::Rigs, after));
+    // Both rows are in 2019 Q2: Inner Mongolia's bar there holds them.
+    let tip = hover_rigs_inner_mongolia(&mut h, 2019_05_27);
+    assert!(
+        tip.iter().any(|l| l == "Inner Mongolia: 13,345 (2 events)"),
+        "{tip:?}"
+    );
+
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo paste of 10 cells");
+    assert_eq!(all_cells(h.state()), cells);
+    named(&h, &card_text(Metric::Rigs, before));
+    assert!(!shows_unsaved(&h));
+    assert_eq!(edit_menu(&mut h, "Redo"), "Redo paste of 10 cells");
+    named(&h, "City, row 13: 鄂尔多斯");
+    named(&h, &card_text(Metric::Rigs, after));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    named(&h, "Province, row 13: Hebei");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    named(&h, "Province, row 13: 内蒙古");
+}
+
+#[test]
+fn a_row_by_its_number_and_a_column_by_ctrl_space_copy_as_tsv() {
+    let mut h = harness(ScriptedDialogs::default());
+    named(&h, "Select row 2").click();
+    h.run();
+    let text = copy(&mut h);
+    assert!(text.starts_with("2018\tHubei\tWuhan\tpolice seizure (electricity theft)\t\t80\t"));
+    assert_eq!(text, format!("{}\n", row_tsv(h.state(), 2)));
+    let ncols = h.state().session().doc().columns().len();
+    assert_eq!(text.trim_end_matches('\n').split('\t').count(), ncols);
+
+    // Shift+click on another number: rows 2–4.
+    named(&h, "Select row 4").click_modifiers(Modifiers::SHIFT);
+    h.run();
+    h.get_by_label("Delete 3 rows");
+    let text = copy(&mut h);
+    let expected: String = (2..=4).map(|r| row_tsv(h.state(), r) + "\n").collect();
+    assert_eq!(text, expected);
+
+    // A column: click a cell of it, Ctrl+Space, copy every shown row's cell.
+    named(&h, "City, row 2: Wuhan").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Space);
+    h.run();
+    let text = copy(&mut h);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 60);
+    assert_eq!(&lines[..3], ["", "Wuhan", ""]);
+    assert_eq!(lines[5], "Tangshan");
+    let city = h
+        .state()
+        .session()
+        .doc()
+        .columns()
+        .iter()
+        .position(|c| h.state().session().doc().column_title(*c) == "City")
+        .unwrap();
+    let column: Vec<String> = all_cells(h.state())
+        .into_iter()
+        .map(|r| r[city].clone())
+        .collect();
+    assert_eq!(lines, column);
+    // The header still sorts; the selection is not an edit.
+    assert!(!shows_unsaved(&h));
+
+    // With a search, a column copies the rows shown.
+    named(&h, "Search").click();
+    h.run();
+    named(&h, "Search").type_text("tangshan");
+    h.run();
+    named(&h, "City, row 6: Tangshan").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Space);
+    h.run();
+    let text = copy(&mut h);
+    assert!(text.lines().count() >= 3);
+    assert!(text.lines().all(|l| l == "Tangshan"), "{text}");
+}
+
+/// Presses the mouse on `from`, moves it over `via` to `to` and lets go, as a user drags.
+fn drag(h: &mut Harness<'static, App>, from: &str, to: &str) {
+    let a = named(h, from).rect().center();
+    let b = named(h, to).rect().center();
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    h.hover_at(a + (b - a) * 0.5);
+    h.run();
+    h.hover_at(b);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: b,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+}
+
+#[test]
+fn dragging_the_mouse_selects_a_range_of_cells_or_rows() {
+    let mut h = harness(ScriptedDialogs::default());
+    drag(&mut h, "City, row 5: empty", "Rigs seized, row 7: 200");
+    assert!(
+        h.query_by_label_contains("Edit City").is_none(),
+        "a drag does not start editing"
+    );
+    let text = copy(&mut h);
+    let action = |r: usize| all_cells(h.state())[r - 1][3].clone();
+    assert_eq!(
+        text,
+        format!(
+            "\t{}\t\t600\nTangshan\t{}\t\t855\nHanshan\t{}\t\t200\n",
+            action(5),
+            action(6),
+            action(7)
+        )
+    );
+    // Delete clears exactly the dragged range.
+    h.key_press(Key::Delete);
+    h.run();
+    named(&h, "Rigs seized, row 6: empty");
+    named(&h, "Province, row 6: Hebei");
+    named(&h, "Electricity saved (kWh), row 6: empty");
+    named(&h, "Rigs seized, row 8: empty");
+    named(&h, "Date, row 7: 2018-06-22");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+
+    // Over the row numbers, a drag selects whole rows.
+    drag(&mut h, "Select row 3", "Select row 6");
+    h.get_by_label("Delete 4 rows").click();
+    h.run();
+    assert_eq!(h.state().session().doc().len(), 56);
+    named(&h, "Date, row 3: 2018-06-22");
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo delete of 4 rows");
+    assert_eq!(h.state().session().doc().len(), 60);
+}
+
+/// Whether a button whose label starts with `prefix` is shown (Undo and Redo name their choice).
+fn shows_prefix(h: &Harness<'_, App>, prefix: &str) -> bool {
+    h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with(prefix)))
+        .next()
+        .is_some()
+}
+
+/// Opens the preview's drop-down named `combo` and picks `option`.
+fn choose(h: &mut Harness<'static, App>, combo: &str, option: &str) {
+    named(h, combo).click();
+    h.run();
+    named(h, option).click();
+    h.run();
+}
+
+#[test]
+fn import_preview_choices_undo_and_redo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("guessed.csv");
+    std::fs::write(
+        &path,
+        // Read with semicolons instead, the last column ("Notes") is still a known one.
+        "Date,Province,City,Rigs;Notes\n03/04/2021,Hebei,唐山,5;x\n05/06/2021,Hebei,唐山,7;y\n",
+    )
+    .unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Import “guessed.csv”");
+    assert!(!shows_prefix(&h, "Undo ") && !shows_prefix(&h, "Redo "));
+    assert_eq!(h.get_all_by_label("唐山").count(), 2);
+
+    // Date order, then a wrong delimiter, then a wrong encoding.
+    h.get_by_label_contains("could be day/month or month/day");
+    choose(&mut h, "Date order: not chosen", "day/month/year");
+    assert!(h.query_by_label_contains("could be day/month").is_none());
+    h.get_by_label("2021-04-03");
+    h.get_by_label("Undo date order: day/month/year");
+    // A delimiter that finds no known column is refused and not recorded.
+    choose(&mut h, "Delimiter", "tab");
+    h.get_by_label_contains("Could not read");
+    h.get_by_label("OK").click();
+    h.run();
+    h.get_by_label("Undo date order: day/month/year");
+    choose(&mut h, "Delimiter", "semicolon");
+    h.get_by_label("Undo delimiter: semicolon");
+    assert!(h.query_by_label("2021-04-03").is_none(), "one column now");
+    named(
+        &h,
+        "Column “Date,Province,City,Rigs” holds: keep as extra column",
+    );
+    h.get_by_label("Undo delimiter: semicolon").click();
+    h.run();
+    h.get_by_label("2021-04-03");
+    h.get_by_label("Redo delimiter: semicolon");
+    h.get_by_label("Undo date order: day/month/year");
+    choose(&mut h, "Encoding", "windows-1252");
+    h.get_by_label("Undo encoding: windows-1252");
+    assert!(
+        h.query_by_label("唐山").is_none(),
+        "read in the wrong encoding"
+    );
+    assert!(!shows_prefix(&h, "Redo "), "a new choice clears Redo");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.get_all_by_label("唐山").count(), 2);
+    h.get_by_label("Redo encoding: windows-1252");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(h.query_by_label("唐山").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    // Back before the date order: the dates are ambiguous again.
+    h.get_by_label_contains("could be day/month or month/day");
+    named(&h, "Date order: not chosen");
+    assert!(!shows_prefix(&h, "Undo "));
+    h.get_by_label("Redo date order: day/month/year");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    named(&h, "Date order: day/month/year");
+    h.get_by_label("2021-04-03");
+
+    // The column mapping.
+    choose(&mut h, "Column “City” holds: City", "keep as extra column");
+    named(&h, "Column “City” holds: keep as extra column");
+    h.get_by_label("Undo column “City”: extra column").click();
+    h.run();
+    named(&h, "Column “City” holds: City");
+    assert_eq!(
+        h.state().session().doc().len(),
+        60,
+        "choices in the preview do not touch the open data"
+    );
+
+    // Opened with the chosen date order: the choice is the first undoable edit.
+    h.get_by_label("Open").click();
+    h.run();
+    named(&h, "Date, row 1: 2021-04-03");
+    assert!(!shows_unsaved(&h), "the data as opened");
+    assert_eq!(edit_menu(&mut h, "Undo"), "Undo date order day/month/year");
+    named(&h, "Date, row 1: 03/04/2021");
+    h.get_by_label_contains("2 cells to check");
+    assert!(shows_unsaved(&h));
+    assert_eq!(edit_menu(&mut h, "Redo"), "Redo date order day/month/year");
+    named(&h, "Date, row 2: 2021-06-05");
+    assert!(!shows_unsaved(&h));
+}
+
+#[test]
+fn choosing_a_sheet_in_the_preview_undoes_and_redoes() {
+    // A workbook with a sheet of events per year; "Rigs" is a guessed header, so it is previewed.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two years.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, city, rigs) in [("2021", "Bayannaoer", 10_100.0), ("2022", "Ordos", 77.0)] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (c, h) in ["Date", "Province", "City", "Rigs"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, format!("{name}-09-27")).unwrap();
+        sheet.write_string(1, 1, "Inner Mongolia").unwrap();
+        sheet.write_string(1, 2, city).unwrap();
+        sheet.write_number(1, 3, rigs).unwrap();
+    }
+    book.save(&path).unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Import “two years.xlsx”");
+    h.get_by_label("Bayannaoer");
+    choose(&mut h, "Sheet", "2022");
+    h.get_by_label("Ordos");
+    assert!(h.query_by_label("Bayannaoer").is_none());
+    h.get_by_label("Undo sheet: 2022").click();
+    h.run();
+    h.get_by_label("Bayannaoer");
+    h.get_by_label("Redo sheet: 2022").click();
+    h.run();
+    h.get_by_label("Ordos");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    named(&h, "City, row 1: Ordos");
+    named(&h, &card_text(Metric::Rigs, 77.0));
+}
+
+#[test]
+fn undo_in_the_import_preview_leaves_the_open_data_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.csv");
+    std::fs::write(&path, "date,province,rigs\n03/04/2021,Hebei,5\n").unwrap();
+    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Cancel").click(); // the unsaved-changes question: keep the edit for now
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Don't Save").click();
+    h.run();
+    h.get_by_label("Import “dates.csv”");
+    // Nothing chosen yet: Ctrl+Z belongs to the preview and has nothing to undo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+    assert!(shows_unsaved(&h));
 }

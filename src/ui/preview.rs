@@ -13,24 +13,85 @@ use crate::ui::theme;
 #[derive(Clone, Debug, PartialEq)]
 pub enum PreviewChoice {
     /// Keep looking (an option changed: read again with these options).
-    Reread(ReadOptions),
+    Reread {
+        /// The options with the new choice.
+        options: ReadOptions,
+        /// The choice, for Undo and Redo ("delimiter: semicolon").
+        label: String,
+    },
+    /// Step back to the choices before the last one.
+    Undo,
+    /// Make the last undone choice again.
+    Redo,
     /// Open the data as shown.
     Open,
     /// Leave everything as it was.
     Cancel,
 }
 
-/// Draws the preview of `import`, read with `options`.
+/// The preview's own undo history: each entry is the options to return to and the choice that
+/// left them ("delimiter: semicolon").
+#[derive(Clone, Debug, Default)]
+pub struct PreviewHistory {
+    undo: Vec<(ReadOptions, String)>,
+    redo: Vec<(ReadOptions, String)>,
+}
+
+impl PreviewHistory {
+    /// A choice was made: `before` are the options it replaced.
+    pub fn record(&mut self, before: ReadOptions, label: String) {
+        self.undo.push((before, label));
+        self.redo.clear();
+    }
+
+    /// What Undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|(_, l)| l.as_str())
+    }
+
+    /// What Redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|(_, l)| l.as_str())
+    }
+
+    /// The options Undo goes back to (nothing changes until [`PreviewHistory::undone`]).
+    pub fn undo_target(&self) -> Option<&ReadOptions> {
+        self.undo.last().map(|(o, _)| o)
+    }
+
+    /// The options Redo goes to.
+    pub fn redo_target(&self) -> Option<&ReadOptions> {
+        self.redo.last().map(|(o, _)| o)
+    }
+
+    /// Undo was read successfully; `current` are the options it left.
+    pub fn undone(&mut self, current: ReadOptions) {
+        if let Some((_, label)) = self.undo.pop() {
+            self.redo.push((current, label));
+        }
+    }
+
+    /// Redo was read successfully; `current` are the options it left.
+    pub fn redone(&mut self, current: ReadOptions) {
+        if let Some((_, label)) = self.redo.pop() {
+            self.undo.push((current, label));
+        }
+    }
+}
+
+/// Draws the preview of `import`, read with `options`, with Undo and Redo for its choices.
 pub fn preview_ui(
     ui: &mut Ui,
     name: &str,
     import: &Import,
     options: &ReadOptions,
+    history: &PreviewHistory,
 ) -> Option<PreviewChoice> {
     let report = &import.report;
     let doc = &import.doc;
     let mut choice = None;
     let mut next = options.clone();
+    let mut choice_label = String::new();
     ui.heading(format!("Import “{name}”"));
     ui.label(
         RichText::new("Check how the file will be read. Change anything that looks wrong.")
@@ -63,6 +124,7 @@ pub fn preview_ui(
                     });
                 let _ = r.response.accessible_name("Encoding");
                 if enc != report.encoding {
+                    choice_label = format!("encoding: {enc}");
                     next.encoding = Some(enc);
                 }
                 ui.end_row();
@@ -79,6 +141,7 @@ pub fn preview_ui(
                     });
                 let _ = r.response.accessible_name("Delimiter");
                 if delim != d {
+                    choice_label = format!("delimiter: {}", io::delimiter_name(delim));
                     next.delimiter = Some(delim);
                 }
                 ui.end_row();
@@ -95,6 +158,10 @@ pub fn preview_ui(
                     });
                 let _ = r.response.accessible_name("Sheet");
                 if Some(sheet) != report.sheet {
+                    choice_label = format!(
+                        "sheet: {}",
+                        report.sheets.get(sheet).map_or("", String::as_str)
+                    );
                     next.sheet = Some(sheet);
                     next.mapping = None;
                 }
@@ -113,6 +180,7 @@ pub fn preview_ui(
                 .response
                 .accessible_name(format!("Date order: {}", report.date_order.label()));
             if order != report.date_order {
+                choice_label = format!("date order: {}", order.label());
                 next.date_order = Some(order);
             }
             ui.end_row();
@@ -148,6 +216,10 @@ pub fn preview_ui(
                             .response
                             .accessible_name(format!("Column “{label}” holds: {text}"));
                         if chosen != current && i < mapping.len() {
+                            choice_label = format!(
+                                "column “{label}”: {}",
+                                chosen.map_or("extra column", Field::title)
+                            );
                             mapping[i] = chosen;
                             next.mapping = Some(mapping.clone());
                         }
@@ -200,9 +272,63 @@ pub fn preview_ui(
         if ui.button("Cancel").clicked() {
             choice = Some(PreviewChoice::Cancel);
         }
+        ui.separator();
+        let undo = history.undo_label().map(|l| format!("Undo {l}"));
+        if ui
+            .add_enabled(
+                undo.is_some(),
+                egui::Button::new(undo.as_deref().unwrap_or("Undo")),
+            )
+            .on_hover_text("Ctrl+Z")
+            .clicked()
+        {
+            choice = Some(PreviewChoice::Undo);
+        }
+        let redo = history.redo_label().map(|l| format!("Redo {l}"));
+        if ui
+            .add_enabled(
+                redo.is_some(),
+                egui::Button::new(redo.as_deref().unwrap_or("Redo")),
+            )
+            .on_hover_text("Ctrl+Y or Ctrl+Shift+Z")
+            .clicked()
+        {
+            choice = Some(PreviewChoice::Redo);
+        }
     });
     if choice.is_none() && next != *options {
-        choice = Some(PreviewChoice::Reread(next));
+        choice = Some(PreviewChoice::Reread {
+            options: next,
+            label: choice_label,
+        });
     }
     choice
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_steps_back_and_forth_and_a_new_choice_clears_redo() {
+        let first = ReadOptions::default();
+        let semicolon = ReadOptions {
+            delimiter: Some(b';'),
+            ..Default::default()
+        };
+        let mut h = PreviewHistory::default();
+        h.record(first.clone(), "delimiter: semicolon".into());
+        assert_eq!(h.undo_label(), Some("delimiter: semicolon"));
+        assert_eq!(h.undo_target(), Some(&first));
+        h.undone(semicolon.clone());
+        assert_eq!(h.undo_label(), None);
+        assert_eq!(h.redo_label(), Some("delimiter: semicolon"));
+        assert_eq!(h.redo_target(), Some(&semicolon));
+        h.redone(first.clone());
+        assert_eq!(h.undo_target(), Some(&first));
+        h.undone(semicolon);
+        h.record(first, "encoding: gb18030".into());
+        assert_eq!(h.redo_label(), None);
+        assert_eq!(h.undo_label(), Some("encoding: gb18030"));
+    }
 }

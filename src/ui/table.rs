@@ -42,6 +42,200 @@ pub struct TableState {
     pub cursor: Option<(usize, usize)>,
     /// The other corner of a selected range (document row, column index).
     pub anchor: Option<(usize, usize)>,
+    /// Whether the range spans whole rows or whole columns.
+    pub whole: Whole,
+    /// A mouse drag is selecting cells or rows.
+    pub drag: Option<Whole>,
+}
+
+/// What a selected range covers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Whole {
+    /// The cells between the anchor and the active cell.
+    #[default]
+    Cells,
+    /// Every column of the rows between the anchor and the active cell.
+    Rows,
+    /// Every shown row of the columns between the anchor and the active cell.
+    Columns,
+}
+
+/// Something done to the selected rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowAction {
+    /// An empty row above the selection.
+    InsertAbove,
+    /// An empty row below the selection.
+    InsertBelow,
+    /// Copies of the selected rows below them.
+    Duplicate,
+    /// Remove the selected rows.
+    Delete,
+}
+
+impl RowAction {
+    /// All row actions, in menu order.
+    pub const ALL: [RowAction; 4] = [
+        RowAction::InsertAbove,
+        RowAction::InsertBelow,
+        RowAction::Duplicate,
+        RowAction::Delete,
+    ];
+
+    /// Menu and button text for `n` selected rows ("Delete 3 rows").
+    pub fn label(self, n: usize) -> String {
+        let rows = |verb: &str| match n {
+            0 | 1 => format!("{verb} row"),
+            n => format!("{verb} {n} rows"),
+        };
+        match self {
+            RowAction::InsertAbove => "Insert row above".to_owned(),
+            RowAction::InsertBelow => "Insert row below".to_owned(),
+            RowAction::Duplicate => rows("Duplicate"),
+            RowAction::Delete => rows("Delete"),
+        }
+    }
+
+    /// The keyboard shortcut shown next to it in menus.
+    pub fn shortcut(self) -> &'static str {
+        match self {
+            RowAction::InsertAbove => "Ctrl++",
+            RowAction::Delete => "Ctrl+-",
+            _ => "",
+        }
+    }
+
+    /// Whether it can act with `n` selected rows.
+    pub fn enabled(self, n: usize) -> bool {
+        match self {
+            RowAction::InsertAbove | RowAction::InsertBelow => true,
+            RowAction::Duplicate | RowAction::Delete => n > 0,
+        }
+    }
+}
+
+/// The edit a row action makes and what to select after it.
+pub struct RowPlan {
+    /// The edit (one undo step).
+    pub edit: Edit,
+    /// The document rows to select once the edit is applied.
+    pub select: std::ops::Range<usize>,
+    /// Start editing the first selected row (a new empty row).
+    pub edit_new_row: bool,
+}
+
+/// The document rows of the selection (ascending), or the selected row.
+pub fn selected_rows(state: &TableState, visible: &[usize], ncols: usize) -> Vec<usize> {
+    if let Some((rows, _)) = selection(state, visible, ncols) {
+        let mut out: Vec<usize> = rows.map(|r| visible[r]).collect();
+        out.sort_unstable();
+        out.dedup();
+        return out;
+    }
+    state
+        .selected
+        .filter(|r| visible.contains(r))
+        .into_iter()
+        .collect()
+}
+
+/// How many rows the selection spans (without listing them).
+pub fn selected_count(state: &TableState, visible: &[usize], ncols: usize) -> usize {
+    match selection(state, visible, ncols) {
+        Some((rows, _)) => rows.count(),
+        None => usize::from(state.selected.is_some_and(|r| visible.contains(&r))),
+    }
+}
+
+fn plural_rows(verb: &str, rows: &[usize]) -> String {
+    match rows {
+        [one] => format!("{verb} of row {}", one + 1),
+        _ => format!("{verb} of {} rows", rows.len()),
+    }
+}
+
+/// The edit for a row action on the selected rows: duplicates and deletions of several rows are
+/// one undo step. `None` when there is nothing to act on.
+pub fn plan_rows(
+    doc: &Document,
+    visible: &[usize],
+    state: &TableState,
+    action: RowAction,
+) -> Option<RowPlan> {
+    let rows = selected_rows(state, visible, doc.columns().len());
+    let insert = |at: usize| RowPlan {
+        edit: Edit::InsertRow {
+            at,
+            cells: Vec::new(),
+        },
+        select: at..at + 1,
+        edit_new_row: true,
+    };
+    match action {
+        RowAction::InsertAbove => Some(insert(rows.first().copied().unwrap_or(0).min(doc.len()))),
+        RowAction::InsertBelow => Some(insert(
+            rows.last().map_or(doc.len(), |r| (r + 1).min(doc.len())),
+        )),
+        RowAction::Duplicate => {
+            let last = *rows.last()?;
+            let edits = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| Edit::InsertRow {
+                    at: last + 1 + i,
+                    cells: doc.row_cells(r),
+                })
+                .collect();
+            Some(RowPlan {
+                edit: Edit::Batch {
+                    label: plural_rows("duplicate", &rows),
+                    edits,
+                },
+                select: last + 1..last + 1 + rows.len(),
+                edit_new_row: false,
+            })
+        }
+        RowAction::Delete => {
+            let first = *rows.first()?;
+            // From the bottom up, so the indices of the rows still to delete stay valid.
+            let edits = rows
+                .iter()
+                .rev()
+                .map(|&at| Edit::DeleteRow { at })
+                .collect();
+            let left = doc.len() - rows.len();
+            let at = first.min(left.saturating_sub(1));
+            Some(RowPlan {
+                edit: Edit::Batch {
+                    label: plural_rows("delete", &rows),
+                    edits,
+                },
+                select: if left == 0 { 0..0 } else { at..at + 1 },
+                edit_new_row: false,
+            })
+        }
+    }
+}
+
+impl TableState {
+    /// Selects whole document rows `rows` (after a row action), or nothing when empty.
+    pub fn select_rows(&mut self, visible: &[usize], rows: std::ops::Range<usize>) {
+        let col = self.cursor.map_or(0, |c| c.1);
+        self.editing = None;
+        if rows.is_empty() {
+            self.cursor = None;
+            self.anchor = None;
+            self.selected = None;
+            self.whole = Whole::Cells;
+            return;
+        }
+        let last = rows.end - 1;
+        self.anchor = (rows.len() > 1).then_some((rows.start, col));
+        self.cursor = Some((last, col));
+        self.selected = Some(rows.start);
+        self.whole = Whole::Rows;
+        self.scroll_to = visible.iter().position(|&r| r == rows.start);
+    }
 }
 
 impl TableState {
@@ -60,10 +254,8 @@ impl TableState {
 pub struct TableActions {
     /// Edits to apply, in order.
     pub edits: Vec<Edit>,
-    /// Add a row after the selection (or at the end).
-    pub add_row: bool,
-    /// Delete the selected row.
-    pub delete_row: bool,
+    /// Insert, duplicate or delete the selected rows.
+    pub rows: Option<RowAction>,
 }
 
 fn column_width(column: Column) -> f32 {
@@ -101,10 +293,12 @@ fn display_text(doc: &Document, row: usize, column: Column) -> String {
 /// Rows a Page Up / Page Down moves.
 const PAGE: isize = 20;
 
-/// The selected rectangle in visible-row and column indices, if any.
+/// The selected rectangle in visible-row and column indices, if any: whole rows span every
+/// column, whole columns every shown row.
 fn selection(
     state: &TableState,
     visible: &[usize],
+    ncols: usize,
 ) -> Option<(
     std::ops::RangeInclusive<usize>,
     std::ops::RangeInclusive<usize>,
@@ -113,7 +307,13 @@ fn selection(
     let (ar, ac) = state.anchor.unwrap_or((cr, cc));
     let pr = visible.iter().position(|&r| r == cr)?;
     let pa = visible.iter().position(|&r| r == ar).unwrap_or(pr);
-    Some((pr.min(pa)..=pr.max(pa), cc.min(ac)..=cc.max(ac)))
+    let last_col = ncols.max(1) - 1;
+    let (cc, ac) = (cc.min(last_col), ac.min(last_col));
+    Some(match state.whole {
+        Whole::Cells => (pr.min(pa)..=pr.max(pa), cc.min(ac)..=cc.max(ac)),
+        Whole::Rows => (pr.min(pa)..=pr.max(pa), 0..=last_col),
+        Whole::Columns => (0..=visible.len() - 1, cc.min(ac)..=cc.max(ac)),
+    })
 }
 
 /// Keys and clipboard events for the table when no text field has the keyboard: arrows, Tab,
@@ -181,13 +381,41 @@ fn handle_keys(
     if consume(Modifiers::NONE, Key::Tab) {
         target = Some((p, c + 1, false));
     }
-    if consume(Modifiers::COMMAND, Key::A) {
+    if consume(Modifiers::COMMAND, Key::A)
+        || consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::Space)
+    {
         state.anchor = Some((visible[0], 0));
         state.cursor = Some((visible[visible.len() - 1], ncols - 1));
+        state.whole = Whole::Cells;
         return;
+    }
+    // Ctrl+Space: the selected columns; Shift+Space: the selected rows (as in spreadsheets).
+    let mut space = false;
+    if consume(Modifiers::COMMAND, Key::Space) {
+        state.whole = Whole::Columns;
+        space = true;
+    }
+    if consume(Modifiers::SHIFT, Key::Space) {
+        state.whole = Whole::Rows;
+        space = true;
+    }
+    // With whole rows selected, Ctrl+- deletes them and Ctrl++ inserts a row above (otherwise
+    // these keys keep zooming).
+    if state.whole == Whole::Rows {
+        if consume(Modifiers::COMMAND, Key::Minus) {
+            actions.rows = Some(RowAction::Delete);
+            return;
+        }
+        if consume(Modifiers::COMMAND | Modifiers::SHIFT, Key::Equals)
+            || consume(Modifiers::COMMAND, Key::Plus)
+        {
+            actions.rows = Some(RowAction::InsertAbove);
+            return;
+        }
     }
     if consume(Modifiers::NONE, Key::Escape) {
         state.anchor = None;
+        state.whole = Whole::Cells;
     }
     if let Some((r, c, extend)) = target {
         let r = r.clamp(0, last_row) as usize;
@@ -196,6 +424,7 @@ fn handle_keys(
             state.anchor.get_or_insert((row, col));
         } else {
             state.anchor = None;
+            state.whole = Whole::Cells;
         }
         state.cursor = Some((visible[r], c));
         state.selected = Some(visible[r]);
@@ -212,7 +441,7 @@ fn handle_keys(
         });
         return;
     }
-    let range = selection(state, visible);
+    let range = selection(state, visible, ncols);
     if (consume(Modifiers::NONE, Key::Delete) || consume(Modifiers::NONE, Key::Backspace))
         && let Some((rows, cols)) = range.clone()
     {
@@ -255,6 +484,8 @@ fn handle_keys(
                     .edits
                     .extend(paste_edits(doc, visible, pos, col, &block));
             }
+            // The space of Shift+Space selected rows; it types nothing.
+            egui::Event::Text(t) if space && t.trim().is_empty() => {}
             egui::Event::Text(t) if !t.chars().all(char::is_control) => {
                 // Typing over a cell starts editing it with what was typed, as in a spreadsheet.
                 state.editing = Some(Editing {
@@ -311,6 +542,21 @@ fn paste_edits(
     })
 }
 
+/// Row actions as menu items (the Edit menu and a cell's context menu); returns the one clicked.
+pub fn row_menu(ui: &mut Ui, n: usize) -> Option<RowAction> {
+    let mut clicked = None;
+    for action in RowAction::ALL {
+        let mut button = egui::Button::new(action.label(n));
+        if !action.shortcut().is_empty() {
+            button = button.shortcut_text(action.shortcut());
+        }
+        if ui.add_enabled(action.enabled(n), button).clicked() {
+            clicked = Some(action);
+        }
+    }
+    clicked
+}
+
 /// Draws the table toolbar and body.
 pub fn table_ui(
     ui: &mut Ui,
@@ -323,12 +569,21 @@ pub fn table_ui(
     handle_keys(ui, doc, visible, state, &mut actions);
     let shift_click = ui.input(|i| i.modifiers.shift);
     ui.horizontal(|ui| {
-        if ui.button("Add row").on_hover_text("Add an empty row after the selected one").clicked() {
-            actions.add_row = true;
-        }
-        let can_delete = state.selected.is_some_and(|r| r < doc.len());
-        if ui.add_enabled(can_delete, egui::Button::new("Delete row")).on_hover_text("Delete the selected row").clicked() {
-            actions.delete_row = true;
+        let n = selected_count(state, visible, doc.columns().len());
+        for action in RowAction::ALL {
+            let hover = match action {
+                RowAction::InsertAbove => "Insert an empty row above the selected rows (Ctrl++ when whole rows are selected)",
+                RowAction::InsertBelow => "Insert an empty row below the selected rows",
+                RowAction::Duplicate => "Copy the selected rows below them",
+                RowAction::Delete => "Delete the selected rows (Ctrl+- when whole rows are selected)",
+            };
+            if ui
+                .add_enabled(action.enabled(n), egui::Button::new(action.label(n)))
+                .on_hover_text(hover)
+                .clicked()
+            {
+                actions.rows = Some(action);
+            }
         }
         ui.separator();
         let shown = if visible.len() == doc.len() {
@@ -352,6 +607,16 @@ pub fn table_ui(
         }
     });
 
+    // Mouse drag selection: where the pointer is while the primary button is down.
+    let pointer = ui.input(|i| {
+        i.pointer
+            .primary_down()
+            .then(|| i.pointer.interact_pos())
+            .flatten()
+    });
+    if pointer.is_none() {
+        state.drag = None;
+    }
     let columns = doc.columns().to_vec();
     let text_height = egui::TextStyle::Body
         .resolve(ui.style())
@@ -365,7 +630,7 @@ pub fn table_ui(
         .cell_layout(Layout::left_to_right(Align::Center))
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY)
-        .column(TableColumn::exact(44.0));
+        .column(TableColumn::exact(56.0));
     for &c in &columns {
         builder = builder.column(
             TableColumn::initial(column_width(c))
@@ -381,7 +646,14 @@ pub fn table_ui(
     let mut start: Option<(usize, Column)> = None;
     let mut sort_clicked: Option<Column> = None;
     let mut move_after: Option<(isize, isize)> = None;
-    let range = selection(state, visible);
+    let ncols = columns.len();
+    let range = selection(state, visible, ncols);
+    let nselected = range.as_ref().map_or(0, |(rows, _)| rows.clone().count());
+    let mut drag_start: Option<(usize, usize, Whole)> = None;
+    let mut drag_over: Option<(usize, usize)> = None;
+    let mut row_click: Option<(usize, bool)> = None;
+    let mut context: Option<(usize, usize, bool)> = None;
+    let mut menu_action: Option<RowAction> = None;
     builder
         .header(row_height, |mut header| {
             header.col(|ui| {
@@ -412,18 +684,58 @@ pub fn table_ui(
             body.rows(row_height, visible.len(), |mut table_row| {
                 let table_row_index = table_row.index();
                 let row = visible[table_row_index];
-                let selected = state.selected == Some(row);
+                let in_range = range
+                    .as_ref()
+                    .is_some_and(|(rows, _)| rows.contains(&table_row_index));
+                let selected = if state.whole == Whole::Rows {
+                    in_range
+                } else {
+                    state.selected == Some(row)
+                };
                 table_row.set_selected(selected);
                 table_row.col(|ui| {
-                    let r = ui
-                        .add(
-                            egui::Label::new(RichText::new((row + 1).to_string()).weak())
-                                .sense(Sense::click()),
-                        )
-                        .accessible_name(format!("Select row {}", row + 1));
+                    // The row number: click selects the whole row, Shift+click extends, drag
+                    // selects several.
+                    let (rect, r) =
+                        ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+                    let galley =
+                        egui::WidgetText::from(RichText::new((row + 1).to_string()).weak())
+                            .into_galley(
+                                ui,
+                                Some(egui::TextWrapMode::Truncate),
+                                rect.width() - 4.0,
+                                egui::TextStyle::Body,
+                            );
+                    let pos = egui::pos2(
+                        rect.right() - 4.0 - galley.size().x,
+                        rect.center().y - galley.size().y / 2.0,
+                    );
+                    ui.painter().with_clip_rect(rect).galley(
+                        pos,
+                        galley,
+                        ui.visuals().text_color(),
+                    );
+                    let r = r.accessible_name(format!("Select row {}", row + 1));
                     if r.clicked() {
-                        state.selected = Some(row);
+                        row_click = Some((row, shift_click));
                     }
+                    if r.drag_started() {
+                        drag_start = Some((row, state.cursor.map_or(0, |c| c.1), Whole::Rows));
+                    }
+                    if let Some(p) = pointer
+                        && rect.y_range().contains(p.y)
+                    {
+                        drag_over = Some((row, usize::MAX));
+                    }
+                    if r.secondary_clicked() {
+                        context = Some((row, state.cursor.map_or(0, |c| c.1), true));
+                    }
+                    r.context_menu(|ui| {
+                        if let Some(a) = row_menu(ui, nselected.max(1)) {
+                            menu_action = Some(a);
+                            ui.close();
+                        }
+                    });
                 });
                 for &c in &columns {
                     table_row.col(|ui| {
@@ -503,8 +815,27 @@ pub fn table_ui(
                         }
                         let numeric = matches!(c, Column::Field(f) if f.metric().is_some());
                         // The whole cell is clickable (also when empty), but not focusable: the
-                        // keyboard stays with the table.
-                        let (rect, r) = ui.allocate_exact_size(ui.available_size(), Sense::CLICK);
+                        // keyboard stays with the table. Dragging selects a range.
+                        let (rect, r) =
+                            ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+                        if r.drag_started() {
+                            drag_start = Some((row, col_index, Whole::Cells));
+                        }
+                        if let Some(p) = pointer
+                            && cell_rect.y_range().contains(p.y)
+                            && cell_rect.x_range().contains(p.x)
+                        {
+                            drag_over = Some((row, col_index));
+                        }
+                        if r.secondary_clicked() {
+                            context = Some((row, col_index, false));
+                        }
+                        r.context_menu(|ui| {
+                            if let Some(a) = row_menu(ui, nselected.max(1)) {
+                                menu_action = Some(a);
+                                ui.close();
+                            }
+                        });
                         let galley = egui::WidgetText::from(rt).into_galley(
                             ui,
                             Some(egui::TextWrapMode::Truncate),
@@ -553,6 +884,49 @@ pub fn table_ui(
     if let Some(c) = sort_clicked {
         state.cycle_sort(c);
     }
+    if let Some((row, col, whole)) = drag_start {
+        state.drag = Some(whole);
+        state.anchor = Some((row, col));
+        state.cursor = Some((row, col));
+        state.selected = Some(row);
+        state.whole = whole;
+    }
+    if let (Some(kind), Some((row, col))) = (state.drag, drag_over) {
+        // Over the row numbers a cell drag keeps its column; a row drag keeps the column too.
+        let col = match (kind, col) {
+            (Whole::Cells, c) if c != usize::MAX => c,
+            _ => state.cursor.map_or(0, |c| c.1),
+        };
+        state.cursor = Some((row, col));
+        state.editing = None;
+    }
+    if let Some((row, extend)) = row_click {
+        let col = state.cursor.map_or(0, |c| c.1);
+        if extend && state.cursor.is_some() {
+            state.anchor = state.anchor.or(state.cursor);
+        } else {
+            state.anchor = None;
+        }
+        state.cursor = Some((row, col));
+        state.selected = Some(row);
+        state.whole = Whole::Rows;
+    }
+    if let Some((row, col, whole_row)) = context {
+        // A right-click outside the selection selects the clicked cell (or row) first.
+        let pos = visible.iter().position(|&r| r == row);
+        let inside = range.as_ref().is_some_and(|(rows, cols)| {
+            pos.is_some_and(|p| rows.contains(&p)) && (whole_row || cols.contains(&col))
+        });
+        if !inside {
+            state.cursor = Some((row, col));
+            state.anchor = None;
+            state.selected = Some(row);
+            state.whole = if whole_row { Whole::Rows } else { Whole::Cells };
+        }
+    }
+    if menu_action.is_some() {
+        actions.rows = menu_action;
+    }
     if cancel {
         state.editing = None;
     } else if commit.is_none() && start.is_some() {
@@ -586,11 +960,13 @@ pub fn table_ui(
             // Shift-click extends the selection from the active cell.
             state.anchor = state.anchor.or(state.cursor);
             state.cursor = Some((row, col));
+            state.whole = Whole::Cells;
             state.editing = None;
         } else {
             state.selected = Some(row);
             state.cursor = Some((row, col));
             state.anchor = None;
+            state.whole = Whole::Cells;
             state.editing = Some(Editing {
                 row,
                 column,
@@ -600,4 +976,125 @@ pub fn table_ui(
         }
     }
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::document::NoObserver;
+
+    fn doc(cities: &[&str]) -> Document {
+        let mut d = Document::new();
+        for c in cities {
+            d.push_row([(Column::Field(Field::City), *c)]);
+        }
+        d
+    }
+
+    fn cities(d: &Document) -> Vec<String> {
+        (0..d.len())
+            .map(|r| d.cell_text(r, Column::Field(Field::City)).into_owned())
+            .collect()
+    }
+
+    /// Whole rows from visible position `from` to `to`.
+    fn rows_selected(visible: &[usize], from: usize, to: usize) -> TableState {
+        TableState {
+            anchor: Some((visible[from], 2)),
+            cursor: Some((visible[to], 2)),
+            whole: Whole::Rows,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn deleting_rows_of_a_sorted_view_deletes_those_rows_and_undoes_as_one() {
+        let mut d = doc(&["a", "b", "c", "d", "e"]);
+        // A sorted view shows rows 4, 0, 2, 1, 3: selecting the first three picks e, a, c.
+        let visible = [4, 0, 2, 1, 3];
+        let state = rows_selected(&visible, 0, 2);
+        assert_eq!(
+            selected_rows(&state, &visible, d.columns().len()),
+            [0, 2, 4]
+        );
+        assert_eq!(selected_count(&state, &visible, d.columns().len()), 3);
+        let plan = plan_rows(&d, &visible, &state, RowAction::Delete).unwrap();
+        assert_eq!(plan.edit.describe(&d), "delete of 3 rows");
+        let undo = d.apply(&plan.edit, &mut NoObserver).unwrap();
+        assert_eq!(cities(&d), ["b", "d"]);
+        assert_eq!(plan.select, 0..1);
+        d.apply(&undo, &mut NoObserver).unwrap();
+        assert_eq!(cities(&d), ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn duplicates_follow_the_last_selected_row_in_order() {
+        let mut d = doc(&["a", "b", "c", "d"]);
+        let visible = [0, 1, 2, 3];
+        let state = rows_selected(&visible, 2, 1); // dragged upwards: rows b and c
+        let plan = plan_rows(&d, &visible, &state, RowAction::Duplicate).unwrap();
+        assert_eq!(plan.edit.describe(&d), "duplicate of 2 rows");
+        d.apply(&plan.edit, &mut NoObserver).unwrap();
+        assert_eq!(cities(&d), ["a", "b", "c", "b", "c", "d"]);
+        assert_eq!(plan.select, 3..5);
+
+        let one = rows_selected(&visible, 0, 0);
+        let plan = plan_rows(&d, &visible, &one, RowAction::Duplicate).unwrap();
+        assert_eq!(plan.edit.describe(&d), "duplicate of row 1");
+    }
+
+    #[test]
+    fn inserting_goes_above_or_below_the_selection_and_works_on_an_empty_table() {
+        let d = doc(&["a", "b", "c"]);
+        let visible = [0, 1, 2];
+        let state = rows_selected(&visible, 1, 2);
+        let at = |action| match plan_rows(&d, &visible, &state, action).map(|p| p.edit) {
+            Some(Edit::InsertRow { at, .. }) => at,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(at(RowAction::InsertAbove), 1);
+        assert_eq!(at(RowAction::InsertBelow), 3);
+
+        let empty = Document::new();
+        let none = TableState::default();
+        assert!(plan_rows(&empty, &[], &none, RowAction::Delete).is_none());
+        assert!(plan_rows(&empty, &[], &none, RowAction::Duplicate).is_none());
+        let plan = plan_rows(&empty, &[], &none, RowAction::InsertBelow).unwrap();
+        assert_eq!(
+            plan.edit,
+            Edit::InsertRow {
+                at: 0,
+                cells: Vec::new()
+            }
+        );
+    }
+
+    #[test]
+    fn deleting_every_row_selects_nothing() {
+        let d = doc(&["a", "b"]);
+        let visible = [0, 1];
+        let state = rows_selected(&visible, 0, 1);
+        let plan = plan_rows(&d, &visible, &state, RowAction::Delete).unwrap();
+        assert!(plan.select.is_empty());
+        let mut after = TableState::default();
+        after.select_rows(&[], plan.select);
+        assert_eq!(after.cursor, None);
+    }
+
+    #[test]
+    fn whole_columns_span_the_shown_rows() {
+        let visible = [3, 1, 2];
+        let state = TableState {
+            cursor: Some((1, 4)),
+            anchor: Some((1, 2)),
+            whole: Whole::Columns,
+            ..Default::default()
+        };
+        assert_eq!(selection(&state, &visible, 11), Some((0..=2, 2..=4)));
+        let rows = TableState {
+            whole: Whole::Rows,
+            ..state
+        };
+        assert_eq!(selection(&rows, &visible, 11), Some((1..=1, 0..=10)));
+    }
 }
