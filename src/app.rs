@@ -8,6 +8,10 @@ use std::sync::{Arc, Mutex};
 use egui::{ColorImage, Key, KeyboardShortcut, Modifiers, RichText, ViewportCommand};
 
 use crate::analysis::rows::RowQuery;
+use crate::background::Background;
+
+/// Documents from this many rows sort, filter and list problems on a worker thread.
+const BACKGROUND_ROWS: usize = 50_000;
 use crate::analysis::{Filter, View};
 use crate::data::document::Problem;
 use crate::data::document::{Column, Edit, Field, Metric, Place};
@@ -125,9 +129,6 @@ struct Loading {
     slot: LoadSlot,
 }
 
-/// The rows the table shows, for a document revision and query.
-type VisibleRows = ((u64, RowQuery), std::sync::Arc<Vec<usize>>);
-
 /// The dashboard application.
 pub struct App {
     settings: Settings,
@@ -142,8 +143,10 @@ pub struct App {
     screenshot: Arc<Mutex<Option<Arc<ColorImage>>>>,
     layouts: [ChartLayout; 4],
     sent_title: String,
-    visible_cache: Option<VisibleRows>,
-    problems_cache: Option<(u64, std::sync::Arc<Vec<Problem>>)>,
+    /// The table's rows for (revision or length, query); large documents sort on a worker.
+    visible_cache: Background<(u64, RowQuery), Vec<usize>>,
+    /// Problems per revision; large documents list them on a worker.
+    problems_cache: Background<u64, Vec<Problem>>,
     report_startup: Option<std::time::Instant>,
     preview: Option<PreviewState>,
     loading: Option<Loading>,
@@ -185,8 +188,8 @@ impl App {
             screenshot: Arc::default(),
             layouts: [ChartLayout::default(); 4],
             sent_title: String::new(),
-            visible_cache: None,
-            problems_cache: None,
+            visible_cache: Background::default(),
+            problems_cache: Background::default(),
             preview: None,
             loading: None,
             ctx: Some(cc.egui_ctx.clone()),
@@ -292,8 +295,8 @@ impl App {
     fn replace_session(&mut self, session: Session) {
         self.session = session;
         self.table = TableState::default();
-        self.visible_cache = None;
-        self.problems_cache = None;
+        self.visible_cache.clear();
+        self.problems_cache.clear();
     }
 
     fn open_path(&mut self, path: &Path) {
@@ -659,31 +662,51 @@ impl App {
         }
     }
 
-    fn visible_rows(&mut self) -> std::sync::Arc<Vec<usize>> {
-        let key = (self.session.doc().revision(), self.row_query());
-        if self.visible_cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            let rows = std::sync::Arc::new(crate::analysis::rows::visible_rows(
-                self.session.doc(),
-                &key.1,
-            ));
-            self.visible_cache = Some((key, rows));
+    fn notifier(&self) -> impl FnOnce() + Send + 'static {
+        let ctx = self.ctx.clone();
+        move || {
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
         }
-        self.visible_cache
-            .as_ref()
-            .map(|(_, v)| std::sync::Arc::clone(v))
-            .unwrap_or_default()
+    }
+
+    fn visible_rows(&mut self) -> std::sync::Arc<Vec<usize>> {
+        let query = self.row_query();
+        let doc = self.session.doc();
+        let len = doc.len();
+        // Showing every row in file order does not depend on what cells hold.
+        let identity = crate::analysis::rows::is_identity(&query);
+        let key = (if identity { len as u64 } else { doc.revision() }, query);
+        let inline = identity || len < BACKGROUND_ROWS;
+        let shared = self.session.doc_shared();
+        let q = key.1.clone();
+        let notify = self.notifier();
+        let (rows, current) = self.visible_cache.get(
+            &key,
+            inline,
+            move || crate::analysis::rows::visible_rows(&shared, &q),
+            notify,
+        );
+        let rows = rows.unwrap_or_default();
+        if !current && rows.iter().any(|&r| r >= len) {
+            // Rows were deleted since: show what still exists until the new order arrives.
+            let kept: Vec<usize> = rows.iter().copied().filter(|&r| r < len).collect();
+            self.visible_cache.replace_last(kept.clone());
+            return std::sync::Arc::new(kept);
+        }
+        rows
     }
 
     fn problems(&mut self) -> std::sync::Arc<Vec<Problem>> {
         let rev = self.session.doc().revision();
-        match &self.problems_cache {
-            Some((r, list)) if *r == rev => std::sync::Arc::clone(list),
-            _ => {
-                let list = std::sync::Arc::new(self.session.doc().problems());
-                self.problems_cache = Some((rev, std::sync::Arc::clone(&list)));
-                list
-            }
-        }
+        let inline = self.session.doc().len() < BACKGROUND_ROWS;
+        let shared = self.session.doc_shared();
+        let notify = self.notifier();
+        self.problems_cache
+            .get(&rev, inline, move || shared.problems(), notify)
+            .0
+            .unwrap_or_default()
     }
 
     fn problem_count(&mut self) -> usize {
@@ -902,8 +925,15 @@ impl App {
                     crate::data::value::group_thousands(shown as f64, 0)
                 ));
             }
+            // No spinner: it would repaint every frame; the worker asks for one when done.
+            if self.visible_cache.is_busy() {
+                ui.label(
+                    RichText::new("sorting and filtering…").color(theme::weak_text(ui.visuals())),
+                );
+            }
             ui.separator();
             let text = match problems {
+                _ if self.problems_cache.is_busy() => "checking for problems…".to_owned(),
                 0 => "no problems".to_owned(),
                 1 => "1 problem".to_owned(),
                 n => format!("{n} problems"),

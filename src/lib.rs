@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod background;
 pub mod cli;
 pub mod data;
 pub mod io;

@@ -23,7 +23,8 @@ struct Step {
 
 /// An open document and its history.
 pub struct Session {
-    doc: Document,
+    /// Shared with background jobs (sorting, problems); an edit while one runs copies it.
+    doc: std::sync::Arc<Document>,
     agg: Aggregates,
     path: Option<PathBuf>,
     name: String,
@@ -41,7 +42,7 @@ impl Session {
     pub fn new(doc: Document, path: Option<PathBuf>, name: impl Into<String>) -> Self {
         let agg = Aggregates::build(&doc);
         Session {
-            doc,
+            doc: std::sync::Arc::new(doc),
             agg,
             path,
             name: name.into(),
@@ -88,6 +89,11 @@ impl Session {
         self.saved_state = self.state;
     }
 
+    /// The document shared, for work on another thread (it sees this revision).
+    pub fn doc_shared(&self) -> std::sync::Arc<Document> {
+        std::sync::Arc::clone(&self.doc)
+    }
+
     /// The document (read only: change it with [`Session::apply`]).
     pub fn doc(&self) -> &Document {
         &self.doc
@@ -111,7 +117,7 @@ impl Session {
     /// Applies an edit, records it for undo, and updates the aggregates incrementally.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let description = edit.describe(&self.doc);
-        let inverse = self.doc.apply(&edit, &mut self.agg)?;
+        let inverse = std::sync::Arc::make_mut(&mut self.doc).apply(&edit, &mut self.agg)?;
         let before = self.state;
         self.state = self.next_state;
         self.next_state += 1;
@@ -141,7 +147,7 @@ impl Session {
         let Some(mut step) = self.undo.pop() else {
             return false;
         };
-        match self.doc.apply(&step.inverse, &mut self.agg) {
+        match std::sync::Arc::make_mut(&mut self.doc).apply(&step.inverse, &mut self.agg) {
             Ok(_) => {
                 self.state = step.before;
                 self.redo.push(step);
@@ -161,7 +167,7 @@ impl Session {
         let Some(step) = self.redo.pop() else {
             return false;
         };
-        match self.doc.apply(&step.forward, &mut self.agg) {
+        match std::sync::Arc::make_mut(&mut self.doc).apply(&step.forward, &mut self.agg) {
             Ok(inverse) => {
                 self.state = step.after;
                 self.undo.push(Step { inverse, ..step });

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crackdown_dashboard::analysis::{Filter, Granularity};
-use crackdown_dashboard::data::document::{Metric, Place};
+use crackdown_dashboard::data::document::{Column, Field, Metric, Place};
 use crackdown_dashboard::data::gazetteer::Gazetteer;
 use crackdown_dashboard::session::Session;
 use crackdown_dashboard::ui::dialogs::{FileDialogs, SaveKind};
@@ -1572,4 +1572,70 @@ fn undo_in_the_import_preview_leaves_the_open_data_alone() {
     h.run();
     named(&h, &format!("Rigs seized, row {row}: 20,100"));
     assert!(shows_unsaved(&h));
+}
+
+/// Rigs in the topmost visible table row.
+fn top_rigs(h: &Harness<'_, App>) -> String {
+    h.query_all_by(|n| {
+        n.label()
+            .is_some_and(|l| l.starts_with("Rigs seized, row "))
+    })
+    .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+    .map(|n| {
+        let l = n.accesskit_node().label().unwrap();
+        l[l.find(": ").unwrap() + 2..].to_owned()
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_large_table_sorts_and_searches_on_a_worker_and_edits_keep_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.csv");
+    std::fs::write(&big, crackdown_dashboard::synth::csv(60_000, 5)).unwrap();
+    let mut h = harness(ScriptedDialogs::answering(std::slice::from_ref(&big), &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    let wait = |h: &mut Harness<'_, App>, done: &dyn Fn(&Harness<'_, App>) -> bool| {
+        let start = std::time::Instant::now();
+        while !done(h) {
+            assert!(start.elapsed() < std::time::Duration::from_secs(120));
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            h.step();
+        }
+        h.run();
+    };
+    wait(&mut h, &|h| h.state().session().doc().len() == 60_000);
+    let doc = h.state().session().doc_shared();
+    let max = (0..doc.len())
+        .filter_map(|r| doc.figure_value(r, Metric::Rigs))
+        .fold(0.0, f64::max);
+    named(&h, "Sort by Rigs seized").click();
+    h.step();
+    named(&h, "Sort by Rigs seized").click(); // descending
+    h.step();
+    let sorted = |h: &Harness<'_, App>| {
+        h.query_all_by_label_contains("sorting and filtering")
+            .count()
+            == 0
+            && top_rigs(h) == crackdown_dashboard::data::value::group_thousands(max, 0)
+    };
+    wait(&mut h, &sorted);
+    assert!(!h.state().session().is_dirty(), "sorting is not an edit");
+
+    // Search narrows the rows on the worker too; the status bar counts them.
+    named(&h, "Search").click();
+    h.run();
+    named(&h, "Search").type_text("note 5999");
+    let expected = (0..doc.len())
+        .filter(|&r| {
+            doc.cell_text(r, Column::Field(Field::Notes))
+                .contains("note 5999")
+        })
+        .count();
+    assert!(expected >= 1);
+    wait(&mut h, &|h| {
+        h.query_all_by_label_contains(&format!("{expected} of 60,000 rows"))
+            .count()
+            >= 1
+    });
 }

@@ -2,8 +2,10 @@
 //! search across the text columns, a "rows with problems" filter, and a stable sort by any
 //! column. These are views: they never change the document.
 
-use std::cmp::Ordering;
+use std::borrow::Cow;
 use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 
 use super::Filter;
 use crate::data::document::{Column, Document, Field};
@@ -30,76 +32,136 @@ pub struct RowQuery {
     pub sort: Option<(Column, SortDir)>,
 }
 
-#[derive(Debug, PartialEq, PartialOrd)]
-enum Key {
-    Number(f64),
-    Text(String),
+/// True when the query shows every row in file order (nothing to compute).
+pub fn is_identity(q: &RowQuery) -> bool {
+    q.filter.hidden.is_empty()
+        && q.filter.from.is_none()
+        && q.filter.to.is_none()
+        && q.search.trim().is_empty()
+        && !q.problems_only
+        && q.sort.is_none()
 }
 
-fn sort_key(doc: &Document, row: usize, column: Column) -> Option<Key> {
+fn is_text_column(c: Column) -> bool {
+    matches!(c, Column::Extra(_))
+        || matches!(c, Column::Field(f) if f.metric().is_none() && f != Field::Date)
+}
+
+/// Sort keys of one column: a number per row that orders like the column (text by its lower
+/// case, each distinct text ranked once), or `None` for empty cells.
+fn sort_keys(doc: &Document, rows: &[usize], column: Column) -> Vec<Option<u64>> {
+    // Order-preserving bits of a float (negative values flip).
+    let float_key = |v: f64| {
+        let b = v.to_bits();
+        if b >> 63 == 1 { !b } else { b | (1 << 63) }
+    };
     match column {
-        Column::Field(Field::Date) => doc
-            .date_value(row)
-            .map(|d| Key::Number(f64::from(d.day_key()))),
-        Column::Field(f) if f.metric().is_some() => f
-            .metric()
-            .and_then(|m| doc.figure_value(row, m))
-            .map(Key::Number),
+        Column::Field(Field::Date) => rows
+            .iter()
+            .map(|&r| {
+                doc.date_value(r)
+                    .map(|d| d.day_key() as i64 as u64 ^ (1 << 63))
+            })
+            .collect(),
+        Column::Field(f) if f.metric().is_some() => {
+            let m = f.metric().unwrap_or(crate::data::document::Metric::Rigs);
+            rows.iter()
+                .map(|&r| doc.figure_value(r, m).map(float_key))
+                .collect()
+        }
         _ => {
-            let t = doc.cell_text(row, column);
-            (!t.trim().is_empty()).then(|| Key::Text(t.to_lowercase()))
+            // Distinct texts get an id, ids are ranked by lower case text.
+            let mut ids: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+            let mut texts: Vec<Cow<'_, str>> = Vec::new();
+            let row_ids: Vec<u32> = rows
+                .iter()
+                .map(|&r| {
+                    let t = doc.cell_text(r, column);
+                    match ids.get(&t) {
+                        Some(&id) => id,
+                        None => {
+                            let id = texts.len() as u32;
+                            texts.push(t.clone());
+                            ids.insert(t, id);
+                            id
+                        }
+                    }
+                })
+                .collect();
+            let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+            let mut order: Vec<u32> = (0..texts.len() as u32).collect();
+            order.sort_by(|&a, &b| lower[a as usize].cmp(&lower[b as usize]));
+            // Texts equal but for case tie (and keep file order).
+            let mut rank = vec![0u64; texts.len()];
+            let mut r = 0u64;
+            for (i, &id) in order.iter().enumerate() {
+                if i > 0 && lower[id as usize] != lower[order[i - 1] as usize] {
+                    r += 1;
+                }
+                rank[id as usize] = r;
+            }
+            row_ids
+                .iter()
+                .map(|&id| (!texts[id as usize].trim().is_empty()).then_some(rank[id as usize]))
+                .collect()
         }
     }
 }
 
-/// True when a row's text columns (or its province's English name) contain `needle` (lower case).
-fn matches_search(doc: &Document, row: usize, needle: &str) -> bool {
-    if Document::place_name(doc.place(row))
-        .to_lowercase()
-        .contains(needle)
-    {
-        return true;
-    }
-    doc.columns().iter().any(|&c| {
-        let text_column =
-            matches!(c, Column::Extra(_)) || matches!(c, Column::Field(f) if f.metric().is_none());
-        text_column && doc.cell_text(row, c).to_lowercase().contains(needle)
-    })
-}
-
 /// The rows to show, in order.
 pub fn visible_rows(doc: &Document, q: &RowQuery) -> Vec<usize> {
+    if is_identity(q) {
+        return (0..doc.len()).collect();
+    }
     let needle = q.search.trim().to_lowercase();
     let with_problems: HashSet<usize> = if q.problems_only {
         doc.problems().into_iter().map(|p| p.row).collect()
     } else {
         HashSet::new()
     };
+    // Whether a text matches, remembered per distinct text (columns repeat their values).
+    let text_columns: Vec<Column> = doc
+        .columns()
+        .iter()
+        .copied()
+        .filter(|&c| is_text_column(c))
+        .collect();
+    let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut place_hits: FxHashMap<crate::data::document::Place, bool> = FxHashMap::default();
+    let mut matches_search = |r: usize| -> bool {
+        let place = doc.place(r);
+        if *place_hits
+            .entry(place)
+            .or_insert_with(|| Document::place_name(place).to_lowercase().contains(&needle))
+        {
+            return true;
+        }
+        text_columns.iter().any(|&c| match doc.cell_text(r, c) {
+            Cow::Borrowed(t) => *seen
+                .entry(t)
+                .or_insert_with(|| t.to_lowercase().contains(&needle)),
+            Cow::Owned(t) => t.to_lowercase().contains(&needle),
+        })
+    };
     let mut rows: Vec<usize> = (0..doc.len())
         .filter(|&r| q.filter.accepts(doc.place(r), doc.date_value(r)))
         .filter(|r| !q.problems_only || with_problems.contains(r))
-        .filter(|&r| needle.is_empty() || matches_search(doc, r, &needle))
+        .filter(|&r| needle.is_empty() || matches_search(r))
         .collect();
     if let Some((column, dir)) = q.sort {
-        let mut keyed: Vec<(Option<Key>, usize)> = rows
-            .iter()
-            .map(|&r| (sort_key(doc, r, column), r))
-            .collect();
-        // Stable; empty cells last in both directions.
-        keyed.sort_by(|(a, _), (b, _)| match (a, b) {
-            (Some(a), Some(b)) => {
-                let o = a.partial_cmp(b).unwrap_or(Ordering::Equal);
-                if dir == SortDir::Descending {
-                    o.reverse()
-                } else {
-                    o
-                }
+        let keys = sort_keys(doc, &rows, column);
+        // Stable: ties keep file order; empty cells last in both directions.
+        let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(rows.len());
+        let mut empty: Vec<usize> = Vec::new();
+        for (&r, k) in rows.iter().zip(&keys) {
+            match k {
+                Some(k) if dir == SortDir::Descending => keyed.push((!k, r)),
+                Some(k) => keyed.push((*k, r)),
+                None => empty.push(r),
             }
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        });
-        rows = keyed.into_iter().map(|(_, r)| r).collect();
+        }
+        keyed.sort_unstable();
+        rows = keyed.into_iter().map(|(_, r)| r).chain(empty).collect();
     }
     rows
 }

@@ -1146,7 +1146,9 @@ impl Document {
     /// Every flagged cell and duplicated row, in row then column order.
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
-        let mut seen: HashMap<Vec<Cow<'_, str>>, usize> = HashMap::new();
+        // Rows are compared by a hash of what their cells hold (equal texts are equal symbols);
+        // a hash match is confirmed cell by cell.
+        let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
         for row in 0..self.len {
             for &column in &self.columns {
                 if let Some(message) = self.cell_problem(row, column) {
@@ -1157,30 +1159,95 @@ impl Document {
                     });
                 }
             }
-            let key: Vec<Cow<'_, str>> = self
-                .columns
-                .iter()
-                .map(|&c| self.cell_text(row, c))
-                .collect();
-            if key.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            match seen.get(&key) {
-                Some(&first) => out.push(Problem {
-                    row,
-                    column: None,
-                    message: format!(
-                        "row {} repeats row {} exactly; delete one if it is the same event",
-                        row + 1,
-                        first + 1
-                    ),
-                }),
-                None => {
-                    seen.insert(key, row);
+            match seen.entry(self.row_hash(row)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    let first = *first.get();
+                    let same = self
+                        .columns
+                        .iter()
+                        .all(|&c| self.cell_text(row, c) == self.cell_text(first, c));
+                    let blank = self
+                        .columns
+                        .iter()
+                        .all(|&c| self.cell_text(row, c).trim().is_empty());
+                    if same && !blank {
+                        out.push(Problem {
+                            row,
+                            column: None,
+                            message: format!(
+                                "row {} repeats row {} exactly; delete one if it is the same event",
+                                row + 1,
+                                first + 1
+                            ),
+                        });
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(row);
                 }
             }
         }
         out
+    }
+
+    /// A hash of what a row's cells hold: rows with the same cell texts hash the same.
+    fn row_hash(&self, row: usize) -> u64 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        for &column in &self.columns {
+            match column {
+                Column::Field(Field::Date) => match self.date_value(row) {
+                    Some(d) => {
+                        h.write_u8(1);
+                        h.write_i16(d.year);
+                        h.write_u8(d.month);
+                        h.write_u8(d.day);
+                    }
+                    None => {
+                        h.write_u8(2);
+                        h.write_u32(match self.date[row] {
+                            DateCell::Invalid(sym) => sym,
+                            _ => EMPTY,
+                        });
+                    }
+                },
+                Column::Field(Field::Basis) => match self.basis[row] {
+                    BasisCell::Valid(b) => h.write_u8(3 + b as u8),
+                    BasisCell::Invalid(sym) => {
+                        h.write_u8(5);
+                        h.write_u32(sym);
+                    }
+                },
+                Column::Field(f) if f.metric().is_some() => {
+                    match self.figure(row, f.metric().unwrap_or(Metric::Rigs)) {
+                        Num::Empty => h.write_u8(6),
+                        Num::Value(v) => {
+                            h.write_u8(7);
+                            h.write_u64(v.to_bits());
+                        }
+                        Num::Invalid(sym) => {
+                            h.write_u8(8);
+                            h.write_u32(sym);
+                        }
+                        Num::Approx(i) => {
+                            let (v, side, sym) = self.approx[i as usize];
+                            h.write_u8(9);
+                            h.write_u64(v.to_bits());
+                            h.write_u8(side as u8);
+                            h.write_u32(sym);
+                        }
+                    }
+                }
+                Column::Field(Field::Province) => h.write_u32(self.province[row]),
+                Column::Field(Field::City) => h.write_u32(self.city[row]),
+                Column::Field(Field::Action) => h.write_u32(self.action[row]),
+                Column::Field(Field::Source) => h.write_u32(self.source[row]),
+                Column::Field(Field::Notes) => h.write_u32(self.notes[row]),
+                Column::Field(_) => {}
+                Column::Extra(i) => h.write_u32(self.extras.get(i).map_or(EMPTY, |c| c[row])),
+            }
+        }
+        h.finish()
     }
 
     /// The row's figures as the analysis sees them.
