@@ -1,38 +1,73 @@
-//! Benchmarks of the paths a user waits on: opening a file, one cell edit with the charts
-//! following, and one UI frame with a large table (egui pass, no GPU).
+//! Benchmarks of the paths a user waits on, at a million rows: opening a CSV or JSON file
+//! (read, parse, aggregate per province and month), one cell edit with the charts following,
+//! sorting every row, and one UI frame with the table scrolling and all charts (egui pass plus
+//! tessellation, no GPU). The frame benchmark also prints p50/p95 over 300 frames.
 //!
-//! Run with `cargo bench --bench core`; figures are in the README.
+//! Run with `cargo bench --bench core`; figures are in the README. `BENCH_ROWS=100000` runs
+//! the same at another size.
 
 use std::hint::black_box;
-use std::path::Path;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
+use crackdown_dashboard::analysis::rows::{RowQuery, SortDir, visible_rows};
 use crackdown_dashboard::analysis::{Aggregates, Filter, Granularity};
 use crackdown_dashboard::data::document::{Column, Edit, Field};
 use crackdown_dashboard::io::{self, Format};
 use crackdown_dashboard::session::Session;
 use crackdown_dashboard::{App, StartOptions, synth};
 use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::kittest::Queryable;
 
-const ROWS: usize = 100_000;
+fn rows() -> usize {
+    std::env::var("BENCH_ROWS")
+        .ok()
+        .and_then(|r| r.replace('_', "").parse().ok())
+        .unwrap_or(1_000_000)
+}
+
+fn label(what: &str) -> String {
+    let n = rows();
+    let size = if n.is_multiple_of(1_000_000) {
+        format!("{}M", n / 1_000_000)
+    } else {
+        format!("{}k", n / 1000)
+    };
+    what.replace("{n}", &size)
+}
+
+/// The generated files, written once: (directory kept alive, CSV path, JSON path).
+fn files() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
+    static FILES: OnceLock<(tempfile::TempDir, PathBuf, PathBuf)> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("events.csv");
+        let json = dir.path().join("events.json");
+        std::fs::write(&csv, synth::csv(rows(), 42)).unwrap();
+        let doc = io::read_path(&csv).unwrap();
+        std::fs::write(&json, io::to_bytes(&doc, Format::Json).unwrap()).unwrap();
+        (dir, csv, json)
+    })
+}
 
 fn open_and_aggregate(c: &mut Criterion) {
-    let text = synth::csv(ROWS, 42);
+    let (_, csv, json) = files();
     let mut g = c.benchmark_group("open");
     g.sample_size(10);
-    g.bench_function("parse 100k-row CSV", |b| {
-        b.iter(|| {
-            io::read_bytes(
-                Path::new("bench.csv"),
-                black_box(text.as_bytes()),
-                Some(Format::Csv),
-            )
-            .unwrap()
-        })
-    });
-    let doc = io::read_bytes(Path::new("bench.csv"), text.as_bytes(), Some(Format::Csv)).unwrap();
-    g.bench_function("aggregate 100k rows + quarterly view", |b| {
-        b.iter(|| Aggregates::build(black_box(&doc)).view(Granularity::Quarter, &Filter::default()))
-    });
+    for (name, path) in [("CSV", csv), ("JSON", json)] {
+        g.bench_function(
+            label(&format!(
+                "open + parse + aggregate {{n}}-row {name} (per province and month)"
+            )),
+            |b| {
+                b.iter(|| {
+                    let doc = io::read_path(black_box(path)).unwrap();
+                    let view = Aggregates::build(&doc).view(Granularity::Month, &Filter::default());
+                    black_box((doc.len(), view.totals))
+                })
+            },
+        );
+    }
     g.bench_function("open sample data (60 rows) + view", |b| {
         b.iter(|| {
             Session::sample()
@@ -43,80 +78,165 @@ fn open_and_aggregate(c: &mut Criterion) {
     g.finish();
 }
 
-fn edit_cell(c: &mut Criterion) {
-    let text = synth::csv(ROWS, 42);
-    let doc = io::read_bytes(Path::new("bench.csv"), text.as_bytes(), Some(Format::Csv)).unwrap();
+fn edit_and_sort(c: &mut Criterion) {
+    let (_, csv, _) = files();
+    let doc = io::read_path(csv).unwrap();
     let mut session = Session::new(doc, None, "bench");
     let mut n = 0u64;
     // The edit itself: the document changes and the per-province aggregates follow incrementally.
-    c.bench_function("edit one cell → aggregates updated (100k rows)", |b| {
-        b.iter(|| {
-            n += 1;
-            let edit = Edit::SetCell {
-                row: 5_000,
-                column: Column::Field(Field::Rigs),
-                text: (n % 900 + 1).to_string(),
-            };
-            session.apply(edit).unwrap();
-        })
-    });
+    c.bench_function(
+        &label("edit one cell → aggregates updated ({n} rows)"),
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let edit = Edit::SetCell {
+                    row: 5_000,
+                    column: Column::Field(Field::Rigs),
+                    text: (n % 900 + 1).to_string(),
+                };
+                session.apply(edit).unwrap();
+            })
+        },
+    );
     // The edit and the charts' new per-quarter series and totals.
-    c.bench_function("edit one cell + new quarterly view (100k rows)", |b| {
-        b.iter(|| {
-            n += 1;
-            let edit = Edit::SetCell {
-                row: 5_000,
-                column: Column::Field(Field::Rigs),
-                text: (n % 900 + 1).to_string(),
-            };
-            session.apply(edit).unwrap();
-            black_box(
-                session
-                    .view(Granularity::Quarter, &Filter::default())
-                    .totals,
-            )
-        })
-    });
+    c.bench_function(
+        &label("edit one cell + new quarterly view ({n} rows)"),
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let edit = Edit::SetCell {
+                    row: 5_000,
+                    column: Column::Field(Field::Rigs),
+                    text: (n % 900 + 1).to_string(),
+                };
+                session.apply(edit).unwrap();
+                black_box(
+                    session
+                        .view(Granularity::Quarter, &Filter::default())
+                        .totals,
+                )
+            })
+        },
+    );
+    let doc = session.doc_shared();
+    let mut g = c.benchmark_group("sort");
+    g.sample_size(10);
+    for (name, field) in [
+        ("rigs seized", Field::Rigs),
+        ("province", Field::Province),
+        ("date", Field::Date),
+        ("notes", Field::Notes),
+    ] {
+        let q = RowQuery {
+            sort: Some((Column::Field(field), SortDir::Descending)),
+            ..Default::default()
+        };
+        g.bench_function(label(&format!("sort {{n}} rows by {name}")), |b| {
+            b.iter(|| black_box(visible_rows(&doc, &q).len()))
+        });
+    }
+    g.finish();
 }
 
 fn ui_frame(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.csv");
-    std::fs::write(&path, synth::csv(ROWS, 42)).unwrap();
+    let (_, csv, _) = files();
+    let n = rows();
     let mut h = egui_kittest::Harness::builder()
-        .with_size([1600.0, 1000.0])
+        .with_size([1600.0, 900.0])
         .build_eframe(|cc| {
             App::new(
                 cc,
                 StartOptions {
-                    file: Some(path.clone()),
+                    file: Some(csv.clone()),
                     ..Default::default()
                 },
             )
         });
-    // A file this size loads on a worker thread: step until it is in.
+    // A file this size loads on a worker thread: step until it is in, and the problem list too.
     let start = std::time::Instant::now();
-    while h.state().session().doc().len() != ROWS {
+    while h.state().session().doc().len() != n
+        || h.query_all_by(|node| {
+            node.label()
+                .is_some_and(|l| l.contains("checking for problems"))
+        })
+        .count()
+            > 0
+    {
         assert!(start.elapsed().as_secs() < 300, "the file loads");
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
     }
     h.run_steps(3);
+    // Put the cursor in the table so Page Down scrolls it.
+    h.query_all_by(|node| {
+        node.label()
+            .is_some_and(|l| l.starts_with("Rigs seized, row "))
+    })
+    .next()
+    .expect("a table cell")
+    .click();
+    h.run_steps(2);
+    // Frames as the app runs them without a screen reader: the same context and app, with
+    // AccessKit off (kittest needs it only to find widgets, which the setup above did).
+    let ctx = h.ctx.clone();
+    ctx.disable_accesskit();
+    let mut eframe_frame = eframe::Frame::_new_kittest();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 900.0));
+    let mut time = 100.0;
+    let app = h.state_mut();
+    let mut frame = |i: usize| {
+        let key = if i % 200 == 199 {
+            (egui::Key::Home, egui::Modifiers::COMMAND)
+        } else {
+            (egui::Key::PageDown, egui::Modifiers::NONE)
+        };
+        time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            time: Some(time),
+            events: vec![egui::Event::Key {
+                key: key.0,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: key.1,
+            }],
+            ..Default::default()
+        };
+        let out = ctx.run_ui(input, |ui| eframe::App::ui(app, ui, &mut eframe_frame));
+        black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    };
+    // p50 / p95 of single frames (criterion reports means of batches).
+    let mut times: Vec<f64> = (0..300)
+        .map(|i| {
+            let t = std::time::Instant::now();
+            frame(i);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{}: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms over {} frames",
+        label("ui frame, {n} rows, table scrolling + 4 charts"),
+        times[times.len() / 2],
+        times[times.len() * 95 / 100],
+        times[times.len() - 1],
+        times.len()
+    );
     let mut g = c.benchmark_group("ui");
     g.sample_size(20);
+    let mut i = 0;
     g.bench_function(
-        "one frame, 100k rows, table + 4 charts (egui pass + tessellation)",
+        label("one frame, {n} rows, table scrolling + 4 charts (egui pass + tessellation)"),
         |b| {
             b.iter(|| {
-                h.ctx.request_repaint();
-                h.step();
-                let out = h.output();
-                black_box(h.ctx.tessellate(out.shapes.clone(), out.pixels_per_point));
+                i += 1;
+                frame(i);
             })
         },
     );
     g.finish();
 }
 
-criterion_group!(benches, open_and_aggregate, edit_cell, ui_frame);
+criterion_group!(benches, open_and_aggregate, edit_and_sort, ui_frame);
 criterion_main!(benches);

@@ -13,7 +13,7 @@ fn main() {
         .unwrap_or(3);
     for _ in 0..runs {
         let t = Instant::now();
-        let bytes = std::fs::read(path).unwrap();
+        let bytes = io::read_file(path, &io::Progress::default()).unwrap();
         let t_read = t.elapsed();
         let doc = io::read_bytes(path, &bytes, None).unwrap();
         let t_parse = t.elapsed();

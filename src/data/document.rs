@@ -594,6 +594,8 @@ pub struct Document {
     date_votes: [u32; 2],
     /// Where a (province, city) text pair is charted: resolved once per distinct pair.
     place_cache: rustc_hash::FxHashMap<(Sym, Sym), Place>,
+    /// Where a row with this province symbol and no city is charted (by symbol).
+    place_by_province: Vec<Option<Place>>,
 }
 
 impl Document {
@@ -973,6 +975,19 @@ impl Document {
     /// The province cell if it resolves, else the city (cities roll up), else unknown; cached
     /// per distinct (province, city) text.
     fn compute_place(&mut self, row: usize) -> Place {
+        // Most rows name a province and no city: looked up by the province's symbol alone.
+        let province = self.province[row] as usize;
+        if self.city[row] == EMPTY {
+            if let Some(Some(p)) = self.place_by_province.get(province) {
+                return *p;
+            }
+            let p = self.resolve_place(row);
+            if self.place_by_province.len() <= province {
+                self.place_by_province.resize(province + 1, None);
+            }
+            self.place_by_province[province] = Some(p);
+            return p;
+        }
         let key = (self.province[row], self.city[row]);
         if let Some(&p) = self.place_cache.get(&key) {
             return p;

@@ -159,9 +159,89 @@ pub fn read_path(path: &Path) -> Result<Document, FileError> {
 
 /// Reads an event file with the given choices, returning the report too.
 pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Import, FileError> {
-    let bytes =
-        fs::read(path).map_err(|e| err(path, format!("cannot be read: {}", io_reason(&e))))?;
+    let bytes = read_file(path, &Progress::default())?;
     read(path, &bytes, Format::from_path(path), options)
+}
+
+/// Reads a whole file, large ones in parallel parts (the copy from the page cache is a good
+/// part of opening a big file), counting bytes into `progress` (its first half) and stopping
+/// when cancelled.
+pub fn read_file(path: &Path, progress: &Progress) -> Result<Vec<u8>, FileError> {
+    let reason = |e: std::io::Error| err(path, format!("cannot be read: {}", io_reason(&e)));
+    let file = fs::File::open(path).map_err(reason)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0) as usize;
+    let total = (size as u64).max(1) * 2;
+    progress.set(0, total);
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let read_part = |buf: &mut [u8], offset: usize| -> Result<usize, FileError> {
+        let mut at = 0;
+        while at < buf.len() {
+            if progress.is_cancelled() {
+                return Err(err(path, "loading was cancelled"));
+            }
+            let end = (at + (4 << 20)).min(buf.len());
+            let n = read_at(&file, &mut buf[at..end], (offset + at) as u64).map_err(reason)?;
+            if n == 0 {
+                break;
+            }
+            at += n;
+            let d = done.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed) + n as u64;
+            progress.set(d, total);
+        }
+        Ok(at)
+    };
+    let mut bytes = vec![0u8; size];
+    let parts = if size < 8 << 20 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    };
+    let part_len = size.div_ceil(parts).max(1);
+    let counts: Vec<Result<usize, FileError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = bytes
+            .chunks_mut(part_len)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let read_part = &read_part;
+                scope.spawn(move || read_part(chunk, i * part_len))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut kept = 0;
+    for (i, c) in counts.into_iter().enumerate() {
+        let n = c?;
+        if n < part_len.min(size - i * part_len) {
+            // The file shrank while it was read: keep what came before the gap.
+            kept = i * part_len + n;
+            bytes.truncate(kept);
+            return Ok(bytes);
+        }
+        kept = i * part_len + n;
+    }
+    bytes.truncate(kept);
+    // A file that grew while it was read: take the rest too.
+    let mut tail = Vec::new();
+    use std::io::{Read, Seek};
+    let mut f = &file;
+    if f.seek(std::io::SeekFrom::Start(kept as u64)).is_ok() {
+        f.read_to_end(&mut tail).map_err(reason)?;
+    }
+    bytes.extend_from_slice(&tail);
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn read_at(file: &fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
 }
 
 /// Shared progress of a load running on another thread: bytes done of total, and a cancel flag.
@@ -204,25 +284,7 @@ pub fn read_path_progress(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<(Vec<u8>, Import), FileError> {
-    use std::io::Read;
-    let mut file = fs::File::open(path)
-        .map_err(|e| err(path, format!("cannot be read: {}", io_reason(&e))))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(size as usize);
-    let mut chunk = vec![0u8; 1 << 20];
-    loop {
-        if progress.is_cancelled() {
-            return Err(err(path, "loading was cancelled"));
-        }
-        let n = file
-            .read(&mut chunk)
-            .map_err(|e| err(path, format!("cannot be read: {}", io_reason(&e))))?;
-        if n == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&chunk[..n]);
-        progress.set(bytes.len() as u64, size.max(bytes.len() as u64) * 2);
-    }
+    let bytes = read_file(path, progress)?;
     let import = read_with(path, &bytes, Format::from_path(path), options, progress)?;
     Ok((bytes, import))
 }

@@ -30,6 +30,20 @@ const KEY_COLORS: &[(&str, (u8, u8, u8))] = &[
 
 /// A stable, distinct color per province, the same in every chart, legend and list.
 pub fn place_color(place: Place) -> Color32 {
+    // Computed once per region: charts ask for every bar of every frame.
+    static COLORS: std::sync::OnceLock<Vec<Color32>> = std::sync::OnceLock::new();
+    let colors = COLORS.get_or_init(|| {
+        (0..=u8::MAX)
+            .map(|id| compute_place_color(Place::Region(id)))
+            .collect()
+    });
+    match place {
+        Place::Region(id) => colors[usize::from(id)],
+        Place::Unknown => compute_place_color(place),
+    }
+}
+
+fn compute_place_color(place: Place) -> Color32 {
     match place {
         Place::Region(NATIONAL) => Color32::from_rgb(128, 128, 128),
         Place::Region(id) => {
