@@ -205,9 +205,23 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
                 }
             });
         });
-        let plot_height = (height - 70.0).max(80.0);
+        // A legend of many provinces wraps onto more rows (up to LEGEND_MAX_ROWS, then it
+        // scrolls); the plot gives up that height so the chart keeps its size.
+        let widths = legend_entry_widths(ui, input);
+        let rows = legend_rows(&widths, ui.available_width());
+        let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        let extra = (rows.min(LEGEND_MAX_ROWS) - 1) as f32 * row_height;
+        let plot_height = (height - 70.0 - extra).max(80.0);
         layout.transform = Some(plot_ui(ui, input, plot_height));
-        legend_ui(ui, input, &mut actions);
+        if rows > LEGEND_MAX_ROWS {
+            egui::ScrollArea::vertical()
+                .id_salt(("legend", metric.index()))
+                .max_height(LEGEND_MAX_ROWS as f32 * row_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| legend_ui(ui, input, &widths, &mut actions));
+        } else {
+            legend_ui(ui, input, &widths, &mut actions);
+        }
     });
     layout.frame = frame.response.rect;
     (actions, layout)
@@ -571,16 +585,64 @@ fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Color32) {
     }
 }
 
-fn legend_ui(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
+/// Rows of legend shown before the legend scrolls.
+const LEGEND_MAX_ROWS: usize = 2;
+
+/// Gap between legend entries.
+const LEGEND_GAP: f32 = 10.0;
+
+/// Width of each legend entry: a 10-point swatch, 4 points, the name.
+fn legend_entry_widths(ui: &Ui, input: &ChartInput<'_>) -> Vec<f32> {
+    input
+        .all
+        .series
+        .iter()
+        .map(|s| {
+            let galley =
+                egui::WidgetText::from(RichText::new(Document::place_name(s.place)).small())
+                    .into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Small,
+                    );
+            10.0 + 4.0 + galley.size().x
+        })
+        .collect()
+}
+
+/// Rows a legend with entries this wide needs in `width`.
+fn legend_rows(widths: &[f32], width: f32) -> usize {
+    let mut rows = 1;
+    let mut x = 0.0;
+    for &w in widths {
+        if x > 0.0 && x + w > width {
+            rows += 1;
+            x = 0.0;
+        }
+        x += w + LEGEND_GAP;
+    }
+    rows
+}
+
+fn legend_ui(ui: &mut Ui, input: &ChartInput<'_>, widths: &[f32], actions: &mut ChartActions) {
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 10.0;
+        ui.spacing_mut().item_spacing.x = LEGEND_GAP;
         if input.all.series.is_empty() {
             ui.label(
                 RichText::new("No figures for this metric in the visible rows")
                     .color(theme::weak_text(ui.visuals())),
             );
         }
-        for s in &input.all.series {
+        for (i, s) in input.all.series.iter().enumerate() {
+            // An entry is a group of widgets, which the wrapping layout would not move to the
+            // next row by itself: wrap before one that does not fit.
+            let width = widths.get(i).copied().unwrap_or(0.0);
+            if ui.cursor().min.x > ui.max_rect().left() + 0.5
+                && ui.available_size_before_wrap().x < width
+            {
+                ui.end_row();
+            }
             let hidden = input.hidden.contains(&s.place);
             let color = if hidden {
                 ui.visuals().weak_text_color()
@@ -781,6 +843,15 @@ mod tests {
                 .unwrap_or_else(|| panic!("month {i} in view has its own bar"));
             assert_eq!(bar.value, chart.series[1].points[5_000 + i].value);
         }
+    }
+
+    #[test]
+    fn legend_rows_wrap_entries_that_do_not_fit() {
+        assert_eq!(legend_rows(&[], 100.0), 1);
+        assert_eq!(legend_rows(&[40.0, 40.0], 100.0), 1); // 40 + 10 + 40
+        assert_eq!(legend_rows(&[40.0, 40.0, 40.0], 100.0), 2);
+        assert_eq!(legend_rows(&[150.0, 150.0], 100.0), 2); // one too wide still takes a row
+        assert_eq!(legend_rows(&[60.0; 34], 500.0), 5); // 7 a row
     }
 
     #[test]
