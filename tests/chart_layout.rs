@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crackdown_dashboard::data::document::Metric;
 use crackdown_dashboard::{App, StartOptions, synth};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 #[test]
 fn four_charts_fit_a_1600_by_900_window_with_every_province() {
@@ -33,11 +34,25 @@ fn four_charts_fit_a_1600_by_900_window_with_every_province() {
     assert!(places >= 30, "the data covers the provinces ({places})");
 
     let window = h.ctx.content_rect();
+    eprintln!("{:?}", Metric::ALL.map(|m| h.state().chart_layout(m).frame));
+    eprintln!(
+        "{:?}",
+        Metric::ALL.map(|m| h.state().chart_layout(m).transform.map(|t| *t.frame()))
+    );
     let frames: Vec<egui::Rect> = Metric::ALL
         .iter()
         .map(|&m| h.state().chart_layout(m).frame)
         .collect();
+    // The table's toolbar starts the table panel under the charts.
+    let table_top = h
+        .get_by(|n| n.label().as_deref() == Some("Add row"))
+        .rect()
+        .top();
     for (m, f) in Metric::ALL.iter().zip(&frames) {
+        assert!(
+            f.bottom() <= table_top,
+            "{m:?} chart {f:?} ends above the table ({table_top})"
+        );
         assert!(f.is_positive(), "{m:?} chart was drawn: {f:?}");
         assert!(
             window.contains_rect(*f),

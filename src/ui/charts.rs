@@ -206,21 +206,33 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
             });
         });
         // A legend of many provinces wraps onto more rows (up to LEGEND_MAX_ROWS, then it
-        // scrolls); the plot gives up that height so the chart keeps its size.
+        // scrolls); the plot gives up the height of the rows past the first, so the chart keeps
+        // its size. The legend's height is measured each frame; when it differs from the one
+        // planned for, the pass is laid out again at once (not on a later frame).
         let widths = legend_entry_widths(ui, input);
         let rows = legend_rows(&widths, ui.available_width());
-        let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-        let extra = (rows.min(LEGEND_MAX_ROWS) - 1) as f32 * row_height;
-        let plot_height = (height - 70.0 - extra).max(80.0);
+        let one_row = ui.spacing().interact_size.y;
+        let row_pitch = one_row + ui.spacing().item_spacing.y;
+        let legend_id = egui::Id::unique(("chart legend height", metric.index()));
+        let planned = ui
+            .data(|d| d.get_temp::<f32>(legend_id))
+            .unwrap_or((rows.min(LEGEND_MAX_ROWS) - 1) as f32 * row_pitch + one_row);
+        let plot_height = (height - 70.0 - (planned - one_row).max(0.0)).max(80.0);
         layout.transform = Some(plot_ui(ui, input, plot_height));
-        if rows > LEGEND_MAX_ROWS {
+        let legend_rect = if rows > LEGEND_MAX_ROWS {
             egui::ScrollArea::vertical()
                 .id_salt(("legend", metric.index()))
-                .max_height(LEGEND_MAX_ROWS as f32 * row_height)
+                .max_height(LEGEND_MAX_ROWS as f32 * row_pitch - ui.spacing().item_spacing.y)
                 .auto_shrink([false, true])
-                .show(ui, |ui| legend_ui(ui, input, &widths, &mut actions));
+                .show(ui, |ui| legend_ui(ui, input, &widths, &mut actions))
+                .inner_rect
         } else {
-            legend_ui(ui, input, &widths, &mut actions);
+            legend_ui(ui, input, &widths, &mut actions)
+        };
+        let measured = legend_rect.height();
+        if (measured - planned).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(legend_id, measured));
+            ui.ctx().request_discard("chart legend height changed");
         }
     });
     layout.frame = frame.response.rect;
@@ -625,7 +637,13 @@ fn legend_rows(widths: &[f32], width: f32) -> usize {
     rows
 }
 
-fn legend_ui(ui: &mut Ui, input: &ChartInput<'_>, widths: &[f32], actions: &mut ChartActions) {
+/// Draws the legend entries, wrapped; returns where.
+fn legend_ui(
+    ui: &mut Ui,
+    input: &ChartInput<'_>,
+    widths: &[f32],
+    actions: &mut ChartActions,
+) -> Rect {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = LEGEND_GAP;
         if input.all.series.is_empty() {
@@ -696,7 +714,9 @@ fn legend_ui(ui: &mut Ui, input: &ChartInput<'_>, widths: &[f32], actions: &mut 
                 actions.toggle = Some(s.place);
             }
         }
-    });
+    })
+    .response
+    .rect
 }
 
 /// The screen position of a place's bar or line point in a period (for tests and tooltips).
