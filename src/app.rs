@@ -11,6 +11,7 @@ use crate::analysis::rows::RowQuery;
 use crate::analysis::{Filter, View};
 use crate::data::document::Problem;
 use crate::data::document::{Column, Edit, Field, Metric, Place};
+use crate::frame_stats::FrameStats;
 use crate::io::{Import, ReadOptions};
 use crate::recovery::{Recovered, Recovery};
 use crate::session::Session;
@@ -52,6 +53,9 @@ pub struct StartOptions {
     pub recovery_dir: Option<PathBuf>,
     /// How long after a change unsaved edits are written for recovery (default 3 s).
     pub autosave_delay: Option<std::time::Duration>,
+    /// Measure this many frames while the table scrolls, print the frame times on stderr and
+    /// close (`CRACKDOWN_FRAME_STATS=N`, see [`crate::frame_stats`]).
+    pub frame_stats: Option<usize>,
 }
 
 /// Something waiting for the user to decide about unsaved changes.
@@ -130,6 +134,7 @@ pub struct App {
     recovered: Option<Recovered>,
     autosave_delay: std::time::Duration,
     autosave_due: Option<std::time::Instant>,
+    frame_stats: Option<FrameStats>,
 }
 
 const MAX_RECENT: usize = 10;
@@ -181,6 +186,7 @@ impl App {
             report_startup: start
                 .started
                 .filter(|_| std::env::var_os("CRACKDOWN_REPORT_STARTUP").is_some()),
+            frame_stats: start.frame_stats.map(FrameStats::new),
         };
         let file = if start.sample {
             None
@@ -1057,6 +1063,38 @@ impl App {
         }
     }
 
+    /// With `CRACKDOWN_FRAME_STATS=N`: once the file is in and no dialog is open, scrolls the
+    /// table and repaints every frame, and after N measured frames prints the figures and closes.
+    fn measure_frame(&mut self, ctx: &egui::Context, previous_cpu: Option<f32>) {
+        if self.frame_stats.is_none()
+            || self.loading.is_some()
+            || self.preview.is_some()
+            || self.recovered.is_some()
+            || self.pending.is_some()
+        {
+            return;
+        }
+        let rows = self.visible_rows().len();
+        let Some(stats) = &mut self.frame_stats else {
+            return;
+        };
+        self.table.scroll_to = Some(stats.next_row(rows));
+        if stats.frame(std::time::Instant::now(), previous_cpu) {
+            let size = ctx.content_rect().size() * ctx.pixels_per_point();
+            eprintln!(
+                "{}",
+                stats.report(
+                    self.session.doc().len(),
+                    [size.x.round() as u32, size.y.round() as u32]
+                )
+            );
+            self.frame_stats = None;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        } else {
+            ctx.request_repaint();
+        }
+    }
+
     fn dashboard(&mut self, ui: &mut egui::Ui) {
         let s = self.settings.view.clone();
         let view = self.session.view(s.granularity, &s.filter).clone();
@@ -1135,12 +1173,13 @@ impl App {
 }
 
 impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.finish_export(&ctx);
         self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
+        self.measure_frame(&ctx, frame.info().cpu_usage);
 
         // Closing with unsaved edits asks first.
         if ctx.input(|i| i.viewport().close_requested())

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod data;
+pub mod frame_stats;
 pub mod io;
 pub mod recovery;
 pub mod session;
