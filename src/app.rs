@@ -56,6 +56,10 @@ pub struct StartOptions {
     /// Measure this many frames while the table scrolls, print the frame times on stderr and
     /// close (`CRACKDOWN_FRAME_STATS=N`, see [`crate::frame_stats`]).
     pub frame_stats: Option<usize>,
+    /// The window's background is the clear colour, and panels paint no fill of their own (the
+    /// native window: software OpenGL then shades each pixel once less per frame). Off in tests,
+    /// whose renderer clears to transparent.
+    pub background_from_clear: bool,
 }
 
 /// Something waiting for the user to decide about unsaved changes.
@@ -135,6 +139,7 @@ pub struct App {
     autosave_delay: std::time::Duration,
     autosave_due: Option<std::time::Instant>,
     frame_stats: Option<FrameStats>,
+    background_from_clear: bool,
 }
 
 const MAX_RECENT: usize = 10;
@@ -197,6 +202,7 @@ impl App {
                 .started
                 .filter(|_| std::env::var_os("CRACKDOWN_REPORT_STARTUP").is_some()),
             frame_stats: start.frame_stats.map(FrameStats::new),
+            background_from_clear: start.background_from_clear,
         };
         let file = if start.sample {
             None
@@ -1105,6 +1111,20 @@ impl App {
         }
     }
 
+    /// A panel's frame: without its fill when the clear colour paints the background.
+    fn panel_frame(&self, ui: &egui::Ui, central: bool) -> egui::Frame {
+        let frame = if central {
+            egui::Frame::central_panel(ui.style())
+        } else {
+            egui::Frame::side_top_panel(ui.style())
+        };
+        if self.background_from_clear {
+            frame.fill(egui::Color32::TRANSPARENT)
+        } else {
+            frame
+        }
+    }
+
     fn dashboard(&mut self, ui: &mut egui::Ui) {
         let s = self.settings.view.clone();
         let view = self.session.view(s.granularity, &s.filter).clone();
@@ -1217,55 +1237,82 @@ impl eframe::App for App {
             self.sent_title = title;
         }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        egui::Panel::top("filters").show(ui, |ui| {
-            ui.add_space(2.0);
-            filters::filter_bar(ui, &mut self.settings.view);
-            ui.add_space(2.0);
-        });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        let places = self.session.aggregates().places();
-        let view = self.current_view();
-        egui::Panel::left("provinces")
-            .resizable(true)
-            .default_size(190.0)
-            .show(ui, |ui| {
-                filters::province_list(ui, &places, &mut self.settings.view.filter.hidden, &view);
+        // Panels sit in a scope whose frame is the panel colour, painted by the clear colour when
+        // `background_from_clear`: widgets that blend to the background (scroll fades) see it.
+        let background = egui::UiStackInfo::new(egui::UiKind::Frame)
+            .with_frame(egui::Frame::NONE.fill(ui.visuals().panel_fill));
+        ui.scope_builder(egui::UiBuilder::new().ui_stack_info(background), |ui| {
+            let side = self.panel_frame(ui, false);
+            egui::Panel::top("menu")
+                .frame(side)
+                .show(ui, |ui| self.menu_bar(ui));
+            egui::Panel::top("filters").frame(side).show(ui, |ui| {
+                ui.add_space(2.0);
+                filters::filter_bar(ui, &mut self.settings.view);
+                ui.add_space(2.0);
             });
-        if self.settings.show_problems {
-            let list = self.problems();
-            let mut clicked = None;
-            egui::Panel::right("problems")
+            egui::Panel::bottom("status")
+                .frame(side)
+                .show(ui, |ui| self.status_bar(ui));
+            let places = self.session.aggregates().places();
+            let view = self.current_view();
+            egui::Panel::left("provinces")
+                .frame(side)
                 .resizable(true)
-                .default_size(280.0)
+                .default_size(190.0)
                 .show(ui, |ui| {
-                    clicked = problems::problems_ui(ui, self.session.doc(), &list);
+                    filters::province_list(
+                        ui,
+                        &places,
+                        &mut self.settings.view.filter.hidden,
+                        &view,
+                    );
                 });
-            if let Some((row, column)) = clicked {
-                self.focus_cell(row, column);
+            if self.settings.show_problems {
+                let list = self.problems();
+                let mut clicked = None;
+                egui::Panel::right("problems")
+                    .frame(side)
+                    .resizable(true)
+                    .default_size(280.0)
+                    .show(ui, |ui| {
+                        clicked = problems::problems_ui(ui, self.session.doc(), &list);
+                    });
+                if let Some((row, column)) = clicked {
+                    self.focus_cell(row, column);
+                }
             }
-        }
-        let visible = self.visible_rows();
-        let problems = self.problem_count();
-        egui::Panel::bottom("table")
-            .resizable(true)
-            .default_size(300.0)
-            .min_size(120.0)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                let actions =
-                    table::table_ui(ui, self.session.doc(), &visible, &mut self.table, problems);
-                for e in actions.edits {
-                    self.apply(e);
-                }
-                if actions.add_row {
-                    self.add_row();
-                }
-                if actions.delete_row {
-                    self.delete_row();
-                }
-            });
-        egui::CentralPanel::default().show(ui, |ui| self.dashboard(ui));
+            let visible = self.visible_rows();
+            let problems = self.problem_count();
+            egui::Panel::bottom("table")
+                .frame(side)
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(120.0)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    let actions = table::table_ui(
+                        ui,
+                        self.session.doc(),
+                        &visible,
+                        &mut self.table,
+                        problems,
+                    );
+                    for e in actions.edits {
+                        self.apply(e);
+                    }
+                    if actions.add_row {
+                        self.add_row();
+                    }
+                    if actions.delete_row {
+                        self.delete_row();
+                    }
+                });
+            let central = self.panel_frame(ui, true);
+            egui::CentralPanel::default()
+                .frame(central)
+                .show(ui, |ui| self.dashboard(ui));
+        });
 
         self.dialogs_ui(&ctx);
 
@@ -1292,6 +1339,10 @@ impl eframe::App for App {
                 egui::Color32::WHITE,
             );
         }
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
