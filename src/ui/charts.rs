@@ -420,6 +420,11 @@ fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotT
     };
     let (x_range, width_px) = shown_x_range_and_width(ui, plot_id, wanted, width);
     let data = plot_data(input.chart, g, input.cumulative, x_range, width_px);
+    // The plot's background would repaint the card's own colour under the whole plot: only its
+    // outline is drawn, in its place under the grid (software rendering shades every pixel of
+    // every fill, so each full-size fill costs a frame real time).
+    let background = ui.painter().add(egui::Shape::Noop);
+    let plot = plot.show_background(false);
     let response = plot.show(ui, |plot_ui| {
         for (place, pts) in data.lines {
             plot_ui.line(
@@ -453,6 +458,16 @@ fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotT
         plot_ui.pointer_coordinate()
     });
     let transform = response.transform;
+    let rect = response.response.rect;
+    ui.painter().with_clip_rect(rect).set(
+        background,
+        egui::epaint::RectShape::stroke(
+            rect,
+            2,
+            ui.visuals().widgets.noninteractive.bg_stroke,
+            egui::StrokeKind::Inside,
+        ),
+    );
     if let Some(pointer) = response.inner
         && response.response.hovered()
     {
