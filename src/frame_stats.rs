@@ -22,6 +22,25 @@ pub struct FrameStats {
     intervals: Vec<f64>,
     cpu: Vec<f64>,
     row: usize,
+    /// CPU time of the whole process (all threads) when measuring started and at the last frame.
+    process_cpu: (Option<f64>, Option<f64>),
+}
+
+/// CPU seconds the whole process (every thread: UI, the renderer's rasterizer threads) has used,
+/// from `/proc/self/stat` (Linux; `None` elsewhere). Clock ticks are USER_HZ, 100 on Linux.
+pub fn process_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    parse_stat_cpu(&stat)
+}
+
+/// utime + stime in seconds from a `/proc/PID/stat` line (fields 14 and 15, counted after the
+/// command name, which may hold spaces and parentheses).
+fn parse_stat_cpu(stat: &str) -> Option<f64> {
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
 
 /// p50, p95 and max of a list of milliseconds.
@@ -64,6 +83,7 @@ impl FrameStats {
             intervals: Vec::with_capacity(frames),
             cpu: Vec::with_capacity(frames),
             row: 0,
+            process_cpu: (None, None),
         }
     }
 
@@ -85,11 +105,23 @@ impl FrameStats {
     /// Records the start of a frame at `now`, with eframe's CPU time of the previous frame.
     /// Returns true once enough frames are measured.
     pub fn frame(&mut self, now: Instant, previous_cpu: Option<f32>) -> bool {
+        self.frame_with_process_cpu(now, previous_cpu, process_cpu_seconds())
+    }
+
+    /// [`Self::frame`] with the process's CPU seconds so far given.
+    pub fn frame_with_process_cpu(
+        &mut self,
+        now: Instant,
+        previous_cpu: Option<f32>,
+        process_cpu: Option<f64>,
+    ) -> bool {
         if self.warmup > 0 {
             self.warmup -= 1;
             self.last = Some(now);
+            self.process_cpu.0 = process_cpu;
             return false;
         }
+        self.process_cpu.1 = process_cpu;
         if let Some(last) = self.last {
             self.intervals
                 .push(now.saturating_duration_since(last).as_secs_f64() * 1000.0);
@@ -117,6 +149,16 @@ impl FrameStats {
         percentiles(&self.cpu)
     }
 
+    /// CPU time of the whole process per measured frame, in ms.
+    pub fn process_cpu_per_frame(&self) -> Option<f64> {
+        match self.process_cpu {
+            (Some(a), Some(b)) if self.measured() > 0 => {
+                Some((b - a) * 1000.0 / self.measured() as f64)
+            }
+            _ => None,
+        }
+    }
+
     /// Time from the first measured frame to the last.
     pub fn elapsed(&self) -> Duration {
         match (self.started, self.last) {
@@ -141,8 +183,13 @@ impl FrameStats {
         } else {
             0.0
         };
+        let process = match self.process_cpu_per_frame() {
+            Some(ms) => format!("{ms:.1} ms"),
+            None => "unknown".to_owned(),
+        };
         format!(
-            "frame-stats: {} frames, {rows} rows, {}x{} px: interval {} ({fps:.0} fps); cpu {}",
+            "frame-stats: {} frames, {rows} rows, {}x{} px: interval {} ({fps:.0} fps); \
+             ui+paint cpu {}; whole process cpu {process} a frame",
             self.measured(),
             size_px[0],
             size_px[1],
@@ -187,6 +234,24 @@ mod tests {
             s.report(100, [1600, 900])
                 .contains("3 frames, 100 rows, 1600x900 px")
         );
+    }
+
+    #[test]
+    fn process_cpu_per_frame_from_proc_stat() {
+        let line = "4242 (crackdown (x) y) S 1 2 3 4 5 6 7 8 9 10 250 50 0 0 20 0 12";
+        assert_eq!(parse_stat_cpu(line), Some(3.0));
+        assert_eq!(parse_stat_cpu("garbage"), None);
+        assert!(process_cpu_seconds().is_some_and(|s| s >= 0.0));
+
+        let mut s = FrameStats::new(2);
+        let t0 = Instant::now();
+        for i in 0..WARMUP_FRAMES {
+            s.frame_with_process_cpu(t0 + Duration::from_millis(i as u64), None, Some(1.0));
+        }
+        s.frame_with_process_cpu(t0 + Duration::from_millis(40), None, Some(1.03));
+        assert!(s.frame_with_process_cpu(t0 + Duration::from_millis(80), None, Some(1.08)));
+        let per_frame = s.process_cpu_per_frame().unwrap();
+        assert!((per_frame - 40.0).abs() < 1e-9, "{per_frame}");
     }
 
     #[test]
