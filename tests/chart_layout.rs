@@ -1,5 +1,5 @@
 //! The four charts fit the window side by side however many provinces have figures: a legend of
-//! all 34 provinces wraps (and scrolls past two rows) instead of widening its chart and pushing
+//! all 34 provinces wraps (and scrolls past three rows) instead of widening its chart and pushing
 //! the neighbouring chart out of the window.
 
 use std::sync::Arc;

@@ -223,6 +223,7 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
             egui::ScrollArea::vertical()
                 .id_salt(("legend", metric.index()))
                 .max_height(LEGEND_MAX_ROWS as f32 * row_pitch - ui.spacing().item_spacing.y)
+                .min_scrolled_height(0.0)
                 .auto_shrink([false, true])
                 .show(ui, |ui| legend_ui(ui, input, &widths, &mut actions))
                 .inner_rect
@@ -613,7 +614,7 @@ fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Color32) {
 }
 
 /// Rows of legend shown before the legend scrolls.
-const LEGEND_MAX_ROWS: usize = 2;
+const LEGEND_MAX_ROWS: usize = 3;
 
 /// Gap between legend entries.
 const LEGEND_GAP: f32 = 10.0;
