@@ -16,6 +16,7 @@ use crate::analysis::{Filter, View};
 use crate::data::document::Problem;
 use crate::data::document::{Column, Edit, Field, Metric, Place};
 use crate::data::value::DateOrder;
+use crate::frame_stats::FrameStats;
 use crate::io::{Import, ReadOptions};
 use crate::recovery::{Recovered, Recovery};
 use crate::session::Session;
@@ -57,6 +58,13 @@ pub struct StartOptions {
     pub recovery_dir: Option<PathBuf>,
     /// How long after a change unsaved edits are written for recovery (default 3 s).
     pub autosave_delay: Option<std::time::Duration>,
+    /// Measure this many frames while the table scrolls, print the frame times on stderr and
+    /// close (`CRACKDOWN_FRAME_STATS=N`, see [`crate::frame_stats`]).
+    pub frame_stats: Option<usize>,
+    /// The window's background is the clear colour, and panels paint no fill of their own (the
+    /// native window: software OpenGL then shades each pixel once less per frame). Off in tests,
+    /// whose renderer clears to transparent.
+    pub background_from_clear: bool,
 }
 
 /// Something waiting for the user to decide about unsaved changes.
@@ -155,9 +163,20 @@ pub struct App {
     recovered: Option<Recovered>,
     autosave_delay: std::time::Duration,
     autosave_due: Option<std::time::Instant>,
+    frame_stats: Option<FrameStats>,
+    background_from_clear: bool,
 }
 
 const MAX_RECENT: usize = 10;
+
+/// Drops the scroll positions egui restored from the last run. They can hold a scroll animation
+/// that was running when the app closed, timed by the last run's clock: the new run's clock
+/// starts near zero, so the animation would repaint every frame for as long as the last run had
+/// lasted (measured: seconds of 100% CPU at start after closing mid-scroll). Every list starts
+/// at the top instead; panel sizes and column widths are kept.
+pub fn forget_scroll_positions(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove_by_type::<egui::containers::scroll_area::State>());
+}
 
 impl App {
     /// The app with the operating system's file dialogs.
@@ -175,6 +194,7 @@ impl App {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        forget_scroll_positions(&cc.egui_ctx);
         let mut app = App {
             settings,
             session: Session::sample(),
@@ -206,6 +226,8 @@ impl App {
             report_startup: start
                 .started
                 .filter(|_| std::env::var_os("CRACKDOWN_REPORT_STARTUP").is_some()),
+            frame_stats: start.frame_stats.map(FrameStats::new),
+            background_from_clear: start.background_from_clear,
         };
         let file = if start.sample {
             None
@@ -1166,6 +1188,52 @@ impl App {
         }
     }
 
+    /// With `CRACKDOWN_FRAME_STATS=N`: once the file is in and no dialog is open, scrolls the
+    /// table and repaints every frame, and after N measured frames prints the figures and closes.
+    fn measure_frame(&mut self, ctx: &egui::Context, previous_cpu: Option<f32>) {
+        if self.frame_stats.is_none()
+            || self.loading.is_some()
+            || self.preview.is_some()
+            || self.recovered.is_some()
+            || self.pending.is_some()
+        {
+            return;
+        }
+        let rows = self.visible_rows().len();
+        let Some(stats) = &mut self.frame_stats else {
+            return;
+        };
+        self.table.scroll_to = Some(stats.next_row(rows));
+        if stats.frame(std::time::Instant::now(), previous_cpu) {
+            let size = ctx.content_rect().size() * ctx.pixels_per_point();
+            eprintln!(
+                "{}",
+                stats.report(
+                    self.session.doc().len(),
+                    [size.x.round() as u32, size.y.round() as u32]
+                )
+            );
+            self.frame_stats = None;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        } else {
+            ctx.request_repaint();
+        }
+    }
+
+    /// A panel's frame: without its fill when the clear colour paints the background.
+    fn panel_frame(&self, ui: &egui::Ui, central: bool) -> egui::Frame {
+        let frame = if central {
+            egui::Frame::central_panel(ui.style())
+        } else {
+            egui::Frame::side_top_panel(ui.style())
+        };
+        if self.background_from_clear {
+            frame.fill(egui::Color32::TRANSPARENT)
+        } else {
+            frame
+        }
+    }
+
     fn dashboard(&mut self, ui: &mut egui::Ui) {
         let s = self.settings.view.clone();
         let view = self.session.view(s.granularity, &s.filter).clone();
@@ -1244,12 +1312,13 @@ impl App {
 }
 
 impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.finish_export(&ctx);
         self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
+        self.measure_frame(&ctx, frame.info().cpu_usage);
 
         // Closing with unsaved edits asks first.
         if ctx.input(|i| i.viewport().close_requested())
@@ -1277,52 +1346,79 @@ impl eframe::App for App {
             self.sent_title = title;
         }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        egui::Panel::top("filters").show(ui, |ui| {
-            ui.add_space(2.0);
-            filters::filter_bar(ui, &mut self.settings.view);
-            ui.add_space(2.0);
-        });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        let places = self.session.aggregates().places();
-        let view = self.current_view();
-        egui::Panel::left("provinces")
-            .resizable(true)
-            .default_size(190.0)
-            .show(ui, |ui| {
-                filters::province_list(ui, &places, &mut self.settings.view.filter.hidden, &view);
+        // Panels sit in a scope whose frame is the panel colour, painted by the clear colour when
+        // `background_from_clear`: widgets that blend to the background (scroll fades) see it.
+        let background = egui::UiStackInfo::new(egui::UiKind::Frame)
+            .with_frame(egui::Frame::NONE.fill(ui.visuals().panel_fill));
+        ui.scope_builder(egui::UiBuilder::new().ui_stack_info(background), |ui| {
+            let side = self.panel_frame(ui, false);
+            egui::Panel::top("menu")
+                .frame(side)
+                .show(ui, |ui| self.menu_bar(ui));
+            egui::Panel::top("filters").frame(side).show(ui, |ui| {
+                ui.add_space(2.0);
+                filters::filter_bar(ui, &mut self.settings.view);
+                ui.add_space(2.0);
             });
-        if self.settings.show_problems {
-            let list = self.problems();
-            let mut clicked = None;
-            egui::Panel::right("problems")
+            egui::Panel::bottom("status")
+                .frame(side)
+                .show(ui, |ui| self.status_bar(ui));
+            let places = self.session.aggregates().places();
+            let view = self.current_view();
+            egui::Panel::left("provinces")
+                .frame(side)
                 .resizable(true)
-                .default_size(280.0)
+                .default_size(190.0)
                 .show(ui, |ui| {
-                    clicked = problems::problems_ui(ui, self.session.doc(), &list);
+                    filters::province_list(
+                        ui,
+                        &places,
+                        &mut self.settings.view.filter.hidden,
+                        &view,
+                    );
                 });
-            if let Some((row, column)) = clicked {
-                self.focus_cell(row, column);
+            if self.settings.show_problems {
+                let list = self.problems();
+                let mut clicked = None;
+                egui::Panel::right("problems")
+                    .frame(side)
+                    .resizable(true)
+                    .default_size(280.0)
+                    .show(ui, |ui| {
+                        clicked = problems::problems_ui(ui, self.session.doc(), &list);
+                    });
+                if let Some((row, column)) = clicked {
+                    self.focus_cell(row, column);
+                }
             }
-        }
-        let visible = self.visible_rows();
-        let problems = self.problem_count();
-        egui::Panel::bottom("table")
-            .resizable(true)
-            .default_size(300.0)
-            .min_size(120.0)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                let actions =
-                    table::table_ui(ui, self.session.doc(), &visible, &mut self.table, problems);
-                for e in actions.edits {
-                    self.apply(e);
-                }
-                if let Some(action) = actions.rows {
-                    self.row_action(action);
-                }
-            });
-        egui::CentralPanel::default().show(ui, |ui| self.dashboard(ui));
+            let visible = self.visible_rows();
+            let problems = self.problem_count();
+            egui::Panel::bottom("table")
+                .frame(side)
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(120.0)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    let actions = table::table_ui(
+                        ui,
+                        self.session.doc(),
+                        &visible,
+                        &mut self.table,
+                        problems,
+                    );
+                    for e in actions.edits {
+                        self.apply(e);
+                    }
+                    if let Some(action) = actions.rows {
+                        self.row_action(action);
+                    }
+                });
+            let central = self.panel_frame(ui, true);
+            egui::CentralPanel::default()
+                .frame(central)
+                .show(ui, |ui| self.dashboard(ui));
+        });
 
         self.dialogs_ui(&ctx);
 
@@ -1349,6 +1445,10 @@ impl eframe::App for App {
                 egui::Color32::WHITE,
             );
         }
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -9,6 +9,7 @@ pub mod app;
 pub mod background;
 pub mod cli;
 pub mod data;
+pub mod frame_stats;
 pub mod io;
 pub mod recovery;
 pub mod session;

@@ -17,6 +17,10 @@ fn main() -> std::process::ExitCode {
     }
     let mut start = StartOptions {
         started: Some(std::time::Instant::now()),
+        frame_stats: crackdown_dashboard::frame_stats::FrameStats::from_env_value(
+            std::env::var("CRACKDOWN_FRAME_STATS").ok().as_deref(),
+        ),
+        background_from_clear: std::env::var_os("CRACKDOWN_PANEL_FILLS").is_none(),
         ..Default::default()
     };
     let mut renderer = std::env::var("CRACKDOWN_RENDERER").ok();

@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, GridInput, GridMark, Line, Plot, PlotPoints};
 
 use crate::analysis::{Granularity, MetricChart, Series, date_to_x, x_to_date};
 use crate::data::document::{Document, Metric, Place};
-use crate::ui::theme;
+use crate::ui::{reduce, theme};
 
 /// What a chart asks the app to do after drawing.
 #[derive(Default)]
@@ -205,27 +205,185 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
                 }
             });
         });
-        let plot_height = (height - 70.0).max(80.0);
+        // A legend of many provinces wraps onto more rows (up to LEGEND_MAX_ROWS, then it
+        // scrolls); the plot gives up the height of the rows past the first, so the chart keeps
+        // its size. The legend's height is measured each frame; when it differs from the one
+        // planned for, the pass is laid out again at once (not on a later frame).
+        let widths = legend_entry_widths(ui, input);
+        let rows = legend_rows(&widths, ui.available_width());
+        let one_row = ui.spacing().interact_size.y;
+        let row_pitch = one_row + ui.spacing().item_spacing.y;
+        let legend_id = egui::Id::unique(("chart legend height", metric.index()));
+        let planned = ui
+            .data(|d| d.get_temp::<f32>(legend_id))
+            .unwrap_or((rows.min(LEGEND_MAX_ROWS) - 1) as f32 * row_pitch + one_row);
+        let plot_height = (height - 70.0 - (planned - one_row).max(0.0)).max(80.0);
         layout.transform = Some(plot_ui(ui, input, plot_height));
-        legend_ui(ui, input, &mut actions);
+        let legend_rect = if rows > LEGEND_MAX_ROWS {
+            egui::ScrollArea::vertical()
+                .id_salt(("legend", metric.index()))
+                .max_height(LEGEND_MAX_ROWS as f32 * row_pitch - ui.spacing().item_spacing.y)
+                .min_scrolled_height(0.0)
+                .auto_shrink([false, true])
+                .show(ui, |ui| legend_ui(ui, input, &widths, &mut actions))
+                .inner_rect
+        } else {
+            legend_ui(ui, input, &widths, &mut actions)
+        };
+        let measured = legend_rect.height();
+        if (measured - planned).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(legend_id, measured));
+            ui.ctx().request_discard("chart legend height changed");
+        }
     });
     layout.frame = frame.response.rect;
     (actions, layout)
 }
 
-fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotTransform {
-    let metric = input.chart.metric;
-    let g = input.granularity;
-    let series = &input.chart.series;
-    let mut periods: Vec<i32> = series
+/// One bar as handed to the plot: centre, width and height (stacked by the plot).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BarSpec {
+    /// Centre on the x axis.
+    pub x: f64,
+    /// Width on the x axis.
+    pub width: f64,
+    /// Height (this series' share of the stack).
+    pub value: f64,
+}
+
+/// What a chart hands to egui_plot, already reduced to its pixel width (see
+/// [`crate::ui::reduce`]): cumulative lines, or per-period bars that every series has for the
+/// same x positions so they stack.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlotData {
+    /// One line per series (cumulative mode).
+    pub lines: Vec<(Place, Vec<[f64; 2]>)>,
+    /// One bar list per series (per-period mode), all the same length.
+    pub bars: Vec<(Place, Vec<BarSpec>)>,
+}
+
+impl PlotData {
+    /// The most points (line points or bars) any one series hands to the plot.
+    pub fn max_points_per_series(&self) -> usize {
+        let lines = self.lines.iter().map(|(_, p)| p.len());
+        let bars = self.bars.iter().map(|(_, b)| b.len());
+        lines.chain(bars).max().unwrap_or(0)
+    }
+}
+
+/// The periods any series has a point in, in order.
+fn chart_periods(chart: &MetricChart) -> Vec<i32> {
+    let mut periods: Vec<i32> = chart
+        .series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.period))
         .collect();
     periods.sort_unstable();
     periods.dedup();
+    periods
+}
+
+/// Builds what a chart plots for a plot `width_px` pixels wide showing `x_range`: no series
+/// hands the plot more points than `width_px`. Lines keep one lowest/highest pair per two pixel
+/// columns (and their first and last points); bars falling in the same pixel column are merged
+/// into one bar holding their sum, at the same positions for every series so stacks stay
+/// aligned. Sparse series (fewer points than pixels) are unchanged.
+pub fn plot_data(
+    chart: &MetricChart,
+    g: Granularity,
+    cumulative: bool,
+    x_range: (f64, f64),
+    width_px: usize,
+) -> PlotData {
+    let periods = chart_periods(chart);
+    let width_px = width_px.max(4);
+    if cumulative {
+        let end = periods.last().map(|&p| period_x_range(g, p).1);
+        let lines = chart
+            .series
+            .iter()
+            .map(|s| {
+                let pts = cumulative_points(s, g, end);
+                (s.place, reduce::reduce_line(&pts, x_range, width_px / 2))
+            })
+            .collect();
+        return PlotData {
+            lines,
+            bars: Vec::new(),
+        };
+    }
+    let spans: Vec<(f64, f64)> = periods.iter().map(|&p| period_x_range(g, p)).collect();
+    let groups = reduce::bar_groups(&spans, x_range, width_px);
+    let bars = chart
+        .series
+        .iter()
+        .map(|s| {
+            // This series' value in every period of the chart (0 where it has none).
+            let mut values = vec![0.0; periods.len()];
+            let mut i = 0;
+            for pt in &s.points {
+                while i < periods.len() && periods[i] < pt.period {
+                    i += 1;
+                }
+                if i < periods.len() && periods[i] == pt.period {
+                    values[i] = pt.value;
+                }
+            }
+            let bars = groups
+                .iter()
+                .map(|r| {
+                    let (x0, x1) = (spans[r.start].0, spans[r.end - 1].1);
+                    BarSpec {
+                        x: (x0 + x1) / 2.0,
+                        width: (x1 - x0) * 0.8,
+                        value: values[r.clone()].iter().sum(),
+                    }
+                })
+                .collect();
+            (s.place, bars)
+        })
+        .collect();
+    PlotData {
+        lines: Vec::new(),
+        bars,
+    }
+}
+
+/// The x range the plot shows and its width in physical pixels: from the plot's last frame when
+/// the user zoomed or moved it, else the range the chart asks for (which holds all its data).
+fn shown_x_range_and_width(
+    ui: &Ui,
+    plot_id: egui::Id,
+    wanted: (f64, f64),
+    width_points: f32,
+) -> ((f64, f64), usize) {
+    let memory = egui_plot::PlotMemory::load(ui.ctx(), plot_id);
+    let range = match &memory {
+        Some(m) if !m.auto_bounds.x => {
+            let r = m.bounds().range_x();
+            (*r.start(), *r.end())
+        }
+        _ => wanted,
+    };
+    // The plot area of the last frame; on the first frame the widget less its value axis.
+    let points = memory
+        .map(|m| m.transform().frame().width())
+        .filter(|w| *w > 0.0)
+        .unwrap_or(width_points - 36.0);
+    let pixels = (points * ui.ctx().pixels_per_point()).floor().max(1.0) as usize;
+    (range, pixels)
+}
+
+fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotTransform {
+    let metric = input.chart.metric;
+    let g = input.granularity;
+    let periods = chart_periods(input.chart);
+    let plot_id = ui.make_persistent_id(("chart", metric.index()));
+    let width = ui.available_width();
     let plot = Plot::new(("chart", metric.index()))
+        .id(plot_id)
         .height(height)
-        .width(ui.available_width())
+        .width(width)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_drag(false)
@@ -242,61 +400,75 @@ fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotT
     let span = input
         .span
         .map(|(a, b)| (g.period_of_key(a), g.period_of_key(b)));
-    let plot = match span.or_else(|| Some((*periods.first()?, *periods.last()?))) {
+    let (plot, wanted) = match span.or_else(|| Some((*periods.first()?, *periods.last()?))) {
         Some((a, b)) => {
             let (x0, _) = period_x_range(g, a);
             let (_, x1) = period_x_range(g, b);
             let pad = (x1 - x0).max(60.0) * 0.02;
-            plot.include_x(x0 - pad).include_x(x1 + pad)
+            let wanted = (x0 - pad, x1 + pad);
+            (plot.include_x(wanted.0).include_x(wanted.1), wanted)
         }
-        None => plot
-            .include_x(date_to_x(
-                chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap_or_default(),
-            ))
-            .include_x(date_to_x(
-                chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default(),
-            ))
-            .include_y(1.0),
+        None => {
+            let wanted = (
+                date_to_x(chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap_or_default()),
+                date_to_x(chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default()),
+            );
+            (
+                plot.include_x(wanted.0).include_x(wanted.1).include_y(1.0),
+                wanted,
+            )
+        }
     };
-    let cumulative = input.cumulative;
+    let (x_range, width_px) = shown_x_range_and_width(ui, plot_id, wanted, width);
+    let data = plot_data(input.chart, g, input.cumulative, x_range, width_px);
+    // The plot's background would repaint the card's own colour under the whole plot: only its
+    // outline is drawn, in its place under the grid (software rendering shades every pixel of
+    // every fill, so each full-size fill costs a frame real time).
+    let background = ui.painter().add(egui::Shape::Noop);
+    let plot = plot.show_background(false);
     let response = plot.show(ui, |plot_ui| {
-        if cumulative {
-            let end = periods.last().map(|&p| period_x_range(g, p).1);
-            for s in series {
-                plot_ui.line(cumulative_line(s, g, end));
-            }
-        } else {
-            let mut charts: Vec<BarChart> = Vec::with_capacity(series.len());
-            for s in series {
-                let bars: Vec<Bar> = periods
-                    .iter()
-                    .map(|&p| {
-                        let (x0, x1) = period_x_range(g, p);
-                        let v = s
-                            .points
-                            .iter()
-                            .find(|pt| pt.period == p)
-                            .map_or(0.0, |pt| pt.value);
-                        Bar::new((x0 + x1) / 2.0, v)
-                            .width((x1 - x0) * 0.8)
-                            .fill(theme::place_color(s.place))
-                            .stroke(egui::Stroke::NONE)
-                    })
-                    .collect();
-                let refs: Vec<&BarChart> = charts.iter().collect();
-                let chart = BarChart::new(Document::place_name(s.place), bars)
-                    .color(theme::place_color(s.place))
-                    .allow_hover(false)
-                    .stack_on(&refs);
-                charts.push(chart);
-            }
-            for c in charts {
-                plot_ui.bar_chart(c);
-            }
+        for (place, pts) in data.lines {
+            plot_ui.line(
+                Line::new(Document::place_name(place), PlotPoints::from(pts))
+                    .color(theme::place_color(place))
+                    .width(2.0)
+                    .allow_hover(false),
+            );
+        }
+        let mut charts: Vec<BarChart> = Vec::with_capacity(data.bars.len());
+        for (place, specs) in data.bars {
+            let bars: Vec<Bar> = specs
+                .iter()
+                .map(|b| {
+                    Bar::new(b.x, b.value)
+                        .width(b.width)
+                        .fill(theme::place_color(place))
+                        .stroke(egui::Stroke::NONE)
+                })
+                .collect();
+            let refs: Vec<&BarChart> = charts.iter().collect();
+            let chart = BarChart::new(Document::place_name(place), bars)
+                .color(theme::place_color(place))
+                .allow_hover(false)
+                .stack_on(&refs);
+            charts.push(chart);
+        }
+        for c in charts {
+            plot_ui.bar_chart(c);
         }
         plot_ui.pointer_coordinate()
     });
     let transform = response.transform;
+    let rect = response.response.rect;
+    ui.painter().with_clip_rect(rect).set(
+        background,
+        egui::epaint::RectShape::stroke(
+            rect,
+            2,
+            ui.visuals().widgets.noninteractive.bg_stroke,
+            egui::StrokeKind::Inside,
+        ),
+    );
     if let Some(pointer) = response.inner
         && response.response.hovered()
     {
@@ -309,7 +481,8 @@ fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotT
     transform
 }
 
-fn cumulative_line<'a>(s: &Series, g: Granularity, end: Option<f64>) -> Line<'a> {
+/// A cumulative line as steps: flat within a period, rising at its end; held to `end`.
+fn cumulative_points(s: &Series, g: Granularity, end: Option<f64>) -> Vec<[f64; 2]> {
     let mut pts: Vec<[f64; 2]> = Vec::with_capacity(s.points.len() * 2 + 2);
     let mut level = s.level_before;
     for p in &s.points {
@@ -323,10 +496,7 @@ fn cumulative_line<'a>(s: &Series, g: Granularity, end: Option<f64>) -> Line<'a>
     {
         pts.push([end, last[1]]);
     }
-    Line::new(Document::place_name(s.place), PlotPoints::from(pts))
-        .color(theme::place_color(s.place))
-        .width(2.0)
-        .allow_hover(false)
+    pts
 }
 
 /// The period and place under the pointer.
@@ -443,16 +613,70 @@ fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Color32) {
     }
 }
 
-fn legend_ui(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
+/// Rows of legend shown before the legend scrolls.
+const LEGEND_MAX_ROWS: usize = 3;
+
+/// Gap between legend entries.
+const LEGEND_GAP: f32 = 10.0;
+
+/// Width of each legend entry: a 10-point swatch, 4 points, the name.
+fn legend_entry_widths(ui: &Ui, input: &ChartInput<'_>) -> Vec<f32> {
+    input
+        .all
+        .series
+        .iter()
+        .map(|s| {
+            let galley =
+                egui::WidgetText::from(RichText::new(Document::place_name(s.place)).small())
+                    .into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Small,
+                    );
+            10.0 + 4.0 + galley.size().x
+        })
+        .collect()
+}
+
+/// Rows a legend with entries this wide needs in `width`.
+fn legend_rows(widths: &[f32], width: f32) -> usize {
+    let mut rows = 1;
+    let mut x = 0.0;
+    for &w in widths {
+        if x > 0.0 && x + w > width {
+            rows += 1;
+            x = 0.0;
+        }
+        x += w + LEGEND_GAP;
+    }
+    rows
+}
+
+/// Draws the legend entries, wrapped; returns where.
+fn legend_ui(
+    ui: &mut Ui,
+    input: &ChartInput<'_>,
+    widths: &[f32],
+    actions: &mut ChartActions,
+) -> Rect {
     ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 10.0;
+        ui.spacing_mut().item_spacing.x = LEGEND_GAP;
         if input.all.series.is_empty() {
             ui.label(
                 RichText::new("No figures for this metric in the visible rows")
                     .color(theme::weak_text(ui.visuals())),
             );
         }
-        for s in &input.all.series {
+        for (i, s) in input.all.series.iter().enumerate() {
+            // An entry is a group of widgets, which the wrapping layout would not move to the
+            // next row by itself: wrap before one that does not fit.
+            let width = widths.get(i).copied().unwrap_or(0.0);
+            if ui.cursor().min.x > ui.max_rect().left() + 0.5
+                && ui.available_size_before_wrap().x < width
+            {
+                ui.end_row();
+            }
             let hidden = input.hidden.contains(&s.place);
             let color = if hidden {
                 ui.visuals().weak_text_color()
@@ -506,7 +730,9 @@ fn legend_ui(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
                 actions.toggle = Some(s.place);
             }
         }
-    });
+    })
+    .response
+    .rect
 }
 
 /// The screen position of a place's bar or line point in a period (for tests and tooltips).
@@ -544,3 +770,150 @@ pub fn point_position(
 
 /// Which metric each chart shows, in order.
 pub const METRICS: [Metric; 4] = Metric::ALL;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::PeriodPoint;
+    use crate::data::gazetteer::NATIONAL;
+
+    /// A chart with `n` consecutive monthly periods per series (far denser than any real data),
+    /// two series with different values.
+    fn dense_chart(n: i32) -> MetricChart {
+        let first = 1000 * 12;
+        let series = [(Place::Region(NATIONAL), 1.0), (Place::Region(3), 7.0)]
+            .into_iter()
+            .map(|(place, scale)| {
+                let mut level = 0.0;
+                let points = (0..n)
+                    .map(|i| {
+                        let value = scale * f64::from((i * 7919) % 101);
+                        level += value;
+                        PeriodPoint {
+                            period: first + i,
+                            value,
+                            rows: 1,
+                            level,
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                Series {
+                    place,
+                    total: level,
+                    points,
+                    level_before: 0.0,
+                }
+            })
+            .collect();
+        MetricChart {
+            metric: Metric::Rigs,
+            series,
+        }
+    }
+
+    fn full_range(chart: &MetricChart, g: Granularity) -> (f64, f64) {
+        let periods = chart_periods(chart);
+        (
+            period_x_range(g, periods[0]).0,
+            period_x_range(g, periods[periods.len() - 1]).1,
+        )
+    }
+
+    #[test]
+    fn dense_bars_hand_no_more_bars_than_pixels() {
+        let g = Granularity::Month;
+        let chart = dense_chart(20_000);
+        let width = 640;
+        let data = plot_data(&chart, g, false, full_range(&chart, g), width);
+        assert!(data.lines.is_empty());
+        assert_eq!(data.bars.len(), 2);
+        assert!(data.max_points_per_series() <= width);
+        assert!(data.max_points_per_series() >= width - 2, "fills the width");
+        // Every series has bars at the same positions, so the stacks line up.
+        let xs = |i: usize| data.bars[i].1.iter().map(|b| b.x).collect::<Vec<_>>();
+        assert_eq!(xs(0), xs(1));
+        // Merged bars hold the sums of what they merge: nothing is lost.
+        for ((_, bars), s) in data.bars.iter().zip(&chart.series) {
+            let sum: f64 = bars.iter().map(|b| b.value).sum();
+            assert_eq!(sum, s.total);
+        }
+    }
+
+    #[test]
+    fn dense_lines_hand_no_more_points_than_pixels() {
+        let g = Granularity::Month;
+        let chart = dense_chart(20_000);
+        let width = 500;
+        let data = plot_data(&chart, g, true, full_range(&chart, g), width);
+        assert!(data.bars.is_empty());
+        assert_eq!(data.lines.len(), 2);
+        assert!(data.max_points_per_series() <= width);
+        for ((_, pts), s) in data.lines.iter().zip(&chart.series) {
+            let full = cumulative_points(s, g, full_range(&chart, g).1.into());
+            assert!(full.len() > 10 * width);
+            assert_eq!(pts.first(), full.first());
+            assert_eq!(pts.last(), full.last());
+            let top = |p: &[[f64; 2]]| p.iter().map(|p| p[1]).fold(f64::MIN, f64::max);
+            assert_eq!(top(pts), top(&full));
+        }
+    }
+
+    #[test]
+    fn zoomed_dense_chart_keeps_every_bar_in_view() {
+        let g = Granularity::Month;
+        let chart = dense_chart(20_000);
+        // 200 months in view on a 640-pixel plot: each month keeps its own bar.
+        let periods = chart_periods(&chart);
+        let range = (
+            period_x_range(g, periods[5_000]).0,
+            period_x_range(g, periods[5_199]).1,
+        );
+        let data = plot_data(&chart, g, false, range, 640);
+        let bars = &data.bars[1].1;
+        assert!(bars.len() <= 640);
+        for (i, &p) in periods[5_000..5_200].iter().enumerate() {
+            let (x0, x1) = period_x_range(g, p);
+            let bar = bars
+                .iter()
+                .find(|b| b.x == (x0 + x1) / 2.0)
+                .unwrap_or_else(|| panic!("month {i} in view has its own bar"));
+            assert_eq!(bar.value, chart.series[1].points[5_000 + i].value);
+        }
+    }
+
+    #[test]
+    fn legend_rows_wrap_entries_that_do_not_fit() {
+        assert_eq!(legend_rows(&[], 100.0), 1);
+        assert_eq!(legend_rows(&[40.0, 40.0], 100.0), 1); // 40 + 10 + 40
+        assert_eq!(legend_rows(&[40.0, 40.0, 40.0], 100.0), 2);
+        assert_eq!(legend_rows(&[150.0, 150.0], 100.0), 2); // one too wide still takes a row
+        assert_eq!(legend_rows(&[60.0; 34], 500.0), 5); // 7 a row
+    }
+
+    #[test]
+    fn sparse_charts_are_plotted_as_they_are() {
+        let g = Granularity::Quarter;
+        let mut chart = dense_chart(24);
+        for s in &mut chart.series {
+            for p in &mut s.points {
+                p.period = 2017 * 4 + (p.period - 1000 * 12);
+            }
+        }
+        let range = full_range(&chart, g);
+        let bars = plot_data(&chart, g, false, range, 800);
+        assert_eq!(bars.bars[0].1.len(), 24);
+        let first = chart.series[0].points[0];
+        let (x0, x1) = period_x_range(g, first.period);
+        assert_eq!(
+            bars.bars[0].1[0],
+            BarSpec {
+                x: (x0 + x1) / 2.0,
+                width: (x1 - x0) * 0.8,
+                value: first.value
+            }
+        );
+        let lines = plot_data(&chart, g, true, range, 800);
+        let full = cumulative_points(&chart.series[1], g, Some(range.1));
+        assert_eq!(lines.lines[1].1, full);
+    }
+}

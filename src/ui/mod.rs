@@ -8,5 +8,6 @@ pub mod export;
 pub mod filters;
 pub mod preview;
 pub mod problems;
+pub mod reduce;
 pub mod table;
 pub mod theme;
