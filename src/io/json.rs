@@ -181,10 +181,14 @@ pub(super) fn read(
         };
     }
     match scan.built.take() {
-        Some(b) => Ok(Parsed {
-            rows_empty: false,
-            doc: Ok(b.doc),
-        }),
+        Some(b) => {
+            let mut doc = b.doc;
+            doc.shrink_to_fit();
+            Ok(Parsed {
+                rows_empty: false,
+                doc: Ok(doc),
+            })
+        }
         None => Err(err(path, "the rows could not be read again")),
     }
 }
