@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod decode;
 pub mod fastcsv;
 mod headers;
+mod json;
 pub mod sheet;
 
 use std::fmt;
@@ -411,21 +412,19 @@ pub fn read_with(
         // Content wins over the extension for JSON named .csv, but text that only starts with a
         // bracket ("[notes],date") and is not JSON stays delimited text.
         let json = match format {
-            Format::Json => Some(read_json(path, text)?),
-            _ if looks_like_json => read_json(path, text).ok(),
+            Format::Json => Some(json::read(path, text, &mut report, options, progress)?),
+            _ if looks_like_json => json::read(path, text, &mut report, options, progress).ok(),
             _ => None,
         };
-        if let Some((headers, rows)) = json {
+        if let Some(parsed) = json {
             report.format = Some(Format::Json);
-            if rows.is_empty() {
+            if parsed.rows_empty {
                 // No events: keep the columns the file names (our own files list them), if any
                 // is known; otherwise an empty document.
-                let doc = build(path, &headers, &rows, &mut report, options, progress)
-                    .unwrap_or_else(|_| Document::new());
+                let doc = parsed.doc.unwrap_or_else(|_| Document::new());
                 return Ok(Import { doc, report });
             }
-            let doc = build(path, &headers, &rows, &mut report, options, progress)?;
-            return finish(path, doc, report, options);
+            return finish(path, parsed.doc?, report, options);
         }
         let default = if format == Format::Tsv { b'\t' } else { b',' };
         let delimiter = options
@@ -838,75 +837,6 @@ fn read_delimited_csv_crate(
         }
     }
     Ok(b.doc)
-}
-
-fn read_json(path: &Path, text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), FileError> {
-    let text = text.trim_start_matches('\u{feff}');
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        let why = if e.to_string().contains("recursion limit") {
-            "it is nested too deeply to be a table of events".to_owned()
-        } else {
-            format!("this is not valid JSON ({e})")
-        };
-        err(
-            path,
-            format!("line {}, column {}: {why}", e.line(), e.column()),
-        )
-    })?;
-    let rows = match &value {
-        serde_json::Value::Array(a) => a,
-        serde_json::Value::Object(o) => ["events", "rows", "data", "records"]
-            .iter()
-            .find_map(|k| o.get(*k).and_then(|v| v.as_array()))
-            .ok_or_else(|| err(path, "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}"))?,
-        _ => return Err(err(path, "expected a JSON array of rows or {\"events\": [ … ]}, not a single value")),
-    };
-    // Column order: the file's own "columns" list when it has one, then keys as they appear.
-    let mut headers: Vec<String> = value
-        .get("columns")
-        .and_then(|c| c.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    for (i, row) in rows.iter().enumerate() {
-        let obj = row.as_object().ok_or_else(|| {
-            err(
-                path,
-                format!("row {} is not an object with named fields", i + 1),
-            )
-        })?;
-        for k in obj.keys() {
-            if !headers.iter().any(|h| h == k) {
-                headers.push(k.clone());
-            }
-        }
-    }
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .filter_map(|row| row.as_object())
-        .map(|obj| {
-            headers
-                .iter()
-                .map(|h| obj.get(h).map(json_cell_text).unwrap_or_default())
-                .collect()
-        })
-        .collect();
-    Ok((headers, cells))
-}
-
-fn json_cell_text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-            _ => n.to_string(),
-        },
-        other => other.to_string(),
-    }
 }
 
 /// Writes the document in the format the extension names, atomically.

@@ -1,0 +1,1576 @@
+//! Reading JSON event files straight into a document, without a `serde_json::Value` tree or a
+//! table of cell strings: the text is walked with serde, and each row object becomes cells
+//! handed to the [`Builder`] as soon as it is read, borrowing the file's text wherever a string
+//! has no escapes.
+//!
+//! The columns must be known before the first row is added: the file's own `"columns"` list
+//! first, then the rows' keys in order of first appearance. The first pass therefore builds
+//! optimistically with the columns known when the rows start plus the first row's keys. When
+//! that guess turns out wrong (a later row brings a key that is not a column yet, the file names
+//! its columns only after the rows, another array holds the rows), a second pass builds the
+//! document again with the columns the first pass learned. The files the app writes list their
+//! columns before the rows and are read in one pass.
+//!
+//! Errors are those of parsing the whole text as a `serde_json::Value`: the first pass reads
+//! every value with `deserialize_any`, one level of serde_json's recursion limit per array or
+//! object as `Value` does, so invalid JSON and too deep nesting are reported at the same line
+//! and column; and a missing rows array or a row that is not an object is reported only once
+//! the whole text is known to be valid JSON.
+
+use std::fmt::{self, Write as _};
+use std::path::Path;
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{
+    self, DeserializeSeed, Deserializer as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+
+use super::{Builder, FileError, ImportReport, Progress, ReadOptions, err};
+use crate::data::document::{Document, LoadMemo};
+
+/// Top-level keys that may hold the rows, in order of preference.
+const ROW_KEYS: [&str; 4] = ["events", "rows", "data", "records"];
+
+/// No key (a listed column that no row has).
+const NONE: u32 = u32::MAX;
+
+/// The "occurrence" of a top-level array of rows.
+const TOP: usize = usize::MAX;
+
+/// Entries of [`Rows::recent`] (a power of two).
+const RECENT: usize = 128;
+
+/// Rows between checks for cancelling and progress reports.
+const TICK: usize = 8192;
+
+/// A JSON file read.
+pub(super) struct Parsed {
+    /// True when the rows array is empty: the document then keeps the columns the file names,
+    /// if any is known, and the caller shows it as it is.
+    pub rows_empty: bool,
+    /// The document, or why the rows could not become one (no known column, cancelled).
+    pub doc: Result<Document, FileError>,
+}
+
+/// Reads JSON text. `Err` means the text is not a JSON table of events (invalid JSON, no rows
+/// array, a row that is not an object), and leaves `report` as it was; problems of the table
+/// itself are in [`Parsed::doc`].
+pub(super) fn read(
+    path: &Path,
+    text: &str,
+    report: &mut ImportReport,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<Parsed, FileError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let snapshot = report.clone();
+    let cancelled = || Parsed {
+        rows_empty: false,
+        doc: Err(err(path, "loading was cancelled")),
+    };
+
+    // First pass: check the whole text, learn the columns, and build the document if the
+    // columns known at the first row are all there are.
+    let mut scan = Scan::new(path, text, report, &snapshot, options, progress);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let walked = (&mut de)
+        .deserialize_any(TopVisitor(&mut scan))
+        .and_then(|()| de.end());
+    if let Err(e) = walked {
+        scan.restore();
+        return if scan.cancelled {
+            Ok(cancelled())
+        } else {
+            Err(json_error(path, &e))
+        };
+    }
+    let (occurrence, rows, columns) = match scan.kind {
+        Kind::Array => match scan.top.take() {
+            Some(rows) => (TOP, rows, None),
+            None => return Err(err(path, "the rows array could not be read")),
+        },
+        Kind::Object => {
+            let found = scan.candidates.iter_mut().find_map(|c| {
+                c.as_mut()
+                    .and_then(|c| c.rows.take().map(|r| (c.occurrence, r)))
+            });
+            let Some((occurrence, rows)) = found else {
+                scan.restore();
+                return Err(err(
+                    path,
+                    "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}",
+                ));
+            };
+            (occurrence, rows, scan.columns.take())
+        }
+        Kind::Scalar => {
+            scan.restore();
+            return Err(err(
+                path,
+                "expected a JSON array of rows or {\"events\": [ … ]}, not a single value",
+            ));
+        }
+    };
+    if let Some(i) = rows.first_bad {
+        scan.restore();
+        return Err(err(
+            path,
+            format!("row {} is not an object with named fields", i + 1),
+        ));
+    }
+    // Column order: the file's own "columns" list when it has one, then keys as they appear.
+    let mut headers = columns.clone().unwrap_or_default();
+    for k in rows.keys {
+        if !headers.contains(&k) {
+            headers.push(k);
+        }
+    }
+    let built = scan.built.take();
+    if rows.len == 0 {
+        scan.restore();
+        let doc = Builder::begin(path, &headers, scan.report, options).map(|b| b.doc);
+        return Ok(Parsed {
+            rows_empty: true,
+            doc,
+        });
+    }
+    if let Some(b) = built
+        && b.occurrence == occurrence
+        && b.columns == columns
+    {
+        let mut doc = b.doc;
+        doc.shrink_to_fit();
+        return Ok(Parsed {
+            rows_empty: false,
+            doc: Ok(doc),
+        });
+    }
+    scan.restore();
+    drop(scan);
+
+    // Second pass: build the rows array with all its columns.
+    let mut builder = match Builder::begin(path, &headers, report, options) {
+        Ok(b) => b,
+        Err(e) => {
+            return Ok(Parsed {
+                rows_empty: false,
+                doc: Err(e),
+            });
+        }
+    };
+    builder.doc.reserve(rows.len);
+    let mut scan = Scan::new(path, text, report, &snapshot, options, progress);
+    scan.target = Some(occurrence);
+    scan.prepared = Some(Build {
+        header_src: vec![NONE; headers.len()],
+        headers,
+        builder: Some(builder),
+        memo: LoadMemo::default(),
+    });
+    let mut de = serde_json::Deserializer::from_str(text);
+    let walked = (&mut de)
+        .deserialize_any(TopVisitor(&mut scan))
+        .and_then(|()| de.end());
+    if let Err(e) = walked {
+        return if scan.cancelled {
+            Ok(cancelled())
+        } else {
+            Err(json_error(path, &e))
+        };
+    }
+    match scan.built.take() {
+        Some(b) => {
+            let mut doc = b.doc;
+            doc.shrink_to_fit();
+            Ok(Parsed {
+                rows_empty: false,
+                doc: Ok(doc),
+            })
+        }
+        None => Err(err(path, "the rows could not be read again")),
+    }
+}
+
+/// The message for text serde_json refuses, with its line and column.
+fn json_error(path: &Path, e: &serde_json::Error) -> FileError {
+    let why = if e.to_string().contains("recursion limit") {
+        "it is nested too deeply to be a table of events".to_owned()
+    } else {
+        format!("this is not valid JSON ({e})")
+    };
+    err(
+        path,
+        format!("line {}, column {}: {why}", e.line(), e.column()),
+    )
+}
+
+/// The text of a JSON number in a cell: whole numbers below 10^15 without a fraction or an
+/// exponent, others as serde_json writes them.
+fn number_text(n: &serde_json::Number, out: &mut String) {
+    let _ = match n.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => write!(out, "{f:.0}"),
+        _ => write!(out, "{n}"),
+    };
+}
+
+/// What the top-level value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Scalar,
+    Array,
+    Object,
+}
+
+/// A cell of the row being read.
+#[derive(Clone, Copy)]
+enum Cell<'de> {
+    Empty,
+    /// A string of the file without escapes.
+    Text(&'de str),
+    /// A range of the row's buffer (unescaped strings, numbers, nested values).
+    Buf(usize, usize),
+}
+
+fn cell_text<'a, 'de: 'a>(slots: &'a [Cell<'de>], buf: &'a str, key: u32) -> &'a str {
+    match slots.get(key as usize) {
+        Some(Cell::Text(s)) => s,
+        Some(&Cell::Buf(a, b)) => &buf[a..b],
+        _ => "",
+    }
+}
+
+/// Building a document from one rows array.
+struct Build {
+    /// The columns, fixed once the builder has begun.
+    headers: Vec<String>,
+    /// Per column, the key that fills it ([`NONE`]: none yet).
+    header_src: Vec<u32>,
+    /// `None` until the first row is read (first pass).
+    builder: Option<Builder>,
+    memo: LoadMemo,
+}
+
+/// The state of the rows array being read.
+#[derive(Default)]
+struct Rows<'de> {
+    /// Keys in order of first appearance, and their indexes.
+    keys: Vec<String>,
+    index: FxHashMap<String, u32>,
+    /// Recently seen keys by a cheap hash of their length and end bytes: rows repeat a few
+    /// keys, and a comparison is cheaper than a lookup in `index`.
+    recent: Vec<u32>,
+    /// The current row's cells by key.
+    slots: Vec<Cell<'de>>,
+    buf: String,
+    /// Rows read.
+    len: usize,
+    /// The first row that is not an object.
+    first_bad: Option<usize>,
+    build: Option<Build>,
+}
+
+/// What was learned of one rows array.
+struct RowsSummary {
+    len: usize,
+    first_bad: Option<usize>,
+    keys: Vec<String>,
+}
+
+/// The last value of one of the [`ROW_KEYS`].
+struct Candidate {
+    occurrence: usize,
+    /// `None` when the value is not an array.
+    rows: Option<RowsSummary>,
+}
+
+/// A document built from a rows array.
+struct Built {
+    occurrence: usize,
+    /// The "columns" list it was built with.
+    columns: Option<Vec<String>>,
+    doc: Document,
+}
+
+/// One walk over the text.
+struct Scan<'de, 'p> {
+    path: &'p Path,
+    options: &'p ReadOptions,
+    progress: &'p Progress,
+    report: &'p mut ImportReport,
+    /// The report as it was before the read.
+    snapshot: &'p ImportReport,
+    base: usize,
+    size: usize,
+    total: u64,
+    cancelled: bool,
+    /// Byte offset of the last key read, for progress.
+    at: usize,
+    /// Second pass: the occurrence of the rows to build, and the build, begun.
+    target: Option<usize>,
+    prepared: Option<Build>,
+    kind: Kind,
+    /// Top-level keys read.
+    occurrences: usize,
+    /// The last "columns" list (`None` when it is not an array).
+    columns: Option<Vec<String>>,
+    candidates: [Option<Candidate>; 4],
+    top: Option<RowsSummary>,
+    built: Option<Built>,
+    rows: Rows<'de>,
+}
+
+impl<'de, 'p> Scan<'de, 'p> {
+    fn new(
+        path: &'p Path,
+        text: &'de str,
+        report: &'p mut ImportReport,
+        snapshot: &'p ImportReport,
+        options: &'p ReadOptions,
+        progress: &'p Progress,
+    ) -> Self {
+        Scan {
+            path,
+            options,
+            progress,
+            report,
+            snapshot,
+            base: text.as_ptr() as usize,
+            size: text.len().max(1),
+            total: progress.get().1,
+            cancelled: false,
+            at: 0,
+            target: None,
+            prepared: None,
+            kind: Kind::Scalar,
+            occurrences: 0,
+            columns: None,
+            candidates: [None, None, None, None],
+            top: None,
+            built: None,
+            rows: Rows::default(),
+        }
+    }
+
+    /// Puts the report back as it was before the read.
+    fn restore(&mut self) {
+        self.report.clone_from(self.snapshot);
+    }
+
+    /// Stops building the current rows array.
+    fn abort(&mut self) {
+        if let Some(b) = self.rows.build.take()
+            && b.builder.is_some()
+        {
+            self.restore();
+        }
+    }
+
+    /// Checks for cancelling and reports progress; false when cancelled.
+    fn tick(&mut self) -> bool {
+        if self.progress.is_cancelled() {
+            self.cancelled = true;
+            return false;
+        }
+        if self.rows.build.is_some() && self.total > 0 {
+            let half = self.total / 2;
+            let done = half + half * self.at as u64 / self.size as u64;
+            self.progress
+                .set(done.max(self.progress.get().0), self.total);
+        }
+        true
+    }
+
+    /// Reads a rows array; builds it in the first pass when no other array was built, and in
+    /// the second when it is the target.
+    fn run_rows<A: SeqAccess<'de>>(
+        &mut self,
+        mut seq: A,
+        occurrence: usize,
+    ) -> Result<RowsSummary, A::Error> {
+        let build = match self.target {
+            Some(t) if t == occurrence => self.prepared.take(),
+            Some(_) => None,
+            None if self.built.is_none() => Some(Build {
+                headers: self.columns.clone().unwrap_or_default(),
+                header_src: Vec::new(),
+                builder: None,
+                memo: LoadMemo::default(),
+            }),
+            None => None,
+        };
+        let columns = self.columns.clone();
+        self.rows = Rows {
+            build,
+            ..Rows::default()
+        };
+        loop {
+            if self.rows.len.is_multiple_of(TICK) && !self.tick() {
+                return Err(de::Error::custom("loading was cancelled"));
+            }
+            if seq.next_element_seed(RowSeed(self))?.is_none() {
+                break;
+            }
+        }
+        let rows = std::mem::take(&mut self.rows);
+        if let Some(Build {
+            builder: Some(b), ..
+        }) = rows.build
+        {
+            self.built = Some(Built {
+                occurrence,
+                columns,
+                doc: b.doc,
+            });
+        }
+        Ok(RowsSummary {
+            len: rows.len,
+            first_bad: rows.first_bad,
+            keys: rows.keys,
+        })
+    }
+
+    /// The index of a key of the current row.
+    fn resolve(&mut self, key: &str) -> u32 {
+        let r = &mut self.rows;
+        let b = key.as_bytes();
+        let h = match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => {
+                (usize::from(first) ^ (usize::from(last) << 1) ^ b.len().wrapping_mul(37))
+                    & (RECENT - 1)
+            }
+            _ => 0,
+        };
+        if r.recent.is_empty() {
+            r.recent = vec![NONE; RECENT];
+        }
+        let k = r.recent[h];
+        if k != NONE && r.keys[k as usize] == key {
+            return k;
+        }
+        let k = match r.index.get(key) {
+            Some(&k) => k,
+            None => self.new_key(key),
+        };
+        self.rows.recent[h] = k;
+        k
+    }
+
+    fn new_key(&mut self, key: &str) -> u32 {
+        let r = &mut self.rows;
+        let k = r.keys.len() as u32;
+        r.keys.push(key.to_owned());
+        r.index.insert(key.to_owned(), k);
+        r.slots.push(Cell::Empty);
+        if let Some(b) = &mut r.build
+            && b.builder.is_some()
+        {
+            let mut found = false;
+            for (h, src) in b.headers.iter().zip(&mut b.header_src) {
+                if h == key {
+                    *src = k;
+                    found = true;
+                }
+            }
+            if !found {
+                // A column the document does not have: the second pass builds it.
+                self.abort();
+            }
+        }
+        k
+    }
+
+    fn start_row(&mut self) {
+        let r = &mut self.rows;
+        if r.build.is_some() {
+            r.slots.fill(Cell::Empty);
+            r.buf.clear();
+        }
+    }
+
+    /// Adds the row read to the document (beginning it after the first row).
+    fn end_row(&mut self) {
+        let r = &mut self.rows;
+        r.len += 1;
+        let Some(b) = &mut r.build else {
+            return;
+        };
+        if b.builder.is_none() {
+            for k in &r.keys {
+                if !b.headers.contains(k) {
+                    b.headers.push(k.clone());
+                }
+            }
+            b.header_src = b
+                .headers
+                .iter()
+                .map(|h| r.index.get(h.as_str()).copied().unwrap_or(NONE))
+                .collect();
+            match Builder::begin(self.path, &b.headers, self.report, self.options) {
+                Ok(builder) => b.builder = Some(builder),
+                Err(_) => {
+                    // The second pass, with all the columns, says whether this is final.
+                    r.build = None;
+                    return;
+                }
+            }
+        }
+        let (slots, buf) = (&r.slots, r.buf.as_str());
+        if let Some(builder) = &mut b.builder {
+            builder.add(
+                b.header_src.iter().map(|&k| cell_text(slots, buf, k)),
+                &mut b.memo,
+            );
+        }
+    }
+
+    /// A row that is not an object.
+    fn bad_row(&mut self) {
+        if self.rows.first_bad.is_none() {
+            self.rows.first_bad = Some(self.rows.len);
+        }
+        self.abort();
+        self.rows.len += 1;
+    }
+}
+
+/// Reads and discards a value, entering arrays and objects as `Value` does (so that the
+/// recursion limit applies alike).
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(SkipVisitor).map(|()| Skip)
+    }
+}
+
+struct SkipVisitor;
+
+/// Visitor methods for scalars that do nothing.
+macro_rules! accept_scalars {
+    ($value:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+
+impl<'de> Visitor<'de> for SkipVisitor {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    accept_scalars!(());
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        skip_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        skip_map(map)
+    }
+}
+
+fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<Skip>()?.is_some() {}
+    Ok(())
+}
+
+fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_key::<Skip>()?.is_some() {
+        map.next_value::<Skip>()?;
+    }
+    Ok(())
+}
+
+/// The top-level value.
+struct TopVisitor<'s, 'de, 'p>(&'s mut Scan<'de, 'p>);
+
+impl<'de> Visitor<'de> for TopVisitor<'_, 'de, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON array or object")
+    }
+
+    accept_scalars!(());
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let s = self.0;
+        s.kind = Kind::Array;
+        s.top = Some(s.run_rows(seq, TOP)?);
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let s = self.0;
+        s.kind = Kind::Object;
+        while let Some(key) = map.next_key_seed(TopKey)? {
+            let occurrence = s.occurrences;
+            s.occurrences += 1;
+            if let Some(target) = s.target {
+                // Second pass: the text is known to be valid.
+                if target == occurrence {
+                    map.next_value_seed(RowsSeed(&mut *s, occurrence))?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                continue;
+            }
+            match key {
+                TopKeyKind::Columns => s.columns = map.next_value_seed(ColumnsSeed)?,
+                TopKeyKind::Rows(i) => {
+                    let rows = map.next_value_seed(RowsSeed(&mut *s, occurrence))?;
+                    s.candidates[i] = Some(Candidate { occurrence, rows });
+                }
+                TopKeyKind::Other => {
+                    map.next_value::<Skip>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+enum TopKeyKind {
+    Columns,
+    Rows(usize),
+    Other,
+}
+
+/// A top-level key.
+struct TopKey;
+
+impl<'de> DeserializeSeed<'de> for TopKey {
+    type Value = TopKeyKind;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<TopKeyKind, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopKey {
+    type Value = TopKeyKind;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<TopKeyKind, E> {
+        Ok(if v == "columns" {
+            TopKeyKind::Columns
+        } else if let Some(i) = ROW_KEYS.iter().position(|k| *k == v) {
+            TopKeyKind::Rows(i)
+        } else {
+            TopKeyKind::Other
+        })
+    }
+}
+
+/// The value of a "columns" key: its strings when it is an array.
+struct ColumnsSeed;
+
+impl<'de> DeserializeSeed<'de> for ColumnsSeed {
+    type Value = Option<Vec<String>>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ColumnsSeed {
+    type Value = Option<Vec<String>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of column names")
+    }
+
+    accept_scalars!(None);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut names = Vec::new();
+        while let Some(name) = seq.next_element::<ColumnName>()? {
+            names.extend(name.0);
+        }
+        Ok(Some(names))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        skip_map(map).map(|()| None)
+    }
+}
+
+/// An element of the "columns" list: a name when it is a string.
+struct ColumnName(Option<String>);
+
+impl<'de> Deserialize<'de> for ColumnName {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ColumnNameVisitor).map(ColumnName)
+    }
+}
+
+struct ColumnNameVisitor;
+
+impl<'de> Visitor<'de> for ColumnNameVisitor {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a column name")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(v.to_owned()))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        skip_seq(seq).map(|()| None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        skip_map(map).map(|()| None)
+    }
+}
+
+/// The value of one of the [`ROW_KEYS`] (or the top-level array): its rows when it is an
+/// array, `None` otherwise.
+struct RowsSeed<'s, 'de, 'p>(&'s mut Scan<'de, 'p>, usize);
+
+impl<'de> DeserializeSeed<'de> for RowsSeed<'_, 'de, '_> {
+    type Value = Option<RowsSummary>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowsSeed<'_, 'de, '_> {
+    type Value = Option<RowsSummary>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of rows")
+    }
+
+    accept_scalars!(None);
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.0.run_rows(seq, self.1).map(Some)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        skip_map(map).map(|()| None)
+    }
+}
+
+/// One row.
+struct RowSeed<'s, 'de, 'p>(&'s mut Scan<'de, 'p>);
+
+impl<'de> DeserializeSeed<'de> for RowSeed<'_, 'de, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowSeed<'_, 'de, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a row object")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.0.bad_row();
+        Ok(())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.0.bad_row();
+        Ok(())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.0.bad_row();
+        Ok(())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.0.bad_row();
+        Ok(())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.0.bad_row();
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.0.bad_row();
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        self.0.bad_row();
+        skip_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let s = self.0;
+        s.start_row();
+        while let Some(k) = map.next_key_seed(KeySeed(&mut *s))? {
+            if s.rows.build.is_some() {
+                map.next_value_seed(CellSeed(&mut *s, k))?;
+            } else {
+                map.next_value::<Skip>()?;
+            }
+        }
+        s.end_row();
+        Ok(())
+    }
+}
+
+/// A key of a row, as its index.
+struct KeySeed<'s, 'de, 'p>(&'s mut Scan<'de, 'p>);
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_, 'de, '_> {
+    type Value = u32;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_, 'de, '_> {
+    type Value = u32;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<u32, E> {
+        self.0.at = (v.as_ptr() as usize).wrapping_sub(self.0.base);
+        Ok(self.0.resolve(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
+        Ok(self.0.resolve(v))
+    }
+}
+
+/// The value of a key of a row, kept as the cell's text.
+struct CellSeed<'s, 'de, 'p>(&'s mut Scan<'de, 'p>, u32);
+
+impl<'de> CellSeed<'_, 'de, '_> {
+    fn set(self, cell: Cell<'de>) {
+        self.0.rows.slots[self.1 as usize] = cell;
+    }
+
+    fn write(self, f: impl FnOnce(&mut String)) {
+        let r = &mut self.0.rows;
+        let start = r.buf.len();
+        f(&mut r.buf);
+        r.slots[self.1 as usize] = Cell::Buf(start, r.buf.len());
+    }
+
+    fn nested(self, v: serde_json::Value) {
+        self.write(|buf| {
+            let _ = write!(buf, "{v}");
+        });
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for CellSeed<'_, 'de, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CellSeed<'_, 'de, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a cell value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.set(Cell::Empty);
+        Ok(())
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.write(|buf| buf.push_str(if v { "true" } else { "false" }));
+        Ok(())
+    }
+
+    // A JSON integer is read as u64 or i64; its text is the same as number_text's, whose f64
+    // is exact below 10^15 (< 2^53) and which writes larger ones as integers.
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.write(|buf| {
+            let _ = write!(buf, "{v}");
+        });
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.write(|buf| {
+            let _ = write!(buf, "{v}");
+        });
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        // As serde_json::Value: a number that is not finite would be null.
+        match serde_json::Number::from_f64(v) {
+            Some(n) => self.write(|buf| number_text(&n, buf)),
+            None => self.set(Cell::Empty),
+        }
+        Ok(())
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        self.set(Cell::Text(v));
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.write(|buf| buf.push_str(v));
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let v = serde_json::Value::deserialize(SeqAccessDeserializer::new(seq))?;
+        self.nested(v);
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let v = serde_json::Value::deserialize(MapAccessDeserializer::new(map))?;
+        self.nested(v);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::document::{Column, Field, Metric};
+    use crate::io::build;
+
+    /// The reader this module replaced (the whole text as a `serde_json::Value`, then every
+    /// cell copied into a table of strings), kept to check that the results are the same.
+    fn reference_read_json(
+        path: &Path,
+        text: &str,
+    ) -> Result<(Vec<String>, Vec<Vec<String>>), FileError> {
+        let text = text.trim_start_matches('\u{feff}');
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+        let rows = match &value {
+            serde_json::Value::Array(a) => a,
+            serde_json::Value::Object(o) => ROW_KEYS
+                .iter()
+                .find_map(|k| o.get(*k).and_then(|v| v.as_array()))
+                .ok_or_else(|| err(path, "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}"))?,
+            _ => return Err(err(path, "expected a JSON array of rows or {\"events\": [ … ]}, not a single value")),
+        };
+        let mut headers: Vec<String> = value
+            .get("columns")
+            .and_then(|c| c.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (i, row) in rows.iter().enumerate() {
+            let obj = row.as_object().ok_or_else(|| {
+                err(
+                    path,
+                    format!("row {} is not an object with named fields", i + 1),
+                )
+            })?;
+            for k in obj.keys() {
+                if !headers.iter().any(|h| h == k) {
+                    headers.push(k.clone());
+                }
+            }
+        }
+        let cells = rows
+            .iter()
+            .filter_map(|row| row.as_object())
+            .map(|obj| {
+                headers
+                    .iter()
+                    .map(|h| obj.get(h).map(reference_cell_text).unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        Ok((headers, cells))
+    }
+
+    fn reference_cell_text(v: &serde_json::Value) -> String {
+        match v {
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+                _ => n.to_string(),
+            },
+            other => other.to_string(),
+        }
+    }
+
+    /// Everything a document shows, as text.
+    fn fingerprint(doc: &Document) -> Vec<String> {
+        let mut out = vec![
+            format!("{:?}", doc.columns()),
+            format!("{:?}", doc.extra_names()),
+            format!("{} rows, {:?}", doc.len(), doc.date_order()),
+        ];
+        for &c in doc.columns() {
+            out.push(format!("header {:?}: {:?}", c, doc.column_header(c)));
+        }
+        for row in 0..doc.len() {
+            for &c in doc.columns() {
+                out.push(format!(
+                    "{row} {c:?}: {:?} / {:?}",
+                    doc.cell_text(row, c),
+                    doc.file_text(row, c)
+                ));
+            }
+            for m in Metric::ALL {
+                out.push(format!("{row} {m:?}: {:?}", doc.figure(row, m)));
+            }
+            out.push(format!("{row} date: {:?}", doc.date(row)));
+        }
+        out.push(format!("{:?}", doc.problems()));
+        out
+    }
+
+    type Outcome = Result<(bool, Result<Vec<String>, String>, ImportReport), String>;
+
+    fn new_outcome(text: &str, options: &ReadOptions, progress: &Progress) -> Outcome {
+        let mut report = ImportReport::default();
+        let parsed = read(Path::new("t.json"), text, &mut report, options, progress);
+        match parsed {
+            Ok(p) => Ok((
+                p.rows_empty,
+                p.doc.map(|d| fingerprint(&d)).map_err(|e| e.message),
+                report,
+            )),
+            Err(e) => {
+                assert_eq!(report, ImportReport::default(), "report left changed");
+                Err(e.message)
+            }
+        }
+    }
+
+    fn reference_outcome(text: &str, options: &ReadOptions) -> Outcome {
+        let path = Path::new("t.json");
+        let (headers, rows) = reference_read_json(path, text).map_err(|e| e.message)?;
+        let mut report = ImportReport::default();
+        let doc = build(
+            path,
+            &headers,
+            &rows,
+            &mut report,
+            options,
+            &Progress::default(),
+        );
+        Ok((
+            rows.is_empty(),
+            doc.map(|d| fingerprint(&d)).map_err(|e| e.message),
+            report,
+        ))
+    }
+
+    fn same_as_before(text: &str) {
+        let options = ReadOptions::default();
+        let new = new_outcome(text, &options, &Progress::default());
+        let old = reference_outcome(text, &options);
+        assert_eq!(new, old, "for {text:?}");
+    }
+
+    #[test]
+    fn cells_columns_and_numbers_are_read_as_documented() {
+        let text = r#"{
+          "columns": ["date", "province", "rigs_seized", "notes", "amount", "listed only"],
+          "events": [
+            {"date": "2021-09-27", "province": "Inner Mongolia", "rigs_seized": 10100,
+             "notes": "caf\u00e9 \"quoted\"\nline", "amount": 12.5},
+            {"province": "新疆", "amount": 1e20, "notes": null, "later": [1, {"a": null, "b": "x"}]},
+            {"date": null, "amount": -3, "later": {"k": [true, false]}, "notes": "矿机 ✓",
+             "rigs_seized": 200.0, "tags": "a\tb\\c"},
+            {"amount": 0.1, "later": "plain"}
+          ]
+        }"#;
+        let mut report = ImportReport::default();
+        let parsed = read(
+            Path::new("t.json"),
+            text,
+            &mut report,
+            &ReadOptions::default(),
+            &Progress::default(),
+        )
+        .unwrap();
+        assert!(!parsed.rows_empty);
+        let doc = parsed.doc.unwrap();
+        assert_eq!(
+            report.headers,
+            [
+                "date",
+                "province",
+                "rigs_seized",
+                "notes",
+                "amount",
+                "listed only",
+                "later",
+                "tags"
+            ]
+        );
+        assert_eq!(
+            doc.extra_names(),
+            ["amount", "listed only", "later", "tags"]
+        );
+        assert_eq!(doc.len(), 4);
+        let notes = Column::Field(Field::Notes);
+        let (amount, listed, later, tags) = (
+            Column::Extra(0),
+            Column::Extra(1),
+            Column::Extra(2),
+            Column::Extra(3),
+        );
+        let text_of = |row: usize, c: Column| doc.cell_text(row, c).into_owned();
+        assert_eq!(text_of(0, Column::Field(Field::Date)), "2021-09-27");
+        assert_eq!(text_of(0, notes), "café \"quoted\"\nline");
+        assert_eq!(text_of(0, amount), "12.5");
+        assert_eq!(text_of(0, later), "");
+        assert_eq!(text_of(0, listed), "");
+        assert_eq!(doc.figure_value(0, Metric::Rigs), Some(10100.0));
+        assert_eq!(text_of(1, Column::Field(Field::Province)), "新疆");
+        assert_eq!(text_of(1, amount), "1e+20");
+        assert_eq!(text_of(1, notes), "");
+        assert_eq!(text_of(1, later), r#"[1,{"a":null,"b":"x"}]"#);
+        assert_eq!(text_of(1, Column::Field(Field::Date)), "");
+        assert_eq!(text_of(2, amount), "-3");
+        assert_eq!(text_of(2, later), r#"{"k":[true,false]}"#);
+        assert_eq!(text_of(2, notes), "矿机 ✓");
+        assert_eq!(text_of(2, tags), "a\tb\\c");
+        assert_eq!(doc.figure_value(2, Metric::Rigs), Some(200.0));
+        assert_eq!(text_of(3, amount), "0.1");
+        assert_eq!(text_of(3, later), "plain");
+        same_as_before(text);
+
+        // An empty events array keeps the listed columns.
+        let text = r#"{"columns": ["date", "province", "extra"], "events": []}"#;
+        let mut report = ImportReport::default();
+        let parsed = read(
+            Path::new("t.json"),
+            text,
+            &mut report,
+            &ReadOptions::default(),
+            &Progress::default(),
+        )
+        .unwrap();
+        assert!(parsed.rows_empty);
+        let doc = parsed.doc.unwrap();
+        assert_eq!(doc.len(), 0);
+        assert_eq!(report.headers, ["date", "province", "extra"]);
+        assert_eq!(doc.extra_names(), ["extra"]);
+        assert_eq!(doc.column_header(Column::Extra(0)), "extra");
+        same_as_before(text);
+    }
+
+    #[test]
+    fn integers_read_as_number_text_writes_them() {
+        for v in [
+            0u64,
+            1,
+            999_999_999_999_999,
+            1_000_000_000_000_000,
+            9_007_199_254_740_993,
+            u64::MAX,
+        ] {
+            let mut a = String::new();
+            number_text(&serde_json::Number::from(v), &mut a);
+            assert_eq!(a, v.to_string());
+        }
+        for v in [
+            -1i64,
+            -999_999_999_999_999,
+            -1_000_000_000_000_000,
+            -9_007_199_254_740_993,
+            i64::MIN,
+        ] {
+            let mut a = String::new();
+            number_text(&serde_json::Number::from(v), &mut a);
+            assert_eq!(a, v.to_string());
+        }
+    }
+
+    #[test]
+    fn odd_files_read_as_before() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let deep_cell = format!(
+            r#"[{{"date": "2021", "x": {}1{}}}]"#,
+            "[".repeat(130),
+            "]".repeat(130)
+        );
+        let deep_other = format!(
+            r#"{{"events": [{{"date": "2021"}}], "meta": {}{}}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let at_limit = format!(
+            r#"[{{"date": "2021", "x": {}1{}}}]"#,
+            "[".repeat(125),
+            "]".repeat(125)
+        );
+        let cases: Vec<String> = [
+            "[]",
+            "{}",
+            "[{}]",
+            "[{}, {}]",
+            "5",
+            "\"text\"",
+            "null",
+            "[1]",
+            "[{\"date\": \"2021\"}, 2]",
+            "[{\"date\": \"2021\"}, [1, 2]]",
+            "[{\"date\": \"2021\"}, 2, {\"date\": ]",
+            "[{\"date\": \"2021\",]",
+            "[{\"date\": \"2021\"}] x",
+            "[{\"date\": \"2021\"}",
+            "{\"events\": 3}",
+            "{\"events\": {\"date\": 1}}",
+            "{\"rows\": [{\"date\": \"2021\"}], \"events\": [{\"province\": \"Hebei\"}]}",
+            "{\"events\": [{\"date\": \"2021\"}], \"events\": 4, \"data\": [{\"province\": \"Hebei\"}]}",
+            "{\"events\": [{\"date\": \"2021\"}], \"events\": [{\"province\": \"Hebei\", \"x\": 1}]}",
+            "{\"events\": [{\"date\": \"2021\", \"zz\": 1}], \"columns\": [\"province\", \"date\"]}",
+            "{\"columns\": [\"province\"], \"events\": [{\"date\": \"2021\"}], \"columns\": [\"date\", 5, [\"x\"], \"date\", \"province\"]}",
+            "{\"columns\": [\"date\", \"date\"], \"events\": [{\"date\": \"2021\"}, {\"date\": \"2022\", \"notes\": \"n\"}]}",
+            "{\"columns\": \"date\", \"events\": [{\"date\": \"2021\"}]}",
+            "{\"columns\": [\"x\", \"y\"], \"events\": []}",
+            "{\"columns\": [\"date\"], \"events\": [{}, {\"date\": \"  \"}]}",
+            "{\"columns\": [\"date\"], \"events\": [1]}",
+            "{\"columns\": [\"date\"], \"records\": [{\"x\": 1}], \"data\": []}",
+            "[{\"x\": 1}]",
+            "[{\"x\": 1}, {\"date\": \"2021\"}]",
+            "[{\"date\": \"2021\", \"date\": null}, {\"date\": null, \"date\": \"2022\"}]",
+            "[{\"da\\u0074e\": \"2021\", \"date\": \"2020\", \"\": \"empty key\"}]",
+            "[{\"date\": \"2021\", \"rigs_seized\": -0}, {\"rigs_seized\": -0.0}, {\"rigs_seized\": 1e400}]",
+            "[{\"date\": \"2021\", \"rigs_seized\": 1.0e15}, {\"rigs_seized\": 999999999999999.0}, {\"rigs_seized\": 123456789012345678901234567890}]",
+            "[{\"date\": \"2021\", \"n\": 0.30000000000000004, \"m\": 5e-324, \"k\": 1.7976931348623157e308}]",
+            "[{\"date\": \"\\ud83d\\ude00 \\u0000\", \"n\": \"\\ud800\"}]",
+            "[{\"date\": \"a\u{1}b\"}]",
+            "[{\"Date\": \"2021\", \"Rigs Seized\": \"1,000\", \"province\": \"hebei\"}]",
+            "\u{feff}\u{feff}[{\"date\": \"2021\"}]",
+            "  \n [{\"date\": \"2021\"}] \n ",
+            "[{\"date\": \"2021\", \"b\": true, \"c\": false, \"d\": {}, \"e\": []}]",
+            "[{\"date\": \"2021\", \"o\": {\"z\": 1, \"a\": 2, \"z\": 3}}]",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain([deep, deep_cell, deep_other, at_limit])
+        .chain(
+            [
+                "[{\"date\": \"2021\"}, DEEP]",
+                "{\"columns\": [\"date\", DEEP], \"events\": [{\"date\": \"2021\"}]}",
+                "{\"rows\": [{\"date\": \"2021\", \"x\": DEEP}], \"events\": [{\"date\": \"2021\"}]}",
+                "{\"events\": [{\"date\": \"2021\"}, {\"x\": 1, \"y\": DEEP}]}",
+                "{\"events\": DEEP}",
+                "{DEEP: 1}",
+            ]
+            .iter()
+            .map(|s| s.replace("DEEP", &format!("{}{}", "[{\"a\":".repeat(70), "}]".repeat(70)))),
+        )
+        .collect();
+        for text in &cases {
+            same_as_before(text);
+        }
+    }
+
+    /// A small deterministic generator of JSON-ish texts: shapes, keys, values and damage.
+    struct Gen(u64);
+
+    impl Gen {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: u64) -> usize {
+            (self.next() % n) as usize
+        }
+
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len() as u64)]
+        }
+
+        fn key(&mut self) -> String {
+            let k = self.pick(&[
+                "date",
+                "province",
+                "rigs_seized",
+                "electricity_saved_kwh",
+                "notes",
+                "city",
+                "Rigs Seized",
+                "x",
+                "y",
+                "",
+                "da\\u0074e",
+                "n\\\"q",
+            ]);
+            format!("\"{k}\"")
+        }
+
+        fn value(&mut self, depth: u32) -> String {
+            match self.below(if depth > 2 { 9 } else { 11 }) {
+                0 => "null".into(),
+                1 => self.pick(&["true", "false"]).into(),
+                2 => self
+                    .pick(&[
+                        "0",
+                        "-0",
+                        "7",
+                        "-12",
+                        "10100",
+                        "1e3",
+                        "123456789012345678",
+                        "-9999999999999999999",
+                    ])
+                    .into(),
+                3 => self
+                    .pick(&[
+                        "0.5",
+                        "-0.0",
+                        "1e20",
+                        "1.5e-7",
+                        "123.0",
+                        "1e15",
+                        "999999999999999.5",
+                        "2.5E+3",
+                    ])
+                    .into(),
+                4 | 5 => format!(
+                    "\"{}\"",
+                    self.pick(&[
+                        "2021-09-27",
+                        "Hebei",
+                        "内蒙古",
+                        "",
+                        "  ",
+                        "a\\nb",
+                        "\\u00e9\\ud83d\\ude00",
+                        "\\\"q\\\"",
+                        "1,000",
+                        "约 200",
+                        "03/04/2021",
+                        "x\\\\y",
+                    ])
+                ),
+                6..=8 => format!(
+                    "\"{}\"",
+                    self.pick(&["2020-05", "Sichuan", "5", "shutdown"])
+                ),
+                9 => {
+                    let n = self.below(3);
+                    let items: Vec<String> = (0..n).map(|_| self.value(depth + 1)).collect();
+                    format!("[{}]", items.join(","))
+                }
+                _ => {
+                    let n = self.below(3);
+                    let items: Vec<String> = (0..n)
+                        .map(|_| format!("{}:{}", self.key(), self.value(depth + 1)))
+                        .collect();
+                    format!("{{{}}}", items.join(","))
+                }
+            }
+        }
+
+        fn row(&mut self) -> String {
+            match self.below(40) {
+                0 => self.value(0),
+                1 => "[1]".into(),
+                _ => {
+                    let n = self.below(6);
+                    let items: Vec<String> = (0..n)
+                        .map(|_| format!("{}: {}", self.key(), self.value(1)))
+                        .collect();
+                    format!("{{{}}}", items.join(", "))
+                }
+            }
+        }
+
+        fn rows(&mut self) -> String {
+            let n = self.below(6);
+            let rows: Vec<String> = (0..n).map(|_| self.row()).collect();
+            format!("[{}]", rows.join(",\n "))
+        }
+
+        fn columns(&mut self) -> String {
+            match self.below(5) {
+                0 => self.value(1),
+                _ => {
+                    let n = self.below(5);
+                    let items: Vec<String> = (0..n)
+                        .map(|_| {
+                            if self.below(6) == 0 {
+                                self.value(1)
+                            } else {
+                                self.key()
+                            }
+                        })
+                        .collect();
+                    format!("[{}]", items.join(", "))
+                }
+            }
+        }
+
+        fn text(&mut self) -> String {
+            let mut text = match self.below(8) {
+                0 => self.value(0),
+                1 | 2 => self.rows(),
+                _ => {
+                    let n = 1 + self.below(4);
+                    let entries: Vec<String> = (0..n)
+                        .map(|_| match self.below(7) {
+                            0 | 1 => format!("\"columns\": {}", self.columns()),
+                            2 => format!("\"meta\": {}", self.value(0)),
+                            _ => {
+                                let k = self.pick(&["events", "rows", "data", "records", "events"]);
+                                let v = if self.below(6) == 0 {
+                                    self.value(0)
+                                } else {
+                                    self.rows()
+                                };
+                                format!("\"{k}\": {v}")
+                            }
+                        })
+                        .collect();
+                    format!("{{{}}}", entries.join(",\n"))
+                }
+            };
+            // Damage now and then: cut the text short or drop a character.
+            match self.below(12) {
+                0 if !text.is_empty() => {
+                    let mut at = self.below(text.len() as u64);
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    text.truncate(at);
+                }
+                1 if !text.is_empty() => {
+                    let mut at = self.below(text.len() as u64);
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    text.remove(at);
+                }
+                _ => {}
+            }
+            text
+        }
+    }
+
+    #[test]
+    fn generated_files_read_as_before() {
+        let mut g = Gen(0x9E37_79B9_7F4A_7C15);
+        // (documents, documents of no rows, files refused as a table, files not JSON)
+        let mut seen = [0; 4];
+        for _ in 0..4000 {
+            let text = g.text();
+            same_as_before(&text);
+            match reference_outcome(&text, &ReadOptions::default()) {
+                Ok((false, Ok(_), _)) => seen[0] += 1,
+                Ok((true, _, _)) => seen[1] += 1,
+                Ok((false, Err(_), _)) => seen[2] += 1,
+                Err(_) => seen[3] += 1,
+            }
+        }
+        assert!(
+            seen.iter()
+                .zip([1000, 200, 50, 1000])
+                .all(|(&n, least)| n >= least),
+            "{seen:?}"
+        );
+    }
+
+    #[test]
+    fn a_chosen_mapping_reads_as_before() {
+        let text = r#"{"columns": ["when", "where", "n"], "events": [{"when": "2021-05", "where": "Hebei", "n": 3}, {"n": 4, "extra": 1}]}"#;
+        let options = ReadOptions {
+            mapping: Some(vec![
+                Some(Field::Date),
+                Some(Field::Province),
+                Some(Field::Rigs),
+            ]),
+            ..ReadOptions::default()
+        };
+        let new = new_outcome(text, &options, &Progress::default());
+        assert_eq!(new, reference_outcome(text, &options));
+        assert!(new.unwrap().1.is_ok());
+    }
+
+    #[test]
+    fn many_rows_in_one_pass_or_two_and_cancelling() {
+        let row = |i: usize| {
+            format!(
+                r#"{{"date": "2021-{:02}", "province": "Hebei", "rigs_seized": {i}{}}}"#,
+                i % 12 + 1,
+                if i == 15_000 { r#", "late": "x""# } else { "" }
+            )
+        };
+        let rows: Vec<String> = (0..20_000).map(row).collect();
+        let listed = format!(
+            r#"{{"columns": ["date", "province", "rigs_seized", "late"], "events": [{}]}}"#,
+            rows.join(",")
+        );
+        let unlisted = format!("[{}]", rows.join(","));
+        for text in [&listed, &unlisted] {
+            same_as_before(text);
+            let progress = Progress::default();
+            progress.set(0, 2 * text.len() as u64);
+            assert!(new_outcome(text, &ReadOptions::default(), &progress).is_ok());
+            let (done, total) = progress.get();
+            assert!(done > total / 2, "{done} of {total}");
+            progress.cancel();
+            let cancelled = new_outcome(text, &ReadOptions::default(), &progress).unwrap();
+            assert_eq!(cancelled.1, Err("loading was cancelled".to_owned()));
+        }
+    }
+}
