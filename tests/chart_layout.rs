@@ -45,7 +45,7 @@ fn four_charts_fit_a_1600_by_900_window_with_every_province() {
         .collect();
     // The table's toolbar starts the table panel under the charts.
     let table_top = h
-        .get_by(|n| n.label().as_deref() == Some("Add row"))
+        .get_by(|n| n.label().as_deref() == Some("Insert row above"))
         .rect()
         .top();
     for (m, f) in Metric::ALL.iter().zip(&frames) {

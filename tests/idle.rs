@@ -133,7 +133,7 @@ fn the_check_catches_a_scheduled_repaint() {
         ..start()
     });
     settles_idle(&mut h).unwrap();
-    named(&h, "Add row").click();
+    named(&h, "Insert row below").click();
     let err = settles_idle(&mut h).expect_err("the recovery copy is scheduled");
     assert!(err.contains("scheduled another frame"), "{err}");
 }

@@ -823,6 +823,13 @@ fn a_large_file_loads_in_the_background_with_progress_and_cancel() {
     h.get_by_label_contains("Loading progress");
     // The window keeps responding: cancel, and the open data stays.
     h.get_by_label("Cancel loading").click();
+    // The worker stops at its next check (within a few megabytes), then the dialog closes.
+    let start = std::time::Instant::now();
+    while h.query_by_label("Opening “big.csv”").is_some() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
     h.run();
     assert!(h.query_by_label("Opening “big.csv”").is_none());
     assert_eq!(h.state().session().doc().len(), 60);

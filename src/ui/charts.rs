@@ -435,26 +435,37 @@ fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotT
                     .allow_hover(false),
             );
         }
-        let mut charts: Vec<BarChart> = Vec::with_capacity(data.bars.len());
+        // Stacked by hand: each province's bar starts where the ones below it ended (egui_plot's
+        // `stack_on` compares every chart with every other, which costs a frame real time with
+        // 34 provinces), and empty bars are not drawn at all.
+        let mut base: Vec<f64> = Vec::new();
         for (place, specs) in data.bars {
-            let bars: Vec<Bar> = specs
-                .iter()
-                .map(|b| {
+            if base.len() < specs.len() {
+                base.resize(specs.len(), 0.0);
+            }
+            let color = theme::place_color(place);
+            let mut bars: Vec<Bar> = Vec::new();
+            for (i, b) in specs.iter().enumerate() {
+                if b.value == 0.0 {
+                    continue;
+                }
+                bars.push(
                     Bar::new(b.x, b.value)
+                        .base_offset(base[i])
                         .width(b.width)
-                        .fill(theme::place_color(place))
-                        .stroke(egui::Stroke::NONE)
-                })
-                .collect();
-            let refs: Vec<&BarChart> = charts.iter().collect();
-            let chart = BarChart::new(Document::place_name(place), bars)
-                .color(theme::place_color(place))
-                .allow_hover(false)
-                .stack_on(&refs);
-            charts.push(chart);
-        }
-        for c in charts {
-            plot_ui.bar_chart(c);
+                        .fill(color)
+                        .stroke(egui::Stroke::NONE),
+                );
+                base[i] += b.value;
+            }
+            if bars.is_empty() {
+                continue;
+            }
+            plot_ui.bar_chart(
+                BarChart::new(Document::place_name(place), bars)
+                    .color(color)
+                    .allow_hover(false),
+            );
         }
         plot_ui.pointer_coordinate()
     });
