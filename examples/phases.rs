@@ -1,4 +1,5 @@
-//! Times the phases of opening a file: `cargo run --release --example phases FILE`.
+//! Times the phases of opening a file and prints the document's bytes per row and the process's
+//! resident memory after loading: `cargo run --release --example phases FILE` (`RUNS=N`).
 use std::time::Instant;
 
 use crackdown_dashboard::analysis::{Aggregates, Filter, Granularity};
@@ -22,8 +23,17 @@ fn main() {
         let t_agg = t.elapsed();
         let v = agg.view(Granularity::Month, &Filter::default());
         let t_view = t.elapsed();
+        // Resident memory now that the file's bytes are gone and the aggregates are built.
+        let rss = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .map(|l| l.trim_start_matches("VmRSS:").trim().to_owned())
+            })
+            .unwrap_or_default();
         println!(
-            "read {:?} parse {:?} aggregate {:?} view {:?} | rows {} heap {} B/row {:.1} totals {:?}",
+            "read {:?} parse {:?} aggregate {:?} view {:?} | rows {} heap {} B/row {:.1} resident {rss} totals {:?}",
             t_read,
             t_parse - t_read,
             t_agg - t_parse,

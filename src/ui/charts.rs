@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 use egui::{Color32, Rect, RichText, Sense, Ui};
-use egui_plot::{Bar, BarChart, GridInput, GridMark, Line, Plot, PlotPoints};
+use egui_plot::{GridInput, GridMark, Line, Plot, PlotPoints};
 
 use crate::analysis::{Granularity, MetricChart, Series, date_to_x, x_to_date};
 use crate::data::document::{Document, Metric, Place};
@@ -426,6 +426,32 @@ fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotT
     // every fill, so each full-size fill costs a frame real time).
     let background = ui.painter().add(egui::Shape::Noop);
     let plot = plot.show_background(false);
+    // Stacked bars: each province's bar starts where the ones below it ended. They are painted
+    // as one mesh over the plot (below), not as egui_plot bar charts: those compare every
+    // province with every other to stack and tessellate each bar with anti-aliased edges, which
+    // was most of a frame with 34 provinces.
+    let mut stacked: Vec<(egui::Color32, f64, f64, f64, f64)> = Vec::new();
+    let mut base: Vec<f64> = Vec::new();
+    for (place, specs) in &data.bars {
+        if base.len() < specs.len() {
+            base.resize(specs.len(), 0.0);
+        }
+        let color = theme::place_color(*place);
+        for (i, b) in specs.iter().enumerate() {
+            if b.value == 0.0 {
+                continue;
+            }
+            let (x0, x1) = (b.x - b.width / 2.0, b.x + b.width / 2.0);
+            stacked.push((color, x0, x1, base[i], base[i] + b.value));
+            base[i] += b.value;
+        }
+    }
+    let top = base.iter().copied().fold(0.0, f64::max);
+    let plot = if top > 0.0 {
+        plot.include_y(top * 1.05)
+    } else {
+        plot
+    };
     let response = plot.show(ui, |plot_ui| {
         for (place, pts) in data.lines {
             plot_ui.line(
@@ -435,42 +461,21 @@ fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> egui_plot::PlotT
                     .allow_hover(false),
             );
         }
-        // Stacked by hand: each province's bar starts where the ones below it ended (egui_plot's
-        // `stack_on` compares every chart with every other, which costs a frame real time with
-        // 34 provinces), and empty bars are not drawn at all.
-        let mut base: Vec<f64> = Vec::new();
-        for (place, specs) in data.bars {
-            if base.len() < specs.len() {
-                base.resize(specs.len(), 0.0);
-            }
-            let color = theme::place_color(place);
-            let mut bars: Vec<Bar> = Vec::new();
-            for (i, b) in specs.iter().enumerate() {
-                if b.value == 0.0 {
-                    continue;
-                }
-                bars.push(
-                    Bar::new(b.x, b.value)
-                        .base_offset(base[i])
-                        .width(b.width)
-                        .fill(color)
-                        .stroke(egui::Stroke::NONE),
-                );
-                base[i] += b.value;
-            }
-            if bars.is_empty() {
-                continue;
-            }
-            plot_ui.bar_chart(
-                BarChart::new(Document::place_name(place), bars)
-                    .color(color)
-                    .allow_hover(false),
-            );
-        }
         plot_ui.pointer_coordinate()
     });
     let transform = response.transform;
     let rect = response.response.rect;
+    if !stacked.is_empty() {
+        let mut mesh = egui::Mesh::default();
+        for &(color, x0, x1, y0, y1) in &stacked {
+            let a = transform.position_from_point(&egui_plot::PlotPoint::new(x0, y1));
+            let b = transform.position_from_point(&egui_plot::PlotPoint::new(x1, y0));
+            mesh.add_colored_rect(egui::Rect::from_two_pos(a, b), color);
+        }
+        ui.painter()
+            .with_clip_rect(*transform.frame())
+            .add(egui::Shape::mesh(mesh));
+    }
     ui.painter().with_clip_rect(rect).set(
         background,
         egui::epaint::RectShape::stroke(
