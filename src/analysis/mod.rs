@@ -171,9 +171,10 @@ impl Partial {
                 }
                 continue;
             };
+            // The day key's parts, without dividing it back apart.
             let key = date.day_key();
-            let year = key.div_euclid(10_000);
-            let slot = (key.rem_euclid(10_000) / 100) as usize * 32 + key.rem_euclid(100) as usize;
+            let year = i32::from(date.year);
+            let slot = usize::from(date.month.max(1)) * 32 + usize::from(date.day.max(1));
             let place_index = match facts.place {
                 Place::Region(id) => usize::from(id),
                 Place::Unknown => 255,
@@ -416,8 +417,29 @@ impl Aggregates {
 
     fn flush_dirty(&mut self) {
         let dirty: Vec<_> = std::mem::take(&mut self.dirty).into_iter().collect();
-        for key in dirty {
-            let steps = self.series.get(&key).map(compute_steps).unwrap_or_default();
+        let compute = |keys: &[(Place, Metric)]| -> Vec<Vec<DayStep>> {
+            keys.iter()
+                .map(|key| self.series.get(key).map(compute_steps).unwrap_or_default())
+                .collect()
+        };
+        // After a load every series is new: worked out on all cores.
+        let threads = std::thread::available_parallelism().map_or(1, |t| t.get().min(8));
+        let steps: Vec<Vec<DayStep>> = if dirty.len() < 16 || threads == 1 {
+            compute(&dirty)
+        } else {
+            let chunk = dirty.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = dirty
+                    .chunks(chunk)
+                    .map(|keys| scope.spawn(move || compute(keys)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        for (key, steps) in dirty.into_iter().zip(steps) {
             self.steps.insert(key, steps);
         }
     }
