@@ -118,6 +118,22 @@ fn edit_and_sort(c: &mut Criterion) {
             })
         },
     );
+    // Deleting a thousand selected rows (one undo step) and undoing it.
+    c.bench_function(&label("delete 1,000 rows + undo ({n} rows)"), |b| {
+        b.iter(|| {
+            let edits = (0..1000)
+                .rev()
+                .map(|i| Edit::DeleteRow { at: i * 700 })
+                .collect();
+            session
+                .apply(Edit::Batch {
+                    label: "delete of 1000 rows".into(),
+                    edits,
+                })
+                .unwrap();
+            session.undo();
+        })
+    });
     let doc = session.doc_shared();
     let mut g = c.benchmark_group("sort");
     g.sample_size(10);
