@@ -79,14 +79,16 @@ pub fn decode<'a>(
     }
     // NUL bytes in text that is not UTF-8 mean binary data. (Valid UTF-8 may hold a NUL in a
     // cell, as our own saves of such a cell do; it is kept.)
-    if let Some(pos) = memchr::memchr(0, bytes)
-        && std::str::from_utf8(bytes).is_err()
+    // UTF-8 is checked first: valid text needs no search for NUL bytes.
+    let utf8 = std::str::from_utf8(bytes);
+    if utf8.is_err()
+        && let Some(pos) = memchr::memchr(0, bytes)
     {
         return Err(format!(
             "this is not a text file (it contains binary data at byte {pos}); open a CSV, TSV, JSON or spreadsheet file"
         ));
     }
-    match std::str::from_utf8(bytes) {
+    match utf8 {
         Ok(s) => Ok(Decoded {
             text: Cow::Borrowed(s),
             encoding: UTF_8,
