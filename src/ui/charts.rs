@@ -68,7 +68,9 @@ fn trim_decimals(s: String) -> String {
 fn short_number(v: f64) -> String {
     let v = v + 0.0; // no "-0"
     let a = v.abs();
-    let (scaled, suffix) = if a >= 1e9 {
+    let (scaled, suffix) = if a >= 1e12 {
+        (v / 1e12, "T")
+    } else if a >= 1e9 {
         (v / 1e9, "B")
     } else if a >= 1e6 {
         (v / 1e6, "M")
@@ -789,6 +791,14 @@ pub const METRICS: [Metric; 4] = Metric::ALL;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn axis_numbers_are_short_up_to_trillions() {
+        assert_eq!(super::short_number(2_500.0), "2.5k");
+        assert_eq!(super::short_number(6e9), "6B");
+        assert_eq!(super::short_number(1.5e13), "15T");
+        assert_eq!(super::short_number(-0.0), "0");
+    }
+
     use super::*;
     use crate::analysis::PeriodPoint;
     use crate::data::gazetteer::NATIONAL;
