@@ -153,6 +153,8 @@ pub struct App {
     sent_title: String,
     /// The table's rows for (revision or length, query); large documents sort on a worker.
     visible_cache: Background<(u64, RowQuery), Vec<usize>>,
+    /// Document length the table's last rows were checked against (none is beyond it).
+    visible_len: usize,
     /// Problems per revision; large documents list them on a worker.
     problems_cache: Background<u64, Vec<Problem>>,
     report_startup: Option<std::time::Instant>,
@@ -209,6 +211,7 @@ impl App {
             layouts: [ChartLayout::default(); 4],
             sent_title: String::new(),
             visible_cache: Background::default(),
+            visible_len: 0,
             problems_cache: Background::default(),
             preview: None,
             loading: None,
@@ -318,6 +321,7 @@ impl App {
         self.session = session;
         self.table = TableState::default();
         self.visible_cache.clear();
+        self.visible_len = 0;
         self.problems_cache.clear();
     }
 
@@ -711,11 +715,14 @@ impl App {
             notify,
         );
         let rows = rows.unwrap_or_default();
-        if !current && rows.iter().any(|&r| r >= len) {
-            // Rows were deleted since: show what still exists until the new order arrives.
+        if current {
+            self.visible_len = len;
+        } else if len < self.visible_len {
+            // Rows were deleted since: show what still exists until the new order arrives
+            // (checked once per shrink, not every frame).
+            self.visible_len = len;
             let kept: Vec<usize> = rows.iter().copied().filter(|&r| r < len).collect();
-            self.visible_cache.replace_last(kept.clone());
-            return std::sync::Arc::new(kept);
+            return self.visible_cache.replace_last(kept).unwrap_or_default();
         }
         rows
     }

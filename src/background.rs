@@ -64,11 +64,12 @@ impl<K: Clone + PartialEq, V: Send + 'static> Background<K, V> {
         self.job.is_some()
     }
 
-    /// Replaces the last value (for example with a copy fixed up for a shorter document).
-    pub fn replace_last(&mut self, value: V) {
-        if let Some((_, v)) = &mut self.done {
-            *v = Arc::new(value);
-        }
+    /// Replaces the last value (for example with a copy fixed up for a shorter document) and
+    /// returns it; `None` when there is no last value.
+    pub fn replace_last(&mut self, value: V) -> Option<Arc<V>> {
+        let (_, v) = self.done.as_mut()?;
+        *v = Arc::new(value);
+        Some(Arc::clone(v))
     }
 
     /// Forgets everything (a new document).

@@ -551,15 +551,10 @@ fn a_guessed_import_is_previewed_and_can_be_cancelled_or_opened() {
 
 #[test]
 fn the_problems_panel_lists_cells_and_fixing_one_removes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("problems.csv");
-    std::fs::write(
-        &path,
+    let (_dir, mut h) = opened(
+        "problems.csv",
         "date,province,rigs_seized\n2021-09-27,Hebei,abc\n2021-10-01,Atlantis,5\n",
-    )
-    .unwrap();
-    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    );
     h.run();
     h.get_by_label("Problems (2)");
     h.get_by_label("Problem: Row 1 · Rigs seized: “abc” is not a number")
@@ -620,15 +615,10 @@ fn unsaved_edits_are_restored_after_the_app_is_killed() {
 
 #[test]
 fn choosing_the_date_order_in_the_preview_reads_ambiguous_dates() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dates.csv");
-    std::fs::write(
-        &path,
+    let (_dir, mut h) = opened(
+        "dates.csv",
         "date,province,rigs\n03/04/2021,Hebei,5\n05/06/2021,Hebei,7\n",
-    )
-    .unwrap();
-    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    );
     h.run();
     h.get_by_label_contains("could be day/month or month/day");
     named(&h, "Date order: not chosen").click();
@@ -854,11 +844,7 @@ fn a_large_file_loads_in_the_background_with_progress_and_cancel() {
 
 #[test]
 fn the_date_order_can_be_changed_after_opening_and_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dates.csv");
-    std::fs::write(&path, "date,province,rigs\n03/04/2021,Hebei,5\n").unwrap();
-    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    let (_dir, mut h) = opened("dates.csv", "date,province,rigs\n03/04/2021,Hebei,5\n");
     h.run();
     h.get_by_label("Open").click(); // keep the order unchosen
     h.run();
@@ -1421,16 +1407,11 @@ fn choose(h: &mut Harness<'static, App>, combo: &str, option: &str) {
 
 #[test]
 fn import_preview_choices_undo_and_redo() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("guessed.csv");
-    std::fs::write(
-        &path,
-        // Read with semicolons instead, the last column ("Notes") is still a known one.
+    // Read with semicolons instead, the last column ("Notes") is still a known one.
+    let (_dir, mut h) = opened(
+        "guessed.csv",
         "Date,Province,City,Rigs;Notes\n03/04/2021,Hebei,唐山,5;x\n05/06/2021,Hebei,唐山,7;y\n",
-    )
-    .unwrap();
-    let mut h = harness(ScriptedDialogs::answering(&[path], &[]));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    );
     h.run();
     h.get_by_label("Import “guessed.csv”");
     assert!(!shows_prefix(&h, "Undo ") && !shows_prefix(&h, "Redo "));
@@ -1581,6 +1562,17 @@ fn undo_in_the_import_preview_leaves_the_open_data_alone() {
     assert!(shows_unsaved(&h));
 }
 
+/// The app after File ▸ Open… (Ctrl+O) of a new file `name` holding `contents` (the
+/// directory lasts as long as the returned guard).
+fn opened(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, Harness<'static, App>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    let h = harness(ScriptedDialogs::answering(&[path], &[]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    (dir, h)
+}
+
 /// Rigs in the topmost visible table row.
 fn top_rigs(h: &Harness<'_, App>) -> String {
     h.query_all_by(|n| {
@@ -1597,11 +1589,7 @@ fn top_rigs(h: &Harness<'_, App>) -> String {
 
 #[test]
 fn a_large_table_sorts_and_searches_on_a_worker_and_edits_keep_working() {
-    let dir = tempfile::tempdir().unwrap();
-    let big = dir.path().join("big.csv");
-    std::fs::write(&big, crackdown_dashboard::synth::csv(60_000, 5)).unwrap();
-    let mut h = harness(ScriptedDialogs::answering(std::slice::from_ref(&big), &[]));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    let (_dir, mut h) = opened("big.csv", crackdown_dashboard::synth::csv(60_000, 5));
     let wait = |h: &mut Harness<'_, App>, done: &dyn Fn(&Harness<'_, App>) -> bool| {
         let start = std::time::Instant::now();
         while !done(h) {

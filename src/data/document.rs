@@ -199,6 +199,13 @@ impl Default for Interner {
     }
 }
 
+/// The text of a symbol in an interner's arena (a string ends where the next one starts).
+fn span<'a>(arena: &'a str, ends: &[usize], sym: Sym) -> &'a str {
+    let i = sym as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    &arena[start..ends[i]]
+}
+
 fn hash_str(s: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
     BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(s)
@@ -206,9 +213,7 @@ fn hash_str(s: &str) -> u64 {
 
 impl Interner {
     fn span(&self, sym: Sym) -> &str {
-        let i = sym as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.arena[start..self.ends[i]]
+        span(&self.arena, &self.ends, sym)
     }
 
     /// The symbol for `s`, adding it when new.
@@ -218,23 +223,14 @@ impl Interner {
         }
         let hash = hash_str(s);
         let Interner { arena, ends, table } = self;
-        let get = |sym: Sym| {
-            let i = sym as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
-            &arena[start..ends[i]]
-        };
-        if let Some(&sym) = table.find(hash, |&sym| get(sym) == s) {
+        if let Some(&sym) = table.find(hash, |&sym| span(arena, ends, sym) == s) {
             return sym;
         }
         let sym = ends.len() as Sym;
         arena.push_str(s);
         ends.push(arena.len());
         let (arena, ends) = (&*arena, &*ends);
-        table.insert_unique(hash, sym, |&sym| {
-            let i = sym as usize;
-            let start = if i == 0 { 0 } else { ends[i - 1] };
-            hash_str(&arena[start..ends[i]])
-        });
+        table.insert_unique(hash, sym, |&sym| hash_str(span(arena, ends, sym)));
         sym
     }
 
@@ -510,19 +506,13 @@ pub trait RowObserver {
     fn add(&mut self, facts: &RowFacts);
 }
 
-/// What a cell text read as, remembered while loading (see [`Document::push_row_memo`]).
-#[derive(Clone, Copy, Debug)]
-enum Memo {
-    Sym(Sym),
-}
-
 /// Distinct texts remembered per column while loading.
 const MEMO_LIMIT: usize = 1 << 14;
 
 /// Per-column memory of the distinct cell texts a loader has read.
 #[derive(Clone, Debug, Default)]
 pub struct LoadMemo {
-    maps: Vec<rustc_hash::FxHashMap<Box<str>, Memo>>,
+    maps: Vec<rustc_hash::FxHashMap<Box<str>, Sym>>,
 }
 
 fn memo_slot(column: Column) -> usize {
@@ -698,19 +688,11 @@ impl Document {
             }
             let text = strip_bom(text);
             let slot = memo_slot(column);
-            if let Some(&Memo::Sym(sym)) = memo.maps.get(slot).and_then(|map| map.get(text)) {
-                match column {
-                    Column::Field(Field::Province) => self.province[at] = sym,
-                    Column::Field(Field::City) => self.city[at] = sym,
-                    Column::Field(Field::Action) => self.action[at] = sym,
-                    Column::Field(Field::Source) => self.source[at] = sym,
-                    Column::Field(Field::Notes) => self.notes[at] = sym,
-                    Column::Extra(i) => {
-                        if let Some(col) = self.extras.get_mut(i) {
-                            col[at] = sym;
-                        }
-                    }
-                    _ => {}
+            // A text column's symbol for a text already read (dates, bases and figures parse
+            // faster than they look up, so only text columns are remembered).
+            if let Some(&sym) = memo.maps.get(slot).and_then(|map| map.get(text)) {
+                if let Some(col) = self.text_column_mut(column) {
+                    col[at] = sym;
                 }
                 continue;
             }
@@ -722,29 +704,31 @@ impl Document {
                 }
             }
             self.write_cell(at, column, text, true);
-            let remembered = match column {
-                // Dates and bases parse faster than they look up.
-                Column::Field(Field::Date | Field::Basis) => None,
-                Column::Field(Field::Province) => Some(Memo::Sym(self.province[at])),
-                Column::Field(Field::City) => Some(Memo::Sym(self.city[at])),
-                Column::Field(Field::Action) => Some(Memo::Sym(self.action[at])),
-                Column::Field(Field::Source) => Some(Memo::Sym(self.source[at])),
-                Column::Field(Field::Notes) => Some(Memo::Sym(self.notes[at])),
-                Column::Extra(i) => self.extras.get(i).map(|c| Memo::Sym(c[at])),
-                Column::Field(_) => None,
-            };
-            if let Some(m) = remembered {
+            if let Some(sym) = self.text_column_mut(column).map(|c| c[at]) {
                 if memo.maps.len() <= slot {
                     memo.maps.resize_with(slot + 1, Default::default);
                 }
                 // Columns of mostly distinct texts (notes) stop being remembered.
                 if memo.maps[slot].len() < MEMO_LIMIT {
-                    memo.maps[slot].insert(text.into(), m);
+                    memo.maps[slot].insert(text.into(), sym);
                 }
             }
         }
         self.place[at] = self.compute_place(at);
         self.revision += 1;
+    }
+
+    /// The symbols of a text column (province, city, action, source, notes, extra columns).
+    fn text_column_mut(&mut self, column: Column) -> Option<&mut Vec<Sym>> {
+        match column {
+            Column::Field(Field::Province) => Some(&mut self.province),
+            Column::Field(Field::City) => Some(&mut self.city),
+            Column::Field(Field::Action) => Some(&mut self.action),
+            Column::Field(Field::Source) => Some(&mut self.source),
+            Column::Field(Field::Notes) => Some(&mut self.notes),
+            Column::Extra(i) => self.extras.get_mut(i),
+            Column::Field(_) => None,
+        }
     }
 
     /// Reserves room for `rows` more rows (a loader's estimate from the file size).
@@ -924,9 +908,12 @@ impl Document {
                     self.place[row] = self.compute_place(row);
                 }
             }
-            Column::Field(Field::Action) => self.action[row] = self.strings.intern(text),
-            Column::Field(Field::Source) => self.source[row] = self.strings.intern(text),
-            Column::Field(Field::Notes) => self.notes[row] = self.strings.intern(text),
+            Column::Field(Field::Action | Field::Source | Field::Notes) | Column::Extra(_) => {
+                let sym = self.strings.intern(text);
+                if let Some(col) = self.text_column_mut(column) {
+                    col[row] = sym;
+                }
+            }
             Column::Field(Field::Basis) => {
                 self.basis[row] = match value::parse_basis(text) {
                     Ok(b) => BasisCell::Valid(b),
@@ -963,11 +950,6 @@ impl Document {
                     }
                 };
                 self.figures[metric.index()].set(row, cell);
-            }
-            Column::Extra(i) => {
-                if let Some(col) = self.extras.get_mut(i) {
-                    col[row] = self.strings.intern(text);
-                }
             }
         }
     }

@@ -31,7 +31,7 @@ pub fn read_records(
     let mut scratch = String::new();
     let mut spans: Vec<(bool, usize, usize)> = Vec::with_capacity(16);
     // A carriage return that does not start a CRLF ends a line too (old Mac files); the fastest
-    // path below only looks for line feeds, so such text takes the line-by-line path.
+    // path below only looks for line feeds, so such text takes the general path.
     let region_end = if stop >= bytes.len() {
         bytes.len()
     } else {
@@ -68,28 +68,8 @@ pub fn read_records(
                 None => fields.clear(),
             }
         }
-        let line_end = memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
-        // Line path: no quotes on this line, fields are slices of the text.
-        let mut at = pos;
-        let mut quoted = false;
-        for (i, &b) in bytes[pos..line_end].iter().enumerate() {
-            if b == delimiter {
-                fields.push(&text[at..pos + i]);
-                at = pos + i + 1;
-            } else if b == b'"' {
-                quoted = true;
-                break;
-            }
-        }
-        if !quoted {
-            fields.push(&text[at..line_end]);
-            pos = next_line(bytes, line_end);
-            if !each(&fields, record_start) {
-                return (pos, true);
-            }
-            continue;
-        }
-        // General path: a state machine over the record, which may span lines.
+        // General path: a state machine over the record, which may span lines (quoted fields,
+        // lone carriage returns).
         scratch.clear();
         spans.clear();
         pos = quoted_record(text, delimiter, pos, &mut scratch, &mut spans);

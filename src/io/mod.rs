@@ -212,26 +212,20 @@ pub fn read_file(path: &Path, progress: &Progress) -> Result<Vec<u8>, FileError>
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let mut kept = 0;
     for (i, c) in counts.into_iter().enumerate() {
         let n = c?;
         if n < part_len.min(size - i * part_len) {
             // The file shrank while it was read: keep what came before the gap.
-            kept = i * part_len + n;
-            bytes.truncate(kept);
+            bytes.truncate(i * part_len + n);
             return Ok(bytes);
         }
-        kept = i * part_len + n;
     }
-    bytes.truncate(kept);
     // A file that grew while it was read: take the rest too.
-    let mut tail = Vec::new();
     use std::io::{Read, Seek};
     let mut f = &file;
-    if f.seek(std::io::SeekFrom::Start(kept as u64)).is_ok() {
-        f.read_to_end(&mut tail).map_err(reason)?;
+    if f.seek(std::io::SeekFrom::Start(size as u64)).is_ok() {
+        f.read_to_end(&mut bytes).map_err(reason)?;
     }
-    bytes.extend_from_slice(&tail);
     Ok(bytes)
 }
 
@@ -685,8 +679,15 @@ fn read_delimited(
     progress: &Progress,
 ) -> Result<Document, FileError> {
     let text = text.trim_start_matches('\u{feff}');
+    // The app only detects or offers `DELIMITERS`; any other single ASCII byte works too, but
+    // a quote, a line end or half of a multi-byte character cannot separate fields.
     if !delimiter.is_ascii() || matches!(delimiter, b'"' | b'\n' | b'\r') {
-        return read_delimited_csv_crate(path, text, delimiter, report, options, progress);
+        return Err(err(
+            path,
+            format!(
+                "byte {delimiter:#04x} cannot separate fields; use a comma, semicolon, tab or |"
+            ),
+        ));
     }
     // Leading blank lines are not the header.
     let mut headers: Option<Vec<String>> = None;
@@ -779,64 +780,6 @@ fn read_delimited(
     }
     doc.shrink_to_fit();
     Ok(doc)
-}
-
-/// The csv crate's reader, for delimiters the fast reader does not take (non-ASCII bytes).
-fn read_delimited_csv_crate(
-    path: &Path,
-    text: &str,
-    delimiter: u8,
-    report: &mut ImportReport,
-    options: &ReadOptions,
-    progress: &Progress,
-) -> Result<Document, FileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut record = csv::ByteRecord::new();
-    let mut rows = 0usize;
-    let read_error = |e: csv::Error, rows: usize| {
-        let line = e
-            .position()
-            .map_or(String::new(), |p| format!("line {}: ", p.line()));
-        err(path, format!("{line}row {rows} cannot be read: {e}"))
-    };
-    let fields = |r: &csv::ByteRecord| -> Vec<String> {
-        r.iter()
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect()
-    };
-    // Leading blank lines are not the header.
-    let headers: Vec<String> = loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => return Err(err(path, "the file is empty")),
-            Ok(true) => {
-                let f = fields(&record);
-                if !f.iter().all(|c| c.trim().is_empty()) {
-                    break f;
-                }
-            }
-            Err(e) => return Err(read_error(e, rows)),
-        }
-    };
-    let mut b = Builder::begin(path, &headers, report, options)?;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                rows += 1;
-                if rows.is_multiple_of(8192) && progress.is_cancelled() {
-                    return Err(err(path, "loading was cancelled"));
-                }
-                let f = fields(&record);
-                b.add(f.iter().map(String::as_str), &mut LoadMemo::default());
-            }
-            Err(e) => return Err(read_error(e, rows)),
-        }
-    }
-    Ok(b.doc)
 }
 
 /// Writes the document in the format the extension names, atomically.
