@@ -199,6 +199,14 @@ impl Default for Interner {
     }
 }
 
+/// The bytes of a symbol in an interner's arena (compared as bytes: the arena holds whole
+/// strings, so no character boundary checks are needed).
+fn bytes_of<'a>(arena: &'a str, ends: &[usize], sym: Sym) -> &'a [u8] {
+    let i = sym as usize;
+    let start = if i == 0 { 0 } else { ends[i - 1] };
+    arena.as_bytes().get(start..ends[i]).unwrap_or_default()
+}
+
 /// The text of a symbol in an interner's arena (a string ends where the next one starts).
 fn span<'a>(arena: &'a str, ends: &[usize], sym: Sym) -> &'a str {
     let i = sym as usize;
@@ -206,9 +214,42 @@ fn span<'a>(arena: &'a str, ends: &[usize], sym: Sym) -> &'a str {
     &arena[start..ends[i]]
 }
 
-fn hash_str(s: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(s)
+/// A hash of a string for the interner: the short strings of a file's cells (provinces,
+/// actions, dates kept as text) take two overlapping 8-byte words and one multiply-and-fold,
+/// longer ones 8 bytes a step.
+fn hash_str(b: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let n = b.len();
+    let word = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let mix = |h: u64, w: u64| {
+        let m = u128::from(h ^ w) * u128::from(K);
+        (m as u64) ^ ((m >> 64) as u64)
+    };
+    let mut h = (n as u64).wrapping_mul(K);
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            h = mix(h, word(at));
+            at += 8;
+        }
+        h = mix(h, word(n - 8));
+    } else if n >= 4 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[..4]);
+        let lo = u32::from_le_bytes(w);
+        w.copy_from_slice(&b[n - 4..]);
+        h = mix(h, u64::from(lo) | u64::from(u32::from_le_bytes(w)) << 32);
+    } else if n > 0 {
+        h = mix(
+            h,
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+        );
+    }
+    mix(h, K)
 }
 
 impl Interner {
@@ -221,16 +262,16 @@ impl Interner {
         if s.is_empty() {
             return EMPTY;
         }
-        let hash = hash_str(s);
+        let hash = hash_str(s.as_bytes());
         let Interner { arena, ends, table } = self;
-        if let Some(&sym) = table.find(hash, |&sym| span(arena, ends, sym) == s) {
+        if let Some(&sym) = table.find(hash, |&sym| bytes_of(arena, ends, sym) == s.as_bytes()) {
             return sym;
         }
         let sym = ends.len() as Sym;
         arena.push_str(s);
         ends.push(arena.len());
         let (arena, ends) = (&*arena, &*ends);
-        table.insert_unique(hash, sym, |&sym| hash_str(span(arena, ends, sym)));
+        table.insert_unique(hash, sym, |&sym| hash_str(bytes_of(arena, ends, sym)));
         sym
     }
 
@@ -506,22 +547,6 @@ pub trait RowObserver {
     fn add(&mut self, facts: &RowFacts);
 }
 
-/// Distinct texts remembered per column while loading.
-const MEMO_LIMIT: usize = 1 << 14;
-
-/// Per-column memory of the distinct cell texts a loader has read.
-#[derive(Clone, Debug, Default)]
-pub struct LoadMemo {
-    maps: Vec<rustc_hash::FxHashMap<Box<str>, Sym>>,
-}
-
-fn memo_slot(column: Column) -> usize {
-    match column {
-        Column::Field(f) => f as usize,
-        Column::Extra(i) => Field::ALL.len() + i,
-    }
-}
-
 /// The value of a cell of plain ASCII digits (at most 15, so the value is exact).
 fn plain_count(text: &str) -> Option<f64> {
     let b = text.as_bytes();
@@ -536,6 +561,23 @@ fn plain_count(text: &str) -> Option<f64> {
         v = v * 10 + u64::from(c - b'0');
     }
     Some(v as f64)
+}
+
+/// A cell of plain ASCII digits below a billion, as a figure column stores it inline.
+fn plain_u32(text: &str) -> Option<u32> {
+    let b = text.as_bytes();
+    if b.is_empty() || b.len() > 9 {
+        return None;
+    }
+    let mut v = 0u32;
+    for &c in b {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        v = v * 10 + u32::from(d);
+    }
+    Some(v)
 }
 
 /// A cell without byte-order marks at its ends (cheap when there are none).
@@ -668,54 +710,147 @@ impl Document {
     /// Appends a row from a file's cell texts: figures are read in their column's unit (from its
     /// header), and unambiguous numeric dates vote on the column's day/month order.
     pub fn push_row<'a>(&mut self, cells: impl IntoIterator<Item = (Column, &'a str)>) {
-        self.push_row_memo(cells, &mut LoadMemo::default());
+        let (columns, texts): (Vec<Column>, Vec<&str>) = cells.into_iter().unzip();
+        self.push_record(&columns, &texts);
     }
 
-    /// As [`Document::push_row`], remembering what each distinct cell text of a column read as,
-    /// so a file's repeated values (provinces, dates, actions, sources) are parsed and interned
-    /// once.
-    pub fn push_row_memo<'a>(
-        &mut self,
-        cells: impl IntoIterator<Item = (Column, &'a str)>,
-        memo: &mut LoadMemo,
-    ) {
+    /// As [`Document::push_row`], for a loader: `cells[i]` is the text of `columns[i]` (cells
+    /// past the end of either are empty). Each cell is read once into the row's values, which
+    /// are then pushed onto the columns, so a million rows load without a second pass.
+    pub fn push_record(&mut self, columns: &[Column], cells: &[&str]) {
         let at = self.len;
-        self.insert_empty(at);
-        for (column, text) in cells {
+        let mut date = DateCell::Empty;
+        let [mut province, mut city, mut action, mut source, mut notes] = [EMPTY; 5];
+        let mut figures = [NUM_EMPTY; 4];
+        let mut basis = BasisCell::Valid(Basis::Event);
+        for e in &mut self.extras {
+            e.push(EMPTY);
+        }
+        for (&column, &text) in columns.iter().zip(cells) {
             // Empty cells are what the new row already holds.
             if text.is_empty() {
                 continue;
             }
             let text = strip_bom(text);
-            let slot = memo_slot(column);
-            // A text column's symbol for a text already read (dates, bases and figures parse
-            // faster than they look up, so only text columns are remembered).
-            if let Some(&sym) = memo.maps.get(slot).and_then(|map| map.get(text)) {
-                if let Some(col) = self.text_column_mut(column) {
-                    col[at] = sym;
+            match column {
+                Column::Field(Field::Date) => date = self.read_date(text),
+                Column::Field(Field::Province) => province = self.intern_place(text),
+                Column::Field(Field::City) => city = self.intern_place(text),
+                Column::Field(Field::Action) => action = self.strings.intern(text),
+                Column::Field(Field::Source) => source = self.strings.intern(text),
+                Column::Field(Field::Notes) => notes = self.strings.intern(text),
+                Column::Field(Field::Basis) => basis = self.read_basis(text),
+                Column::Field(f @ (Field::Projects | Field::Rigs | Field::Kwh | Field::Coal)) => {
+                    let m = f.metric().unwrap_or(Metric::Rigs).index();
+                    figures[m] = match plain_u32(text) {
+                        // Plain digits, as nearly every figure in a file is: stored as they are.
+                        Some(v) if self.pow10[m] == 0 => v,
+                        _ => {
+                            let n = self.read_figure(Metric::ALL[m], text, true);
+                            self.figures[m].encode(n, None)
+                        }
+                    };
                 }
-                continue;
-            }
-            if column == Column::Field(Field::Date) {
-                match value::numeric_order(text) {
-                    Some(value::NumericOrder::DayFirst) => self.date_votes[0] += 1,
-                    Some(value::NumericOrder::MonthFirst) => self.date_votes[1] += 1,
-                    _ => {}
-                }
-            }
-            self.write_cell(at, column, text, true);
-            if let Some(sym) = self.text_column_mut(column).map(|c| c[at]) {
-                if memo.maps.len() <= slot {
-                    memo.maps.resize_with(slot + 1, Default::default);
-                }
-                // Columns of mostly distinct texts (notes) stop being remembered.
-                if memo.maps[slot].len() < MEMO_LIMIT {
-                    memo.maps[slot].insert(text.into(), sym);
+                Column::Extra(i) => {
+                    let sym = self.strings.intern(text);
+                    if let Some(cell) = self.extras.get_mut(i).and_then(|e| e.last_mut()) {
+                        *cell = sym;
+                    }
                 }
             }
         }
-        self.place[at] = self.compute_place(at);
+        self.date.push(date);
+        self.province.push(province);
+        self.city.push(city);
+        self.action.push(action);
+        for (col, cell) in self.figures.iter_mut().zip(figures) {
+            col.cells.push(cell);
+        }
+        self.basis.push(basis);
+        self.source.push(source);
+        self.notes.push(notes);
+        let place = self.place_of(province, city);
+        self.place.push(place);
+        self.len = at + 1;
         self.revision += 1;
+    }
+
+    /// A date cell read from a file; unambiguous numeric dates vote on the day/month order.
+    fn read_date(&mut self, text: &str) -> DateCell {
+        // ISO dates, as nearly every file writes them, neither vote nor need more.
+        if let Some(d) = value::iso_date(text.as_bytes()) {
+            return DateCell::Valid(d);
+        }
+        match value::numeric_order(text) {
+            Some(value::NumericOrder::DayFirst) => self.date_votes[0] += 1,
+            Some(value::NumericOrder::MonthFirst) => self.date_votes[1] += 1,
+            _ => {}
+        }
+        self.parse_date_cell(text)
+    }
+
+    fn parse_date_cell(&mut self, text: &str) -> DateCell {
+        if text.trim().is_empty() {
+            DateCell::Empty
+        } else {
+            match value::parse_date(text) {
+                Ok(d) => DateCell::Valid(d),
+                Err(_) => DateCell::Invalid(self.strings.intern(text)),
+            }
+        }
+    }
+
+    fn read_basis(&mut self, text: &str) -> BasisCell {
+        match value::parse_basis(text) {
+            Ok(b) => BasisCell::Valid(b),
+            Err(_) => BasisCell::Invalid(self.strings.intern(text)),
+        }
+    }
+
+    /// The symbol of a province or city cell, without the spaces around it.
+    fn intern_place(&mut self, text: &str) -> Sym {
+        // Cells rarely have spaces at their ends: the trim is skipped when both end bytes are
+        // plain ASCII that is not white space.
+        let b = text.as_bytes();
+        let plain = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii() && !c.is_ascii_whitespace());
+        if plain(b.first()) && plain(b.last()) {
+            self.strings.intern(text)
+        } else {
+            self.strings.intern(place_text(text))
+        }
+    }
+
+    /// A figure cell's value: plain digits, a figure with units or separators, an approximate
+    /// figure, or text kept as typed. `from_file` reads it in the column's unit (from its
+    /// header); typed edits are in canonical units (as shown).
+    fn read_figure(&mut self, metric: Metric, text: &str, from_file: bool) -> Num {
+        let pow10 = if from_file {
+            self.pow10[metric.index()]
+        } else {
+            0
+        };
+        if let Some(v) = plain_count(text).filter(|_| pow10 == 0) {
+            // Plain digits, as nearly every figure in a file is: exact, no parsing.
+            return Num::Value(v);
+        }
+        if text.trim().is_empty() {
+            return Num::Empty;
+        }
+        match figure::parse_figure(text, metric.quantity(), pow10) {
+            Ok(figure::Figure {
+                value,
+                marker: None,
+            }) => Num::Value(value),
+            Ok(figure::Figure {
+                value,
+                marker: Some((side, m)),
+            }) => {
+                let sym = self.strings.intern(&m);
+                self.approx.push((value, side, sym));
+                Num::Approx((self.approx.len() - 1) as u32)
+            }
+            Err(_) => Num::Invalid(self.strings.intern(text)),
+        }
     }
 
     /// The symbols of a text column (province, city, action, source, notes, extra columns).
@@ -885,16 +1020,7 @@ impl Document {
     fn write_cell(&mut self, row: usize, column: Column, text: &str, from_file: bool) {
         let text = strip_bom(text);
         match column {
-            Column::Field(Field::Date) => {
-                self.date[row] = if text.trim().is_empty() {
-                    DateCell::Empty
-                } else {
-                    match value::parse_date(text) {
-                        Ok(d) => DateCell::Valid(d),
-                        Err(_) => DateCell::Invalid(self.strings.intern(text)),
-                    }
-                };
-            }
+            Column::Field(Field::Date) => self.date[row] = self.parse_date_cell(text),
             // A row read from a file resolves its place once, after all its cells.
             Column::Field(Field::Province) => {
                 self.province[row] = self.strings.intern(place_text(text));
@@ -914,41 +1040,10 @@ impl Document {
                     col[row] = sym;
                 }
             }
-            Column::Field(Field::Basis) => {
-                self.basis[row] = match value::parse_basis(text) {
-                    Ok(b) => BasisCell::Valid(b),
-                    Err(_) => BasisCell::Invalid(self.strings.intern(text)),
-                };
-            }
+            Column::Field(Field::Basis) => self.basis[row] = self.read_basis(text),
             Column::Field(f @ (Field::Projects | Field::Rigs | Field::Kwh | Field::Coal)) => {
                 let metric = f.metric().unwrap_or(Metric::Rigs);
-                let pow10 = if from_file {
-                    self.pow10[metric.index()]
-                } else {
-                    0
-                };
-                let cell = if let Some(v) = plain_count(text).filter(|_| pow10 == 0) {
-                    // Plain digits, as nearly every figure in a file is: exact, no parsing.
-                    Num::Value(v)
-                } else if text.trim().is_empty() {
-                    Num::Empty
-                } else {
-                    match figure::parse_figure(text, metric.quantity(), pow10) {
-                        Ok(figure::Figure {
-                            value,
-                            marker: None,
-                        }) => Num::Value(value),
-                        Ok(figure::Figure {
-                            value,
-                            marker: Some((side, m)),
-                        }) => {
-                            let sym = self.strings.intern(&m);
-                            self.approx.push((value, side, sym));
-                            Num::Approx((self.approx.len() - 1) as u32)
-                        }
-                        Err(_) => Num::Invalid(self.strings.intern(text)),
-                    }
-                };
+                let cell = self.read_figure(metric, text, from_file);
                 self.figures[metric.index()].set(row, cell);
             }
         }
@@ -957,37 +1052,41 @@ impl Document {
     /// The province cell if it resolves, else the city (cities roll up), else unknown; cached
     /// per distinct (province, city) text.
     fn compute_place(&mut self, row: usize) -> Place {
+        self.place_of(self.province[row], self.city[row])
+    }
+
+    /// Where a row with these province and city symbols is charted.
+    fn place_of(&mut self, province: Sym, city: Sym) -> Place {
         // Most rows name a province and no city: looked up by the province's symbol alone.
-        let province = self.province[row] as usize;
-        if self.city[row] == EMPTY {
-            if let Some(Some(p)) = self.place_by_province.get(province) {
+        if city == EMPTY {
+            let i = province as usize;
+            if let Some(Some(p)) = self.place_by_province.get(i) {
                 return *p;
             }
-            let p = self.resolve_place(row);
-            if self.place_by_province.len() <= province {
-                self.place_by_province.resize(province + 1, None);
+            let p = self.resolve_place(province, city);
+            if self.place_by_province.len() <= i {
+                self.place_by_province.resize(i + 1, None);
             }
-            self.place_by_province[province] = Some(p);
+            self.place_by_province[i] = Some(p);
             return p;
         }
-        let key = (self.province[row], self.city[row]);
-        if let Some(&p) = self.place_cache.get(&key) {
+        if let Some(&p) = self.place_cache.get(&(province, city)) {
             return p;
         }
-        let p = self.resolve_place(row);
-        self.place_cache.insert(key, p);
+        let p = self.resolve_place(province, city);
+        self.place_cache.insert((province, city), p);
         p
     }
 
-    fn resolve_place(&self, row: usize) -> Place {
+    fn resolve_place(&self, province: Sym, city: Sym) -> Place {
         let g = Gazetteer::get();
-        let province = self.strings.resolve(self.province[row]);
+        let province = self.strings.resolve(province);
         if !province.trim().is_empty() {
             return g
                 .resolve(province)
                 .map_or(Place::Unknown, |r| Place::Region(r.region));
         }
-        let city = self.strings.resolve(self.city[row]);
+        let city = self.strings.resolve(city);
         g.resolve_city(city).map_or(Place::Unknown, Place::Region)
     }
 

@@ -29,10 +29,23 @@ pub struct EventDate {
     pub day: u8,
 }
 
+/// Days in a month of the proleptic Gregorian calendar (0 for a month outside 1–12).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
 impl EventDate {
     /// A date known to the day. Returns `None` for an impossible date.
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
-        chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+        if day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
         let year = i16::try_from(year).ok()?;
         Some(Self {
             year,
@@ -215,7 +228,7 @@ fn split_numeric(t: &str) -> Option<(u32, u32, i32)> {
 /// `Sept. 27, 2021`, `September 2021`, `27/09/2021`, `09/27/2021`, spreadsheet serial numbers
 /// (`44466`), and a trailing time, which is ignored.
 pub fn parse_date_in(text: &str, order: DateOrder) -> Result<EventDate, String> {
-    if let Some(d) = iso_fast(text.as_bytes()) {
+    if let Some(d) = iso_date(text.as_bytes()) {
         return Ok(d);
     }
     let t = text.trim();
@@ -374,7 +387,7 @@ pub fn parse_date_in(text: &str, order: DateOrder) -> Result<EventDate, String> 
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` without allocating (the common case when loading).
-fn iso_fast(b: &[u8]) -> Option<EventDate> {
+pub fn iso_date(b: &[u8]) -> Option<EventDate> {
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         b.get(r)?.iter().try_fold(0u32, |acc, &c| {
             c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
@@ -509,6 +522,21 @@ pub fn canonical_number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_days_agree_with_chrono() {
+        for year in [1900, 1990, 1996, 2000, 2019, 2020, 2021, 2024, 2100] {
+            for month in 0..14 {
+                for day in 0..33 {
+                    assert_eq!(
+                        EventDate::ymd(year, month, day).is_some(),
+                        chrono::NaiveDate::from_ymd_opt(year, month, day).is_some(),
+                        "{year}-{month}-{day}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn dates_keep_precision() {

@@ -80,7 +80,12 @@ pub fn decode<'a>(
     // NUL bytes in text that is not UTF-8 mean binary data. (Valid UTF-8 may hold a NUL in a
     // cell, as our own saves of such a cell do; it is kept.)
     // UTF-8 is checked first: valid text needs no search for NUL bytes.
-    let utf8 = std::str::from_utf8(bytes);
+    // (SIMD validation first, several times faster on a large file; the standard library's
+    // says where invalid text starts.)
+    let utf8 = match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
+    };
     if utf8.is_err()
         && let Some(pos) = memchr::memchr(0, bytes)
     {

@@ -30,16 +30,7 @@ pub fn read_records(
     let mut fields: Vec<&str> = Vec::with_capacity(16);
     let mut scratch = String::new();
     let mut spans: Vec<(bool, usize, usize)> = Vec::with_capacity(16);
-    // A carriage return that does not start a CRLF ends a line too (old Mac files); the fastest
-    // path below only looks for line feeds, so such text takes the general path.
-    let region_end = if stop >= bytes.len() {
-        bytes.len()
-    } else {
-        memchr(b'\n', &bytes[stop..]).map_or(bytes.len(), |i| stop + i + 1)
-    };
-    let region = &bytes[start.min(region_end)..region_end];
-    let lone_cr =
-        memchr::memchr_iter(b'\r', region).any(|i| region.get(i + 1).is_some_and(|&b| b != b'\n'));
+    let mut block = Block::at(bytes, start, delimiter);
     while pos < bytes.len() {
         // Empty lines are skipped.
         match bytes[pos] {
@@ -54,20 +45,16 @@ pub fn read_records(
         }
         let record_start = pos;
         fields.clear();
-        if !lone_cr {
-            // Fastest path: find delimiters, line feeds and quotes 8 bytes at a time; a quote
-            // sends the record to the general path.
-            match split_unquoted(text, pos, delimiter, &mut fields) {
-                Some(next) => {
-                    pos = next;
-                    if !each(&fields, record_start) {
-                        return (pos, true);
-                    }
-                    continue;
-                }
-                None => fields.clear(),
+        // Fastest path: find delimiters, line ends and quotes 64 bytes at a time; a quote or a
+        // carriage return that is not part of a CRLF sends the record to the general path.
+        if let Some(next) = split_unquoted(text, pos, delimiter, &mut block, &mut fields) {
+            pos = next;
+            if !each(&fields, record_start) {
+                return (pos, true);
             }
+            continue;
         }
+        fields.clear();
         // General path: a state machine over the record, which may span lines (quoted fields,
         // lone carriage returns).
         scratch.clear();
@@ -84,75 +71,133 @@ pub fn read_records(
     (bytes.len(), false)
 }
 
-/// High bit of byte `i` set when byte `i` of the 8 at `at` is the delimiter, a line feed or a
-/// quote (exact zero-byte test on each comparison, 8 bytes at a time).
-fn special_mask(bytes: &[u8], at: usize, delimiter: u8) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[at..at + 8]);
-    let x = u64::from_le_bytes(word);
-    let zero_bytes = |y: u64| !(((y & LOW7).wrapping_add(LOW7)) | y | LOW7);
-    zero_bytes(x ^ (ONES * u64::from(delimiter)))
-        | zero_bytes(x ^ (ONES * u64::from(b'\n')))
-        | zero_bytes(x ^ (ONES * u64::from(b'"')))
+/// Which of the 64 bytes from `base` are the delimiter or a line end (`sep`) and which are
+/// quotes (`quote`), one bit per byte; bytes past the end of the text have no bit.
+#[derive(Clone, Copy, Debug, Default)]
+struct Block {
+    base: usize,
+    sep: u64,
+    quote: u64,
 }
 
-/// Splits one record that has no quote and ends with a line feed (or the text's end) into
-/// `fields`; returns the offset after it, or `None` when a quote comes first.
+impl Block {
+    fn at(bytes: &[u8], base: usize, delimiter: u8) -> Block {
+        let mut sep = 0u64;
+        let mut quote = 0u64;
+        let rest = bytes.get(base..).unwrap_or_default();
+        if rest.len() >= 64 {
+            for k in 0..4 {
+                let (s, q) = masks16(&rest[16 * k..16 * k + 16], delimiter);
+                sep |= u64::from(s) << (16 * k);
+                quote |= u64::from(q) << (16 * k);
+            }
+        } else {
+            let mut padded = [0u8; 64];
+            padded[..rest.len()].copy_from_slice(rest);
+            for k in 0..4 {
+                let (s, q) = masks16(&padded[16 * k..16 * k + 16], delimiter);
+                sep |= u64::from(s) << (16 * k);
+                quote |= u64::from(q) << (16 * k);
+            }
+            let valid = (1u64 << rest.len()) - 1;
+            sep &= valid;
+            quote &= valid;
+        }
+        Block { base, sep, quote }
+    }
+}
+
+/// Bit `i` of the first mask set when byte `i` of the 16 is the delimiter, `\n` or `\r`, of the
+/// second when it is a quote (SSE2 compares, which every x86-64 processor has).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+fn masks16(chunk: &[u8], delimiter: u8) -> (u16, u16) {
+    use safe_arch::{
+        bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+    };
+    let mut a = [0u8; 16];
+    a.copy_from_slice(chunk);
+    let v = m128i::from(a);
+    let is = |b: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b as i8));
+    let sep = move_mask_i8_m128i(bitor_m128i(
+        is(delimiter),
+        bitor_m128i(is(b'\n'), is(b'\r')),
+    ));
+    let quote = move_mask_i8_m128i(is(b'"'));
+    (sep as u16, quote as u16)
+}
+
+/// As above, a byte at a time where SSE2 is not available.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+fn masks16(chunk: &[u8], delimiter: u8) -> (u16, u16) {
+    let mut sep = 0u16;
+    let mut quote = 0u16;
+    for (i, &b) in chunk.iter().enumerate() {
+        sep |= u16::from(b == delimiter || b == b'\n' || b == b'\r') << i;
+        quote |= u16::from(b == b'"') << i;
+    }
+    (sep, quote)
+}
+
+/// Splits one record that has no quote and ends with a line end (or the text's end) into
+/// `fields`; returns the offset after it, or `None` when a quote or a lone carriage return comes
+/// first. `block` holds the masks of the 64 bytes being read and moves on through the text from
+/// record to record.
 fn split_unquoted<'t>(
     text: &'t str,
     start: usize,
     delimiter: u8,
+    block: &mut Block,
     fields: &mut Vec<&'t str>,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
+    if start < block.base || start >= block.base + 64 {
+        *block = Block::at(bytes, start, delimiter);
+    }
     let mut at = start;
-    let mut i = start;
-    let end_field = |fields: &mut Vec<&'t str>, from: usize, to: usize| {
-        // CRLF: the CR is part of the line end, not of the last field.
-        let to = if to > from && bytes[to - 1] == b'\r' {
-            to - 1
-        } else {
-            to
-        };
-        fields.push(&text[from..to]);
-    };
-    while i + 8 <= bytes.len() {
-        let mut m = special_mask(bytes, i, delimiter);
-        while m != 0 {
-            let k = i + (m.trailing_zeros() / 8) as usize;
-            m &= m - 1;
-            match bytes[k] {
-                b'"' => return None,
+    loop {
+        // Only bits at or after the field being read count.
+        let keep = (!0u64)
+            .checked_shl(at.saturating_sub(block.base) as u32)
+            .unwrap_or(0);
+        let mut sep = block.sep & keep;
+        let quote = block.quote & keep;
+        let first_quote = quote.trailing_zeros();
+        while sep != 0 {
+            let k = sep.trailing_zeros();
+            if first_quote < k {
+                return None;
+            }
+            sep &= sep - 1;
+            let i = block.base + k as usize;
+            match bytes[i] {
                 b'\n' => {
-                    end_field(fields, at, k);
-                    return Some(k + 1);
+                    fields.push(&text[at..i]);
+                    return Some(i + 1);
+                }
+                b'\r' => {
+                    fields.push(&text[at..i]);
+                    return match bytes.get(i + 1) {
+                        Some(b'\n') => Some(i + 2),
+                        Some(_) => None,
+                        None => Some(i + 1),
+                    };
                 }
                 _ => {
-                    fields.push(&text[at..k]);
-                    at = k + 1;
+                    fields.push(&text[at..i]);
+                    at = i + 1;
                 }
             }
         }
-        i += 8;
-    }
-    for k in i..bytes.len() {
-        match bytes[k] {
-            b'"' => return None,
-            b'\n' => {
-                end_field(fields, at, k);
-                return Some(k + 1);
-            }
-            b if b == delimiter => {
-                fields.push(&text[at..k]);
-                at = k + 1;
-            }
-            _ => {}
+        if quote != 0 {
+            return None;
         }
+        let next = block.base + 64;
+        if next >= bytes.len() {
+            fields.push(&text[at..]);
+            return Some(bytes.len());
+        }
+        *block = Block::at(bytes, next, delimiter);
     }
-    end_field(fields, at, bytes.len());
-    Some(bytes.len())
 }
 
 /// The offset after a line end at `at` (`\r\n` counts as one).

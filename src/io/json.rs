@@ -28,7 +28,7 @@ use serde::de::{
 };
 
 use super::{Builder, FileError, ImportReport, Progress, ReadOptions, err};
-use crate::data::document::{Document, LoadMemo};
+use crate::data::document::Document;
 
 /// Top-level keys that may hold the rows, in order of preference.
 const ROW_KEYS: [&str; 4] = ["events", "rows", "data", "records"];
@@ -167,7 +167,6 @@ pub(super) fn read(
         header_src: vec![NONE; headers.len()],
         headers,
         builder: Some(builder),
-        memo: LoadMemo::default(),
     });
     let mut de = serde_json::Deserializer::from_str(text);
     let walked = (&mut de)
@@ -249,7 +248,6 @@ struct Build {
     header_src: Vec<u32>,
     /// `None` until the first row is read (first pass).
     builder: Option<Builder>,
-    memo: LoadMemo,
 }
 
 /// The state of the rows array being read.
@@ -396,7 +394,6 @@ impl<'de, 'p> Scan<'de, 'p> {
                 headers: self.columns.clone().unwrap_or_default(),
                 header_src: Vec::new(),
                 builder: None,
-                memo: LoadMemo::default(),
             }),
             None => None,
         };
@@ -518,10 +515,7 @@ impl<'de, 'p> Scan<'de, 'p> {
         }
         let (slots, buf) = (&r.slots, r.buf.as_str());
         if let Some(builder) = &mut b.builder {
-            builder.add(
-                b.header_src.iter().map(|&k| cell_text(slots, buf, k)),
-                &mut b.memo,
-            );
+            builder.add_iter(b.header_src.iter().map(|&k| cell_text(slots, buf, k)));
         }
     }
 

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use headers::{is_key, match_header};
 
-use crate::data::document::{Column, Document, Field, LoadMemo, Metric, Num};
+use crate::data::document::{Column, Document, Field, Metric, Num};
 use crate::data::value::DateOrder;
 
 /// File formats the app reads and writes.
@@ -623,21 +623,43 @@ impl Builder {
 
     /// Adds one row of cell texts; blank rows are skipped, cells beyond the header go to new,
     /// named extra columns rather than being dropped.
-    fn add<'a>(&mut self, cells: impl Iterator<Item = &'a str> + Clone, memo: &mut LoadMemo) {
+    fn add(&mut self, cells: &[&str]) {
         // Blank rows are skipped (checked byte-wise first: a row's first cell rarely is blank).
-        let blank = |c: &str| {
+        let blank = |c: &&str| {
             c.bytes().all(|b| b.is_ascii_whitespace()) || (!c.is_ascii() && c.trim().is_empty())
         };
-        if cells.clone().all(blank) {
+        if cells.iter().all(blank) {
             return;
         }
-        let n = cells.clone().count();
-        for i in self.columns.len()..n {
+        for i in self.columns.len()..cells.len() {
             let c = self.doc.add_extra_column(format!("column {}", i + 1));
             self.columns.push(c);
         }
-        self.doc
-            .push_row_memo(self.columns.iter().copied().zip(cells), memo);
+        self.doc.push_record(&self.columns, cells);
+    }
+
+    /// As [`Builder::add`], for cells that come one by one (gathered on the stack when a row
+    /// has up to 32).
+    fn add_iter<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
+        let mut small = [""; 32];
+        let mut n = 0;
+        let mut wide: Vec<&str> = Vec::new();
+        for c in cells {
+            if n < small.len() {
+                small[n] = c;
+                n += 1;
+            } else {
+                if wide.is_empty() {
+                    wide.extend_from_slice(&small);
+                }
+                wide.push(c);
+            }
+        }
+        if wide.is_empty() {
+            self.add(&small[..n]);
+        } else {
+            self.add(&wide);
+        }
     }
 }
 
@@ -651,7 +673,6 @@ fn build(
     progress: &Progress,
 ) -> Result<Document, FileError> {
     let mut b = Builder::begin(path, headers, report, options)?;
-    let mut memo = LoadMemo::default();
     let (_, total) = progress.get();
     let half = total / 2;
     for (i, record) in rows.iter().enumerate() {
@@ -663,7 +684,7 @@ fn build(
                 progress.set(half + half * i as u64 / rows.len().max(1) as u64, total);
             }
         }
-        b.add(record.iter().map(String::as_str), &mut memo);
+        b.add_iter(record.iter().map(String::as_str));
     }
     Ok(b.doc)
 }
@@ -716,7 +737,6 @@ fn read_delimited(
     let body_len = (text.len() - body).max(1) as u64;
     let read_part = |from: usize, stop: usize| -> (Builder, usize, bool) {
         let mut b = template.clone();
-        let mut memo = LoadMemo::default();
         // Rows are rarely under 64 bytes: room for the whole part without growing (the spare
         // room is given back after joining the parts).
         b.doc
@@ -737,7 +757,7 @@ fn read_delimited(
                     progress.set(half + half * done / body_len, total);
                 }
             }
-            b.add(fields.iter().copied(), &mut memo);
+            b.add(fields);
             true
         });
         (b, end, stopped)
