@@ -122,16 +122,16 @@ struct SlotSums {
 }
 
 /// One province's sums for one year, by day: dense, so loading adds without looking anything up.
-#[derive(Clone)]
 struct Block {
-    slots: [SlotSums; SLOTS],
+    /// [`SLOTS`] slots, written in place on the heap (no block-sized copy on the stack).
+    slots: Box<[SlotSums]>,
 }
 
 impl Block {
-    fn new() -> Box<Block> {
-        Box::new(Block {
-            slots: [SlotSums::default(); SLOTS],
-        })
+    fn new() -> Block {
+        Block {
+            slots: vec![SlotSums::default(); SLOTS].into_boxed_slice(),
+        }
     }
 
     fn add(&mut self, other: &Block) {
@@ -148,7 +148,7 @@ impl Block {
 /// What one thread summed over a range of rows.
 struct Partial {
     index: FxHashMap<(Place, i32), usize>,
-    blocks: Vec<Box<Block>>,
+    blocks: Vec<Block>,
     totals: Vec<(Place, Metric, i32, f64)>,
     undated_with_figures: usize,
 }
@@ -163,13 +163,12 @@ impl Partial {
         };
         // Block of (place, year) for years 1900–2199 by direct index; other years by the map.
         let mut dense = vec![u32::MAX; 256 * 300];
-        for row in range {
-            let facts = doc.facts(row);
+        doc.for_each_facts(range, |facts| {
             let Some(date) = facts.date else {
                 if facts.values.iter().any(Option::is_some) {
                     p.undated_with_figures += 1;
                 }
-                continue;
+                return;
             };
             // The day key's parts, without dividing it back apart.
             let key = date.day_key();
@@ -210,7 +209,7 @@ impl Partial {
                     Basis::RunningTotal => p.totals.push((facts.place, m, key, v)),
                 }
             }
-        }
+        });
         p
     }
 }
@@ -278,17 +277,20 @@ impl Aggregates {
 
     fn from_partials(partials: Vec<Partial>) -> Self {
         let mut agg = Aggregates::default();
-        let mut blocks: BTreeMap<(Place, i32), Box<Block>> = BTreeMap::new();
+        let mut blocks: BTreeMap<(Place, i32), Block> = BTreeMap::new();
         let mut totals: Vec<(Place, Metric, i32, f64)> = Vec::new();
         for p in partials {
             agg.undated_with_figures += p.undated_with_figures;
             totals.extend(p.totals);
+            let mut own: Vec<Option<Block>> = p.blocks.into_iter().map(Some).collect();
             for (key, i) in p.index {
-                let block = &p.blocks[i];
+                let Some(block) = own.get_mut(i).and_then(Option::take) else {
+                    continue;
+                };
                 match blocks.get_mut(&key) {
-                    Some(b) => b.add(block),
+                    Some(b) => b.add(&block),
                     None => {
-                        blocks.insert(key, block.clone());
+                        blocks.insert(key, block);
                     }
                 }
             }
@@ -298,29 +300,34 @@ impl Aggregates {
         type DaySums = Vec<(i32, (f64, u32))>;
         let mut events: FxHashMap<(Place, Metric), DaySums> = FxHashMap::default();
         let mut rows: FxHashMap<Place, Vec<(i32, u32)>> = FxHashMap::default();
+        let day_key =
+            |year: i32, slot: usize| year * 10_000 + (slot / 32) as i32 * 100 + (slot % 32) as i32;
         for (&(place, year), block) in &blocks {
-            for slot in 0..SLOTS {
-                let key = year * 10_000 + (slot / 32) as i32 * 100 + (slot % 32) as i32;
-                let s = &block.slots[slot];
+            let list = rows.entry(place).or_default();
+            for (slot, s) in block.slots.iter().enumerate() {
                 if s.rows > 0 {
-                    rows.entry(place).or_default().push((key, s.rows));
+                    list.push((day_key(year, slot), s.rows));
                 }
-                for m in Metric::ALL {
+            }
+            for m in Metric::ALL {
+                let list = events.entry((place, m)).or_default();
+                for (slot, s) in block.slots.iter().enumerate() {
                     let c = s.counts[m.index()];
                     if c > 0 {
-                        events
-                            .entry((place, m))
-                            .or_default()
-                            .push((key, (s.sums[m.index()], c)));
+                        list.push((day_key(year, slot), (s.sums[m.index()], c)));
                     }
                 }
             }
         }
         for (key, list) in events {
-            agg.series.entry(key).or_default().events = list.into_iter().collect();
+            if !list.is_empty() {
+                agg.series.entry(key).or_default().events = list.into_iter().collect();
+            }
         }
         for (place, list) in rows {
-            agg.rows.insert(place, list.into_iter().collect());
+            if !list.is_empty() {
+                agg.rows.insert(place, list.into_iter().collect());
+            }
         }
         totals.sort_by(|a, b| {
             (a.0, a.1.index(), a.2)
@@ -537,31 +544,36 @@ impl Aggregates {
 }
 
 fn compute_steps(agg: &MetricAgg) -> Vec<DayStep> {
-    let keys: BTreeSet<i32> = agg
-        .events
-        .keys()
-        .chain(agg.totals.keys())
-        .copied()
-        .collect();
+    // Both maps are in day order: one merge, no lookups.
+    let mut events = agg.events.iter().peekable();
+    let mut totals = agg.totals.iter().peekable();
     let mut level = 0.0;
-    let mut out = Vec::with_capacity(keys.len());
-    for k in keys {
+    let mut out = Vec::with_capacity(agg.events.len() + agg.totals.len());
+    loop {
+        let k = match (events.peek().map(|e| *e.0), totals.peek().map(|t| *t.0)) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (None, None) => break,
+        };
         let mut step = DayStep {
             day_key: k,
             increment: 0.0,
             rows: 0,
             level,
         };
-        if let Some((sum, n)) = agg.events.get(&k) {
+        if let Some((_, &(sum, n))) = events.next_if(|e| *e.0 == k) {
             step.increment += sum;
             step.rows += n;
             level += sum;
         }
-        for total in agg.totals.get(&k).into_iter().flatten() {
-            let inc = (total - level).max(0.0);
-            step.increment += inc;
-            step.rows += 1;
-            level += inc;
+        if let Some((_, list)) = totals.next_if(|t| *t.0 == k) {
+            for total in list {
+                let inc = (total - level).max(0.0);
+                step.increment += inc;
+                step.rows += 1;
+                level += inc;
+            }
         }
         step.level = level;
         out.push(step);

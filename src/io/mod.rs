@@ -624,9 +624,10 @@ impl Builder {
     /// Adds one row of cell texts; blank rows are skipped, cells beyond the header go to new,
     /// named extra columns rather than being dropped.
     fn add(&mut self, cells: &[&str]) {
-        // Blank rows are skipped (checked byte-wise first: a row's first cell rarely is blank).
+        // Blank rows are skipped (white space as `str::trim` means it; a cell starting with a
+        // letter or digit, as a row's first cell nearly always does, is decided at once).
         let blank = |c: &&str| {
-            c.bytes().all(|b| b.is_ascii_whitespace()) || (!c.is_ascii() && c.trim().is_empty())
+            !c.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) && c.trim().is_empty()
         };
         if cells.iter().all(blank) {
             return;
