@@ -186,6 +186,41 @@ pub struct Interner {
     /// End offset of each string in `arena` (a string starts where the previous one ends).
     ends: Vec<usize>,
     table: hashbrown::HashTable<Sym>,
+    /// Strings interned lately, by a hash of their length and end words: a file's repeated
+    /// cells (provinces, actions, sources) are found here without probing the table.
+    recent: Vec<Recent>,
+}
+
+/// A string interned lately: its length, its first and last 8 bytes (zero-padded), its symbol.
+/// Strings of up to 16 bytes are wholly described by these, longer ones are compared in full.
+#[derive(Clone, Copy, Debug, Default)]
+struct Recent {
+    first: u64,
+    last: u64,
+    len: u32,
+    sym: Sym,
+}
+
+/// Entries of [`Interner::recent`] (a power of two).
+const RECENT: usize = 4096;
+
+/// A string's first and last 8 bytes, zero-padded when shorter.
+fn end_words(b: &[u8]) -> (u64, u64) {
+    let word = |w: &[u8]| {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        u64::from_le_bytes(a)
+    };
+    let n = b.len();
+    if n >= 8 {
+        (word(&b[..8]), word(&b[n - 8..]))
+    } else {
+        let mut a = [0u8; 8];
+        for (x, y) in a.iter_mut().zip(b) {
+            *x = *y;
+        }
+        (u64::from_le_bytes(a), 0)
+    }
 }
 
 impl Default for Interner {
@@ -195,6 +230,7 @@ impl Default for Interner {
             arena: String::new(),
             ends: vec![0],
             table: hashbrown::HashTable::new(),
+            recent: Vec::new(),
         }
     }
 }
@@ -262,16 +298,46 @@ impl Interner {
         if s.is_empty() {
             return EMPTY;
         }
-        let hash = hash_str(s.as_bytes());
-        let Interner { arena, ends, table } = self;
-        if let Some(&sym) = table.find(hash, |&sym| bytes_of(arena, ends, sym) == s.as_bytes()) {
-            return sym;
+        let b = s.as_bytes();
+        let (first, last) = end_words(b);
+        let slot = ((first ^ last.rotate_left(29) ^ b.len() as u64)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            >> (64 - RECENT.trailing_zeros())) as usize;
+        let Interner {
+            arena,
+            ends,
+            table,
+            recent,
+        } = self;
+        if let Some(r) = recent.get(slot)
+            && r.len as usize == b.len()
+            && r.first == first
+            && r.last == last
+            && (b.len() <= 16 || bytes_of(arena, ends, r.sym) == b)
+        {
+            return r.sym;
         }
-        let sym = ends.len() as Sym;
-        arena.push_str(s);
-        ends.push(arena.len());
-        let (arena, ends) = (&*arena, &*ends);
-        table.insert_unique(hash, sym, |&sym| hash_str(bytes_of(arena, ends, sym)));
+        let hash = hash_str(b);
+        let sym = match table.find(hash, |&sym| bytes_of(arena, ends, sym) == b) {
+            Some(&sym) => sym,
+            None => {
+                let sym = ends.len() as Sym;
+                arena.push_str(s);
+                ends.push(arena.len());
+                let (arena, ends) = (&*arena, &*ends);
+                table.insert_unique(hash, sym, |&sym| hash_str(bytes_of(arena, ends, sym)));
+                sym
+            }
+        };
+        if recent.is_empty() {
+            recent.resize(RECENT, Recent::default());
+        }
+        recent[slot] = Recent {
+            first,
+            last,
+            len: b.len() as u32,
+            sym,
+        };
         sym
     }
 
@@ -299,6 +365,7 @@ impl Interner {
         self.arena.capacity()
             + self.ends.capacity() * std::mem::size_of::<usize>()
             + self.table.capacity() * (std::mem::size_of::<Sym>() + 1)
+            + self.recent.capacity() * std::mem::size_of::<Recent>()
     }
 
     /// Every string, in symbol order.
@@ -1760,6 +1827,37 @@ impl RowObserver for NoObserver {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interned_strings_keep_one_symbol_each() {
+        // Many strings that share lengths and end words (the recent-strings cache's key), from
+        // 1 to 40 bytes, interned twice in a scrambled order.
+        let mut strings = Vec::new();
+        for len in 1..=40usize {
+            for k in 0..60usize {
+                // One letter changed at position k mod len: past 16 bytes, many of these share
+                // their length and both end words.
+                let mut b = vec![b'a'; len];
+                b[k % len] = b'b' + (k / len % 20) as u8;
+                strings.push(String::from_utf8(b).unwrap());
+            }
+        }
+        let mut i = Interner::default();
+        let mut seen: HashMap<String, Sym> = HashMap::new();
+        for round in 0..2 {
+            for (n, s) in strings.iter().enumerate() {
+                let s = if round == 1 {
+                    &strings[(n * 7919) % strings.len()]
+                } else {
+                    s
+                };
+                let sym = i.intern(s);
+                assert_eq!(i.resolve(sym), s);
+                assert_eq!(*seen.entry(s.clone()).or_insert(sym), sym, "{s}");
+            }
+        }
+        assert_eq!(i.len(), seen.len() + 1);
+    }
 
     #[test]
     fn province_cells_lose_any_white_space_at_their_ends() {
