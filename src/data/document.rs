@@ -204,6 +204,27 @@ struct Recent {
 /// Entries of [`Interner::recent`] (a power of two).
 const RECENT: usize = 4096;
 
+/// Whether two strings of the same length and the same end words (see [`end_words`]) are equal:
+/// up to 16 bytes they are; up to 32 two more words decide, without a call to `memcmp`.
+fn same_middle(a: &[u8], b: &[u8]) -> bool {
+    let n = b.len();
+    if a.len() != n {
+        return false;
+    }
+    if n <= 16 {
+        return true;
+    }
+    if n <= 32 {
+        let word = |s: &[u8], at: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&s[at..at + 8]);
+            u64::from_le_bytes(w)
+        };
+        return word(a, 8) == word(b, 8) && word(a, n - 16) == word(b, n - 16);
+    }
+    a == b
+}
+
 /// A string's first and last 8 bytes, zero-padded when shorter.
 fn end_words(b: &[u8]) -> (u64, u64) {
     let word = |w: &[u8]| {
@@ -313,7 +334,7 @@ impl Interner {
             && r.len as usize == b.len()
             && r.first == first
             && r.last == last
-            && (b.len() <= 16 || bytes_of(arena, ends, r.sym) == b)
+            && same_middle(bytes_of(arena, ends, r.sym), b)
         {
             return r.sym;
         }
@@ -1588,6 +1609,12 @@ impl Document {
     /// file read on another thread). Extra columns only one of them has are filled with empty
     /// cells.
     pub fn append(&mut self, other: Document) {
+        let threads = other.len >= 100_000;
+        self.append_on(other, threads);
+    }
+
+    /// As [`Document::append`], growing half of the columns on another thread when `threads`.
+    fn append_on(&mut self, other: Document, threads: bool) {
         let map: Vec<Sym> = other
             .strings
             .iter()
@@ -1601,46 +1628,84 @@ impl Document {
         let approx_offset = self.approx.len() as u32;
         self.approx
             .extend(other.approx.iter().map(|&(v, side, sym)| (v, side, m(sym))));
-        self.date.extend(other.date.iter().map(|c| match *c {
-            DateCell::Invalid(sym) => DateCell::Invalid(m(sym)),
-            c => c,
-        }));
-        self.province.extend(other.province.iter().map(|&s| m(s)));
-        self.city.extend(other.city.iter().map(|&s| m(s)));
-        self.action.extend(other.action.iter().map(|&s| m(s)));
-        self.source.extend(other.source.iter().map(|&s| m(s)));
-        self.notes.extend(other.notes.iter().map(|&s| m(s)));
-        self.place.extend_from_slice(&other.place);
-        self.basis.extend(other.basis.iter().map(|c| match *c {
-            BasisCell::Invalid(sym) => BasisCell::Invalid(m(sym)),
-            c => c,
-        }));
-        for (mine, theirs) in self.figures.iter_mut().zip(&other.figures) {
-            let side_offset = mine.side.len() as u32;
-            mine.side.extend(theirs.side.iter().map(|c| {
-                NumCell::pack(match c.unpack() {
-                    Num::Invalid(sym) => Num::Invalid(m(sym)),
-                    Num::Approx(i) => Num::Approx(i + approx_offset),
-                    n => n,
-                })
+        let n = other.len;
+        let other = &other;
+        let Document {
+            date,
+            province,
+            city,
+            action,
+            source,
+            notes,
+            place,
+            basis,
+            figures,
+            extras,
+            ..
+        } = self;
+        let texts = |mine: &mut Vec<Sym>, theirs: &[Sym]| {
+            mine.reserve_exact(theirs.len());
+            mine.extend(theirs.iter().map(|&s| m(s)));
+        };
+        let mut first_half = move || {
+            date.reserve_exact(n);
+            date.extend(other.date.iter().map(|c| match *c {
+                DateCell::Invalid(sym) => DateCell::Invalid(m(sym)),
+                c => c,
             }));
-            mine.cells.extend(theirs.cells.iter().map(|&c| {
-                if c == NUM_EMPTY || c & NUM_SIDE == 0 {
-                    c
-                } else {
-                    NUM_SIDE | ((c & !NUM_SIDE) + side_offset)
-                }
+            texts(province, &other.province);
+            texts(city, &other.city);
+            texts(action, &other.action);
+            place.reserve_exact(n);
+            place.extend_from_slice(&other.place);
+        };
+        let mut second_half = move || {
+            texts(source, &other.source);
+            texts(notes, &other.notes);
+            basis.reserve_exact(n);
+            basis.extend(other.basis.iter().map(|c| match *c {
+                BasisCell::Invalid(sym) => BasisCell::Invalid(m(sym)),
+                c => c,
             }));
-        }
-        for (j, col) in self.extras.iter_mut().enumerate() {
-            match other.extras.get(j) {
-                Some(theirs) => col.extend(theirs.iter().map(|&s| m(s))),
-                None => col.resize(col.len() + other.len, EMPTY),
+            for (mine, theirs) in figures.iter_mut().zip(&other.figures) {
+                let side_offset = mine.side.len() as u32;
+                mine.side.extend(theirs.side.iter().map(|c| {
+                    NumCell::pack(match c.unpack() {
+                        Num::Invalid(sym) => Num::Invalid(m(sym)),
+                        Num::Approx(i) => Num::Approx(i + approx_offset),
+                        n => n,
+                    })
+                }));
+                mine.cells.reserve_exact(n);
+                mine.cells.extend(theirs.cells.iter().map(|&c| {
+                    if c == NUM_EMPTY || c & NUM_SIDE == 0 {
+                        c
+                    } else {
+                        NUM_SIDE | ((c & !NUM_SIDE) + side_offset)
+                    }
+                }));
             }
+            for (j, col) in extras.iter_mut().enumerate() {
+                match other.extras.get(j) {
+                    Some(theirs) => texts(col, theirs),
+                    None => col.resize(col.len() + n, EMPTY),
+                }
+            }
+        };
+        // Growing the columns of a large part is mostly the kernel handing out fresh pages:
+        // half of them on another thread.
+        if threads {
+            std::thread::scope(|scope| {
+                scope.spawn(first_half);
+                second_half();
+            });
+        } else {
+            first_half();
+            second_half();
         }
         self.date_votes[0] += other.date_votes[0];
         self.date_votes[1] += other.date_votes[1];
-        self.len += other.len;
+        self.len += n;
         self.revision += 1;
     }
 
@@ -1827,6 +1892,82 @@ impl RowObserver for NoObserver {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appended_parts_are_the_rows_read_in_one_go() {
+        let rows: Vec<[&str; 8]> = vec![
+            [
+                "2021-09-27",
+                "Hebei",
+                "12",
+                "about 10,000",
+                "event",
+                "a",
+                "x",
+                "e1",
+            ],
+            [
+                "bad date",
+                "Atlantis",
+                "many",
+                "3.5",
+                "sometimes",
+                "b",
+                "",
+                "",
+            ],
+            [
+                "2021-09",
+                "Inner Mongolia",
+                "约 30",
+                "3000000000",
+                "running_total",
+                "a",
+                "y",
+                "e2",
+            ],
+            ["03/04/2021", " Sichuan ", "7", "", "", "c", "x", ""],
+        ];
+        let columns = [
+            Column::Field(Field::Date),
+            Column::Field(Field::Province),
+            Column::Field(Field::Projects),
+            Column::Field(Field::Kwh),
+            Column::Field(Field::Basis),
+            Column::Field(Field::Source),
+            Column::Field(Field::Notes),
+            Column::Extra(0),
+        ];
+        let build = |rows: &[[&str; 8]]| {
+            let mut d = Document::with_columns(columns.to_vec(), vec!["extra".into()]);
+            for r in rows {
+                d.push_record(&columns, r);
+            }
+            d
+        };
+        let whole = build(&rows);
+        for threads in [false, true] {
+            for cut in 0..=rows.len() {
+                let mut d = build(&rows[..cut]);
+                d.append_on(build(&rows[cut..]), threads);
+                assert_eq!(d.len(), whole.len());
+                for r in 0..whole.len() {
+                    for &c in &columns {
+                        assert_eq!(
+                            d.cell_text(r, c),
+                            whole.cell_text(r, c),
+                            "{threads} {cut} {r}"
+                        );
+                    }
+                    assert_eq!(d.facts(r), whole.facts(r));
+                    assert_eq!(
+                        d.figure_marker(r, Metric::Kwh),
+                        whole.figure_marker(r, Metric::Kwh)
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn interned_strings_keep_one_symbol_each() {
