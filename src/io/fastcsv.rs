@@ -71,46 +71,52 @@ pub fn read_records(
     (bytes.len(), false)
 }
 
-/// Which of the 64 bytes from `base` are the delimiter or a line end (`sep`) and which are
-/// quotes (`quote`), one bit per byte; bytes past the end of the text have no bit.
+/// Which of the 64 bytes from `base` are the delimiter (`delim`), a line end (`end`: `\n` or
+/// `\r`) and a quote (`quote`), one bit per byte; bytes past the end of the text have no bit.
 #[derive(Clone, Copy, Debug, Default)]
 struct Block {
     base: usize,
-    sep: u64,
+    delim: u64,
+    end: u64,
     quote: u64,
 }
 
 impl Block {
     fn at(bytes: &[u8], base: usize, delimiter: u8) -> Block {
-        let mut sep = 0u64;
-        let mut quote = 0u64;
+        let mut block = Block {
+            base,
+            ..Block::default()
+        };
         let rest = bytes.get(base..).unwrap_or_default();
+        let mut add = |chunk: &[u8], k: usize| {
+            let [d, e, q] = masks16(chunk, delimiter);
+            block.delim |= u64::from(d) << (16 * k);
+            block.end |= u64::from(e) << (16 * k);
+            block.quote |= u64::from(q) << (16 * k);
+        };
         if rest.len() >= 64 {
             for k in 0..4 {
-                let (s, q) = masks16(&rest[16 * k..16 * k + 16], delimiter);
-                sep |= u64::from(s) << (16 * k);
-                quote |= u64::from(q) << (16 * k);
+                add(&rest[16 * k..16 * k + 16], k);
             }
         } else {
             let mut padded = [0u8; 64];
             padded[..rest.len()].copy_from_slice(rest);
             for k in 0..4 {
-                let (s, q) = masks16(&padded[16 * k..16 * k + 16], delimiter);
-                sep |= u64::from(s) << (16 * k);
-                quote |= u64::from(q) << (16 * k);
+                add(&padded[16 * k..16 * k + 16], k);
             }
             let valid = (1u64 << rest.len()) - 1;
-            sep &= valid;
-            quote &= valid;
+            block.delim &= valid;
+            block.end &= valid;
+            block.quote &= valid;
         }
-        Block { base, sep, quote }
+        block
     }
 }
 
-/// Bit `i` of the first mask set when byte `i` of the 16 is the delimiter, `\n` or `\r`, of the
-/// second when it is a quote (SSE2 compares, which every x86-64 processor has).
+/// Bits `i` set when byte `i` of the 16 is the delimiter, a line end (`\n`, `\r`), a quote
+/// (SSE2 compares, which every x86-64 processor has).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-fn masks16(chunk: &[u8], delimiter: u8) -> (u16, u16) {
+fn masks16(chunk: &[u8], delimiter: u8) -> [u16; 3] {
     use safe_arch::{
         bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
     };
@@ -118,24 +124,22 @@ fn masks16(chunk: &[u8], delimiter: u8) -> (u16, u16) {
     a.copy_from_slice(chunk);
     let v = m128i::from(a);
     let is = |b: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b as i8));
-    let sep = move_mask_i8_m128i(bitor_m128i(
-        is(delimiter),
-        bitor_m128i(is(b'\n'), is(b'\r')),
-    ));
+    let delim = move_mask_i8_m128i(is(delimiter));
+    let end = move_mask_i8_m128i(bitor_m128i(is(b'\n'), is(b'\r')));
     let quote = move_mask_i8_m128i(is(b'"'));
-    (sep as u16, quote as u16)
+    [delim as u16, end as u16, quote as u16]
 }
 
 /// As above, a byte at a time where SSE2 is not available.
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-fn masks16(chunk: &[u8], delimiter: u8) -> (u16, u16) {
-    let mut sep = 0u16;
-    let mut quote = 0u16;
+fn masks16(chunk: &[u8], delimiter: u8) -> [u16; 3] {
+    let mut m = [0u16; 3];
     for (i, &b) in chunk.iter().enumerate() {
-        sep |= u16::from(b == delimiter || b == b'\n' || b == b'\r') << i;
-        quote |= u16::from(b == b'"') << i;
+        m[0] |= u16::from(b == delimiter) << i;
+        m[1] |= u16::from(b == b'\n' || b == b'\r') << i;
+        m[2] |= u16::from(b == b'"') << i;
     }
-    (sep, quote)
+    m
 }
 
 /// Splits one record that has no quote and ends with a line end (or the text's end) into
@@ -155,41 +159,35 @@ fn split_unquoted<'t>(
     }
     let mut at = start;
     loop {
-        // Only bits at or after the field being read count.
+        // Only bits at or after the field being read count, and before the record's end.
         let keep = (!0u64)
             .checked_shl(at.saturating_sub(block.base) as u32)
             .unwrap_or(0);
-        let mut sep = block.sep & keep;
-        let quote = block.quote & keep;
-        let first_quote = quote.trailing_zeros();
-        while sep != 0 {
-            let k = sep.trailing_zeros();
-            if first_quote < k {
-                return None;
-            }
-            sep &= sep - 1;
-            let i = block.base + k as usize;
-            match bytes[i] {
-                b'\n' => {
-                    fields.push(&text[at..i]);
-                    return Some(i + 1);
-                }
-                b'\r' => {
-                    fields.push(&text[at..i]);
-                    return match bytes.get(i + 1) {
-                        Some(b'\n') => Some(i + 2),
-                        Some(_) => None,
-                        None => Some(i + 1),
-                    };
-                }
-                _ => {
-                    fields.push(&text[at..i]);
-                    at = i + 1;
-                }
-            }
-        }
-        if quote != 0 {
+        let end = (block.end & keep).trailing_zeros();
+        let before = if end == 64 { !0 } else { (1u64 << end) - 1 };
+        if block.quote & keep & before != 0 {
             return None;
+        }
+        let mut delim = block.delim & keep & before;
+        while delim != 0 {
+            let i = block.base + delim.trailing_zeros() as usize;
+            delim &= delim - 1;
+            fields.push(&text[at..i]);
+            at = i + 1;
+        }
+        if end < 64 {
+            let i = block.base + end as usize;
+            fields.push(&text[at..i]);
+            if bytes[i] == b'\n' {
+                return Some(i + 1);
+            }
+            // A CR ends the record when a LF follows it, or the text ends; a lone one is left
+            // to the general path.
+            return match bytes.get(i + 1) {
+                Some(b'\n') => Some(i + 2),
+                Some(_) => None,
+                None => Some(i + 1),
+            };
         }
         let next = block.base + 64;
         if next >= bytes.len() {
