@@ -21,6 +21,7 @@ fn main() -> std::process::ExitCode {
             std::env::var("CRACKDOWN_FRAME_STATS").ok().as_deref(),
         ),
         background_from_clear: std::env::var_os("CRACKDOWN_PANEL_FILLS").is_none(),
+        chart_pictures: std::env::var_os("CRACKDOWN_NO_CHART_PICTURES").is_none(),
         ..Default::default()
     };
     let mut renderer = std::env::var("CRACKDOWN_RENDERER").ok();

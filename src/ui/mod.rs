@@ -2,6 +2,7 @@
 //! app turns that into edit commands.
 
 pub mod cards;
+pub mod chart_cache;
 pub mod charts;
 pub mod dialogs;
 pub mod export;
