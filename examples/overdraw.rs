@@ -115,6 +115,26 @@ fn main() {
         window_px / 1e6,
         blocks as f64 * 16.0 / 1e6
     );
+    if std::env::var_os("LIST").is_some() {
+        for p in &prims {
+            if let Primitive::Mesh(m) = &p.primitive {
+                let c = p.clip_rect;
+                let b = m.calc_bounds();
+                println!(
+                    "  clip [{:.1},{:.1}]-[{:.1},{:.1}] tris {:>5} bounds [{:.1},{:.1}]-[{:.1},{:.1}]",
+                    c.min.x,
+                    c.min.y,
+                    c.max.x,
+                    c.max.y,
+                    m.indices.len() / 3,
+                    b.min.x,
+                    b.min.y,
+                    b.max.x,
+                    b.max.y
+                );
+            }
+        }
+    }
     let mut hist = BTreeMap::<u16, usize>::new();
     for c in &coverage {
         *hist.entry((*c).min(6)).or_default() += 1;

@@ -1469,6 +1469,8 @@ impl eframe::App for App {
             );
         }
         self.chart_cache.finish(&ctx);
+        // Shapes wholly inside their clip rects share draw calls (see `ui::clips`).
+        crate::ui::clips::widen_contained_clips(&ctx, egui::LayerId::background());
     }
 
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {

@@ -4,6 +4,7 @@
 pub mod cards;
 pub mod chart_cache;
 pub mod charts;
+pub mod clips;
 pub mod dialogs;
 pub mod export;
 pub mod filters;
