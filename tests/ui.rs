@@ -1648,19 +1648,15 @@ fn differing_pixels(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
 fn the_dashboard_painted_from_its_picture_looks_the_same_and_follows_changes() {
     // As in the native window: while the cards and charts look the same from frame to frame,
     // they are painted from a picture of themselves.
-    let with_pictures = |chart_pictures| {
+    let with_pictures = |chart_pictures, pixels_per_point| {
         let start = StartOptions {
             sample: true,
             recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
             chart_pictures,
             ..Default::default()
         };
-        harness_with(ScriptedDialogs::default(), 1.0, start)
+        harness_with(ScriptedDialogs::default(), pixels_per_point, start)
     };
-    let mut live = with_pictures(false);
-    let mut pictured = with_pictures(true);
-    assert!(pictured.state().charts_from_picture());
-    assert!(!live.state().charts_from_picture());
     let same = |live: &mut Harness<'_, App>, pictured: &mut Harness<'_, App>| {
         let (a, b) = (live.render().unwrap(), pictured.render().unwrap());
         assert_eq!(
@@ -1669,6 +1665,21 @@ fn the_dashboard_painted_from_its_picture_looks_the_same_and_follows_changes() {
             "the picture looks like live painting"
         );
     };
+    // Pixel for pixel also at a fractional scale.
+    let mut live = with_pictures(false, 1.25);
+    let mut pictured = with_pictures(true, 1.25);
+    assert!(pictured.state().charts_from_picture());
+    same(&mut live, &mut pictured);
+    // A picture wider than a texture may be (2048 pixels here) is not taken: painted live.
+    let mut live = with_pictures(false, 1.5);
+    let mut pictured = with_pictures(true, 1.5);
+    assert!(!pictured.state().charts_from_picture());
+    same(&mut live, &mut pictured);
+
+    let mut live = with_pictures(false, 1.0);
+    let mut pictured = with_pictures(true, 1.0);
+    assert!(pictured.state().charts_from_picture());
+    assert!(!live.state().charts_from_picture());
     same(&mut live, &mut pictured);
 
     // The charts still answer the pointer and a screen reader.

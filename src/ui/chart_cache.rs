@@ -110,7 +110,11 @@ impl ChartCache {
                 .map(|list| list.all_entries().skip(first).cloned().collect())
                 .unwrap_or_default()
         });
-        let Some(pixels) = pixel_rect(&shapes, span.clip, ctx.content_rect(), ppp) else {
+        // Nothing painted, or more than a texture can hold (the charts are then painted live).
+        let max_side = ctx.input(|i| i.max_texture_side);
+        let Some(pixels) = pixel_rect(&shapes, span.clip, ctx.content_rect(), ppp)
+            .filter(|p| p[2] <= max_side && p[3] <= max_side)
+        else {
             self.last = None;
             return;
         };
