@@ -20,6 +20,7 @@ use crate::frame_stats::FrameStats;
 use crate::io::{Import, ReadOptions};
 use crate::recovery::{Recovered, Recovery};
 use crate::session::Session;
+use crate::ui::chart_cache::ChartCache;
 use crate::ui::charts::{self, ChartInput, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs, SaveKind};
 use crate::ui::filters::{self, ViewSettings};
@@ -65,6 +66,10 @@ pub struct StartOptions {
     /// native window: software OpenGL then shades each pixel once less per frame). Off in tests,
     /// whose renderer clears to transparent.
     pub background_from_clear: bool,
+    /// While the charts look the same from frame to frame they are painted from a picture of
+    /// themselves (see [`crate::ui::chart_cache`]): the native window. Off in tests unless a
+    /// test turns it on.
+    pub chart_pictures: bool,
 }
 
 /// Something waiting for the user to decide about unsaved changes.
@@ -167,6 +172,7 @@ pub struct App {
     autosave_due: Option<std::time::Instant>,
     frame_stats: Option<FrameStats>,
     background_from_clear: bool,
+    chart_cache: ChartCache,
 }
 
 const MAX_RECENT: usize = 10;
@@ -231,6 +237,7 @@ impl App {
                 .filter(|_| std::env::var_os("CRACKDOWN_REPORT_STARTUP").is_some()),
             frame_stats: start.frame_stats.map(FrameStats::new),
             background_from_clear: start.background_from_clear,
+            chart_cache: ChartCache::new(start.chart_pictures),
         };
         let file = if start.sample {
             None
@@ -245,6 +252,12 @@ impl App {
         // Edits left unsaved by a crash or a killed process are offered back.
         app.recovered = app.recovery.as_ref().and_then(Recovery::pending);
         app
+    }
+
+    /// Whether the last frame painted the charts from a picture of them (see
+    /// [`crate::ui::chart_cache`]).
+    pub fn charts_from_picture(&self) -> bool {
+        self.chart_cache.used()
     }
 
     /// Unsaved edits found at start, waiting for Restore or Discard.
@@ -1211,6 +1224,7 @@ impl App {
             return;
         };
         self.table.scroll_to = Some(stats.next_row(rows));
+        stats.note_picture(self.chart_cache.used());
         if stats.frame(std::time::Instant::now(), previous_cpu) {
             let size = ctx.content_rect().size() * ctx.pixels_per_point();
             eprintln!(
@@ -1249,6 +1263,7 @@ impl App {
             ..s.filter.clone()
         };
         let all = self.session.view(s.granularity, &unhidden).clone();
+        let painted = self.chart_cache.begin(ui, ui.visuals().panel_fill);
         cards::cards_ui(ui, &view);
         ui.add_space(6.0);
         let spacing = ui.spacing().item_spacing.y;
@@ -1292,6 +1307,7 @@ impl App {
                 }
             });
         }
+        self.chart_cache.end(ui, painted);
         for place in toggles {
             let hidden = &mut self.settings.view.filter.hidden;
             if !hidden.remove(&place) {
@@ -1452,6 +1468,9 @@ impl eframe::App for App {
                 egui::Color32::WHITE,
             );
         }
+        self.chart_cache.finish(&ctx);
+        // Shapes wholly inside their clip rects share draw calls (see `ui::clips`).
+        crate::ui::clips::widen_contained_clips(&ctx, egui::LayerId::background());
     }
 
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {

@@ -24,6 +24,8 @@ pub struct FrameStats {
     row: usize,
     /// CPU time of the whole process (all threads) when measuring started and at the last frame.
     process_cpu: (Option<f64>, Option<f64>),
+    /// Measured frames whose previous frame painted the dashboard from its picture.
+    pictures: usize,
 }
 
 /// CPU seconds the whole process (every thread: UI, the renderer's rasterizer threads) has used,
@@ -84,6 +86,7 @@ impl FrameStats {
             cpu: Vec::with_capacity(frames),
             row: 0,
             process_cpu: (None, None),
+            pictures: 0,
         }
     }
 
@@ -132,6 +135,14 @@ impl FrameStats {
         self.started.get_or_insert(now);
         self.last = Some(now);
         self.intervals.len() >= self.frames
+    }
+
+    /// Notes whether the previous frame painted the cards and charts from their picture (see
+    /// `ui::chart_cache`); counted once measuring has started.
+    pub fn note_picture(&mut self, used: bool) {
+        if self.warmup == 0 && used {
+            self.pictures += 1;
+        }
     }
 
     /// Frames measured so far.
@@ -189,12 +200,14 @@ impl FrameStats {
         };
         format!(
             "frame-stats: {} frames, {rows} rows, {}x{} px: interval {} ({fps:.0} fps); \
-             ui+paint cpu {}; whole process cpu {process} a frame",
+             ui+paint cpu {}; whole process cpu {process} a frame; \
+             dashboard from its picture in {} frames",
             self.measured(),
             size_px[0],
             size_px[1],
             fmt(self.intervals()),
             fmt(self.cpu()),
+            self.pictures,
         )
     }
 }
@@ -225,6 +238,7 @@ mod tests {
         let base = WARMUP_FRAMES as u64 - 1;
         assert!(!s.frame(at(base + 10), Some(0.004)));
         assert!(!s.frame(at(base + 30), Some(0.006)));
+        s.note_picture(true);
         assert!(s.frame(at(base + 70), Some(0.008)));
         let p = s.intervals().unwrap();
         assert_eq!((p.p50, p.max), (20.0, 40.0));
@@ -234,6 +248,7 @@ mod tests {
             s.report(100, [1600, 900])
                 .contains("3 frames, 100 rows, 1600x900 px")
         );
+        assert!(s.report(100, [1600, 900]).ends_with("picture in 1 frames"));
     }
 
     #[test]

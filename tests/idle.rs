@@ -172,3 +172,26 @@ fn a_scroll_animation_left_by_the_last_run_is_dropped_at_start() {
         .data_mut(|d| d.get_persisted::<egui::containers::scroll_area::State>(id));
     assert!(left.is_none(), "the app dropped the restored scroll state");
 }
+
+#[test]
+fn the_dashboard_from_its_picture_stays_idle() {
+    // As in the native window, the cards and charts are painted from a picture of themselves
+    // once they hold still: taking it costs a few frames, then none.
+    let mut h = harness(StartOptions {
+        chart_pictures: true,
+        ..start()
+    });
+    settles_idle(&mut h).unwrap();
+    assert!(h.state().charts_from_picture(), "the picture is in use");
+    let inner_mongolia = Place::Region(Gazetteer::get().resolve("Inner Mongolia").unwrap().region);
+    let period = Granularity::Quarter.period_of_key(2021_09_27);
+    let pos = h
+        .state_mut()
+        .chart_point(Metric::Rigs, inner_mongolia, period)
+        .expect("the rigs chart shows the bar");
+    h.hover_at(pos);
+    settles_idle(&mut h).expect("with a chart hovered");
+    h.remove_cursor();
+    settles_idle(&mut h).expect("after the pointer left");
+    assert!(h.state().charts_from_picture(), "the picture is in use");
+}

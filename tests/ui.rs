@@ -1634,3 +1634,89 @@ fn a_large_table_sorts_and_searches_on_a_worker_and_edits_keep_working() {
             >= 1
     });
 }
+
+/// Pixels of two renderings that differ (any channel by more than 2).
+fn differing_pixels(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
+    assert_eq!(a.dimensions(), b.dimensions());
+    a.pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > 2))
+        .count()
+}
+
+#[test]
+fn the_dashboard_painted_from_its_picture_looks_the_same_and_follows_changes() {
+    // As in the native window: while the cards and charts look the same from frame to frame,
+    // they are painted from a picture of themselves.
+    let with_pictures = |chart_pictures, pixels_per_point| {
+        let start = StartOptions {
+            sample: true,
+            recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
+            chart_pictures,
+            ..Default::default()
+        };
+        harness_with(ScriptedDialogs::default(), pixels_per_point, start)
+    };
+    let same = |live: &mut Harness<'_, App>, pictured: &mut Harness<'_, App>| {
+        let (a, b) = (live.render().unwrap(), pictured.render().unwrap());
+        assert_eq!(
+            differing_pixels(&a, &b),
+            0,
+            "the picture looks like live painting"
+        );
+    };
+    // Pixel for pixel also at a fractional scale.
+    let mut live = with_pictures(false, 1.25);
+    let mut pictured = with_pictures(true, 1.25);
+    assert!(pictured.state().charts_from_picture());
+    same(&mut live, &mut pictured);
+    // A picture wider than a texture may be (2048 pixels here) is not taken: painted live.
+    let mut live = with_pictures(false, 1.5);
+    let mut pictured = with_pictures(true, 1.5);
+    assert!(!pictured.state().charts_from_picture());
+    same(&mut live, &mut pictured);
+
+    let mut live = with_pictures(false, 1.0);
+    let mut pictured = with_pictures(true, 1.0);
+    assert!(pictured.state().charts_from_picture());
+    assert!(!live.state().charts_from_picture());
+    same(&mut live, &mut pictured);
+
+    // The charts still answer the pointer and a screen reader.
+    pictured.get_by_label("Export PNG… Rigs seized");
+    let tip = hover_rigs_2021_q3(&mut pictured);
+    assert!(
+        tip.iter().any(|l| l == "Inner Mongolia: 10,100 (1 event)"),
+        "{tip:?}"
+    );
+
+    // Hiding a province changes the cards and charts: the next picture shows the change.
+    for h in [&mut live, &mut pictured] {
+        h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Inner Mongolia")
+            .click();
+        h.run();
+    }
+    assert!(pictured.state().charts_from_picture());
+    same(&mut live, &mut pictured);
+    let hidden = |h: &Harness<'_, App>| {
+        h.query_by_label("Show Inner Mongolia (rigs seized)")
+            .is_some()
+    };
+    assert!(hidden(&pictured) && hidden(&live));
+}
+
+#[test]
+fn the_window_paints_in_few_draw_calls() {
+    // Shapes wholly inside their clip rects share one draw call (ui::clips) and the table's
+    // stripes are one mesh: software OpenGL pays for every draw call.
+    let mut h = harness(ScriptedDialogs::default());
+    h.run();
+    let output = h.output().clone();
+    let primitives = h
+        .ctx
+        .tessellate(output.shapes, output.pixels_per_point)
+        .len();
+    // 21 when written, most of them the four charts' plots (the window paints the charts from
+    // a picture); 171 with egui's clip rects as they were.
+    assert!(primitives <= 30, "{primitives} draw calls");
+}

@@ -2,7 +2,9 @@
 //! app turns that into edit commands.
 
 pub mod cards;
+pub mod chart_cache;
 pub mod charts;
+pub mod clips;
 pub mod dialogs;
 pub mod export;
 pub mod filters;

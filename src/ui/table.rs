@@ -1,6 +1,7 @@
 //! The editable table: every row, virtualized, with click-to-edit cells. It never changes the
 //! document itself: it returns edit commands for the app to apply.
 
+use egui::emath::GuiRounding as _;
 use egui::{Align, Key, Layout, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
@@ -625,7 +626,8 @@ pub fn table_ui(
     let row_height = text_height + 4.0;
     let mut builder = TableBuilder::new(ui)
         .id_salt("events_table")
-        .striped(true)
+        // Striped by hand below: one stripe per row, not one per cell.
+        .striped(false)
         .resizable(true)
         .cell_layout(Layout::left_to_right(Align::Center))
         .min_scrolled_height(0.0)
@@ -680,9 +682,18 @@ pub fn table_ui(
                 });
             }
         })
-        .body(|body| {
+        .body(|mut body| {
+            // Every other row gets a faint stripe, as egui_extras paints them, but one rect per
+            // row in one mesh under all rows: egui_extras paints one per cell, clipped unlike the
+            // cell's text, and each became a draw call of its own.
+            let painter = body.ui_mut().painter().clone();
+            let spacing = body.ui_mut().spacing().item_spacing;
+            let stripe_color = body.ui_mut().visuals().faint_bg_color;
+            let stripes_at = painter.add(egui::Shape::Noop);
+            let mut stripes: Vec<egui::Rect> = Vec::new();
             body.rows(row_height, visible.len(), |mut table_row| {
                 let table_row_index = table_row.index();
+                let mut row_rect = egui::Rect::NOTHING;
                 let row = visible[table_row_index];
                 let in_range = range
                     .as_ref()
@@ -694,6 +705,7 @@ pub fn table_ui(
                 };
                 table_row.set_selected(selected);
                 table_row.col(|ui| {
+                    row_rect = ui.max_rect();
                     // The row number: click selects the whole row, Shift+click extends, drag
                     // selects several.
                     let (rect, r) =
@@ -739,6 +751,7 @@ pub fn table_ui(
                 });
                 for &c in &columns {
                     table_row.col(|ui| {
+                        row_rect = row_rect.union(ui.max_rect());
                         let title = doc.column_title(c);
                         if let Some(ed) = state
                             .editing
@@ -879,7 +892,17 @@ pub fn table_ui(
                         }
                     });
                 }
+                if table_row_index.is_multiple_of(2) {
+                    stripes.push(row_rect);
+                }
             });
+            let ppp = painter.pixels_per_point();
+            let mut mesh = egui::Mesh::default();
+            for r in stripes {
+                let r = r.expand2(0.5 * spacing).round_ui().round_to_pixels(ppp);
+                mesh.add_colored_rect(r, stripe_color);
+            }
+            painter.set(stripes_at, egui::Shape::mesh(mesh));
         });
     if let Some(c) = sort_clicked {
         state.cycle_sort(c);
