@@ -635,37 +635,25 @@ pub trait RowObserver {
     fn add(&mut self, facts: &RowFacts);
 }
 
-/// The value of a cell of plain ASCII digits (at most 15, so the value is exact).
-fn plain_count(text: &str) -> Option<f64> {
+/// The value of a cell of 1 to `max_len` plain ASCII digits.
+fn plain_digits(text: &str, max_len: usize) -> Option<u64> {
     let b = text.as_bytes();
-    if b.is_empty() || b.len() > 15 {
+    if b.is_empty() || b.len() > max_len {
         return None;
     }
-    let mut v = 0u64;
-    for &c in b {
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        v = v * 10 + u64::from(c - b'0');
-    }
-    Some(v as f64)
+    b.iter().try_fold(0u64, |v, &c| {
+        c.is_ascii_digit().then(|| v * 10 + u64::from(c - b'0'))
+    })
+}
+
+/// The value of a cell of plain ASCII digits (at most 15, so the value is exact).
+fn plain_count(text: &str) -> Option<f64> {
+    plain_digits(text, 15).map(|v| v as f64)
 }
 
 /// A cell of plain ASCII digits below a billion, as a figure column stores it inline.
 fn plain_u32(text: &str) -> Option<u32> {
-    let b = text.as_bytes();
-    if b.is_empty() || b.len() > 9 {
-        return None;
-    }
-    let mut v = 0u32;
-    for &c in b {
-        let d = c.wrapping_sub(b'0');
-        if d > 9 {
-            return None;
-        }
-        v = v * 10 + u32::from(d);
-    }
-    Some(v)
+    plain_digits(text, 9).map(|v| v as u32)
 }
 
 /// A cell without byte-order marks at its ends (cheap when there are none).
