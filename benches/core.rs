@@ -15,9 +15,11 @@ use crackdown_dashboard::analysis::{Aggregates, Filter, Granularity};
 use crackdown_dashboard::data::document::{Column, Edit, Field};
 use crackdown_dashboard::io::{self, Format};
 use crackdown_dashboard::session::Session;
-use crackdown_dashboard::{App, StartOptions, synth};
+use crackdown_dashboard::{StartOptions, synth};
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui_kittest::kittest::Queryable;
+
+#[path = "support/dashboard.rs"]
+mod dashboard;
 
 fn rows() -> usize {
     std::env::var("BENCH_ROWS")
@@ -164,48 +166,18 @@ fn ui_frame(c: &mut Criterion) {
 fn ui_frames(c: &mut Criterion, chart_pictures: bool) {
     let (_, csv, _) = files();
     let n = rows();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1600.0, 900.0])
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                StartOptions {
-                    file: Some(csv.clone()),
-                    chart_pictures,
-                    ..Default::default()
-                },
-            )
-        });
-    // A file this size loads on a worker thread: step until it is in, and the problem list too.
-    let start = std::time::Instant::now();
-    while h.state().session().doc().len() != n
-        || h.query_all_by(|node| {
-            node.label()
-                .is_some_and(|l| l.contains("checking for problems"))
-        })
-        .count()
-            > 0
-    {
-        assert!(start.elapsed().as_secs() < 300, "the file loads");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
-    h.run_steps(3);
-    // Put the cursor in the table so Page Down scrolls it.
-    h.query_all_by(|node| {
-        node.label()
-            .is_some_and(|l| l.starts_with("Rigs seized, row "))
-    })
-    .next()
-    .expect("a table cell")
-    .click();
-    h.run_steps(2);
+    let mut h = dashboard::loaded(StartOptions {
+        file: Some(csv.clone()),
+        chart_pictures,
+        ..Default::default()
+    });
+    assert_eq!(h.state().session().doc().len(), n, "the whole file is in");
     // Frames as the app runs them without a screen reader: the same context and app, with
     // AccessKit off (kittest needs it only to find widgets, which the setup above did).
     let ctx = h.ctx.clone();
     ctx.disable_accesskit();
     let mut eframe_frame = eframe::Frame::_new_kittest();
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 900.0));
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, dashboard::SIZE.into());
     let mut time = 100.0;
     let app = h.state_mut();
     let mut frame = |i: usize| {

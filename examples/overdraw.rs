@@ -8,12 +8,13 @@
 //! `ROWS=100000` rows; the layout, not the row count, decides the area).
 use std::collections::BTreeMap;
 
-use crackdown_dashboard::{App, StartOptions, synth};
+use crackdown_dashboard::{StartOptions, synth};
 use egui::epaint::{ClippedShape, Primitive, Shape};
 use egui::{Pos2, Rect};
-use egui_kittest::kittest::Queryable;
 
-const SIZE: [f32; 2] = [1600.0, 900.0];
+#[path = "../benches/support/dashboard.rs"]
+mod dashboard;
+use dashboard::SIZE;
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
@@ -29,41 +30,12 @@ fn main() {
             p
         }
     };
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(SIZE)
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                StartOptions {
-                    file: Some(path.clone()),
-                    background_from_clear: true,
-                    chart_pictures: std::env::var_os("NO_PICTURES").is_none(),
-                    ..Default::default()
-                },
-            )
-        });
-    let start = std::time::Instant::now();
-    while h.state().session().doc().is_empty()
-        || h.query_all_by(|node| {
-            node.label()
-                .is_some_and(|l| l.contains("checking for problems") || l.contains("Loading"))
-        })
-        .count()
-            > 0
-    {
-        assert!(start.elapsed().as_secs() < 300, "the file loads");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
-    h.run_steps(3);
-    h.query_all_by(|node| {
-        node.label()
-            .is_some_and(|l| l.starts_with("Rigs seized, row "))
-    })
-    .next()
-    .expect("a table cell")
-    .click();
-    h.run_steps(2);
+    let mut h = dashboard::loaded(StartOptions {
+        file: Some(path.clone()),
+        background_from_clear: true,
+        chart_pictures: std::env::var_os("NO_PICTURES").is_none(),
+        ..Default::default()
+    });
 
     let ctx = h.ctx.clone();
     ctx.disable_accesskit();
@@ -289,26 +261,16 @@ fn rasterize(coverage: &mut [u16], tri: [Pos2; 3], clip: Rect, ppp: f32) -> usiz
     let w = (SIZE[0] * ppp) as i32;
     let tri = tri.map(|p| p * ppp);
     let clip = Rect::from_min_max(clip.min * ppp, clip.max * ppp);
-    let min_x = tri
-        .iter()
-        .map(|p| p.x)
-        .fold(clip.max.x, f32::min)
-        .max(clip.min.x);
-    let max_x = tri
-        .iter()
-        .map(|p| p.x)
-        .fold(clip.min.x, f32::max)
-        .min(clip.max.x);
-    let min_y = tri
-        .iter()
-        .map(|p| p.y)
-        .fold(clip.max.y, f32::min)
-        .max(clip.min.y);
-    let max_y = tri
-        .iter()
-        .map(|p| p.y)
-        .fold(clip.min.y, f32::max)
-        .min(clip.max.y);
+    // The triangle's extent along one axis, within the clip's.
+    let extent = |coord: fn(&Pos2) -> f32, lo: f32, hi: f32| {
+        let v = tri.map(|p| coord(&p));
+        (
+            v.iter().copied().fold(hi, f32::min).max(lo),
+            v.iter().copied().fold(lo, f32::max).min(hi),
+        )
+    };
+    let (min_x, max_x) = extent(|p| p.x, clip.min.x, clip.max.x);
+    let (min_y, max_y) = extent(|p| p.y, clip.min.y, clip.max.y);
     let edge = |a: Pos2, b: Pos2, p: Pos2| (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
     let area = edge(tri[0], tri[1], tri[2]);
     if area == 0.0 {

@@ -63,6 +63,17 @@ fn settles_idle(h: &mut Harness<'_, App>) -> Result<u64, String> {
     Ok(steps)
 }
 
+/// Rests the pointer on Inner Mongolia's 2021 Q3 bar of the rigs chart.
+fn hover_inner_mongolia_rigs(h: &mut Harness<'_, App>) {
+    let inner_mongolia = Place::Region(Gazetteer::get().resolve("Inner Mongolia").unwrap().region);
+    let period = Granularity::Quarter.period_of_key(2021_09_27);
+    let pos = h
+        .state_mut()
+        .chart_point(Metric::Rigs, inner_mongolia, period)
+        .expect("the rigs chart shows the bar");
+    h.hover_at(pos);
+}
+
 #[test]
 fn sample_data_settles_without_repainting() {
     let mut h = harness(start());
@@ -94,13 +105,7 @@ fn selection_and_a_hovered_chart_stay_idle() {
     settles_idle(&mut h).expect("after selecting a range of cells");
 
     // The pointer resting on Inner Mongolia's 2021 Q3 rigs bar, its tooltip shown.
-    let inner_mongolia = Place::Region(Gazetteer::get().resolve("Inner Mongolia").unwrap().region);
-    let period = Granularity::Quarter.period_of_key(2021_09_27);
-    let pos = h
-        .state_mut()
-        .chart_point(Metric::Rigs, inner_mongolia, period)
-        .expect("the rigs chart shows the bar");
-    h.hover_at(pos);
+    hover_inner_mongolia_rigs(&mut h);
     settles_idle(&mut h).expect("with a chart hovered");
     assert!(
         h.query_by(|n| n.value().is_some_and(|v| v.starts_with("Inner Mongolia: ")))
@@ -183,13 +188,7 @@ fn the_dashboard_from_its_picture_stays_idle() {
     });
     settles_idle(&mut h).unwrap();
     assert!(h.state().charts_from_picture(), "the picture is in use");
-    let inner_mongolia = Place::Region(Gazetteer::get().resolve("Inner Mongolia").unwrap().region);
-    let period = Granularity::Quarter.period_of_key(2021_09_27);
-    let pos = h
-        .state_mut()
-        .chart_point(Metric::Rigs, inner_mongolia, period)
-        .expect("the rigs chart shows the bar");
-    h.hover_at(pos);
+    hover_inner_mongolia_rigs(&mut h);
     settles_idle(&mut h).expect("with a chart hovered");
     h.remove_cursor();
     settles_idle(&mut h).expect("after the pointer left");

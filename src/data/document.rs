@@ -671,6 +671,43 @@ fn strip_bom(mut text: &str) -> &str {
     text
 }
 
+/// Runs `$body` with `$v` bound to each vector that holds one entry per row: every column's
+/// cells, the rows' places and each extra column (so no column is forgotten when rows are
+/// reserved, removed or shrunk).
+macro_rules! each_row_vec {
+    ($doc:expr, |$v:ident| $body:expr) => {{
+        let doc = &mut *$doc;
+        {
+            let $v = &mut doc.date;
+            $body;
+        }
+        {
+            let $v = &mut doc.place;
+            $body;
+        }
+        for $v in [
+            &mut doc.province,
+            &mut doc.city,
+            &mut doc.action,
+            &mut doc.source,
+            &mut doc.notes,
+        ] {
+            $body;
+        }
+        for $v in doc.extras.iter_mut() {
+            $body;
+        }
+        for f in doc.figures.iter_mut() {
+            let $v = &mut f.cells;
+            $body;
+        }
+        {
+            let $v = &mut doc.basis;
+            $body;
+        }
+    }};
+}
+
 /// All rows of an event file, column by column.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
@@ -944,38 +981,14 @@ impl Document {
 
     /// Reserves room for `rows` more rows (a loader's estimate from the file size).
     pub fn reserve(&mut self, rows: usize) {
-        self.date.reserve(rows);
-        self.province.reserve(rows);
-        self.place.reserve(rows);
-        self.city.reserve(rows);
-        self.action.reserve(rows);
-        for f in &mut self.figures {
-            f.cells.reserve(rows);
-        }
-        self.basis.reserve(rows);
-        self.source.reserve(rows);
-        self.notes.reserve(rows);
-        for e in &mut self.extras {
-            e.reserve(rows);
-        }
+        each_row_vec!(self, |v| v.reserve(rows));
     }
 
     /// Gives back spare capacity after loading.
     pub fn shrink_to_fit(&mut self) {
-        self.date.shrink_to_fit();
-        self.province.shrink_to_fit();
-        self.place.shrink_to_fit();
-        self.city.shrink_to_fit();
-        self.action.shrink_to_fit();
+        each_row_vec!(self, |v| v.shrink_to_fit());
         for f in &mut self.figures {
-            f.cells.shrink_to_fit();
             f.side.shrink_to_fit();
-        }
-        self.basis.shrink_to_fit();
-        self.source.shrink_to_fit();
-        self.notes.shrink_to_fit();
-        for e in &mut self.extras {
-            e.shrink_to_fit();
         }
         self.approx.shrink_to_fit();
     }
@@ -1034,10 +1047,6 @@ impl Document {
     }
 
     fn insert_empty(&mut self, at: usize) {
-        if at == self.len {
-            self.push_empty();
-            return;
-        }
         self.date.insert(at, DateCell::Empty);
         self.province.insert(at, EMPTY);
         self.place.insert(at, Place::Unknown);
@@ -1055,39 +1064,10 @@ impl Document {
         self.len += 1;
     }
 
-    fn push_empty(&mut self) {
-        self.date.push(DateCell::Empty);
-        self.province.push(EMPTY);
-        self.place.push(Place::Unknown);
-        self.city.push(EMPTY);
-        self.action.push(EMPTY);
-        for f in &mut self.figures {
-            f.cells.push(NUM_EMPTY);
-        }
-        self.basis.push(BasisCell::Valid(Basis::Event));
-        self.source.push(EMPTY);
-        self.notes.push(EMPTY);
-        for e in &mut self.extras {
-            e.push(EMPTY);
-        }
-        self.len += 1;
-    }
-
     fn remove_row(&mut self, at: usize) {
-        self.date.remove(at);
-        self.province.remove(at);
-        self.place.remove(at);
-        self.city.remove(at);
-        self.action.remove(at);
-        for f in &mut self.figures {
-            f.cells.remove(at);
-        }
-        self.basis.remove(at);
-        self.source.remove(at);
-        self.notes.remove(at);
-        for e in &mut self.extras {
-            e.remove(at);
-        }
+        each_row_vec!(self, |v| {
+            v.remove(at);
+        });
         self.len -= 1;
     }
 
