@@ -417,14 +417,10 @@ impl App {
             } else {
                 0.0
             };
-            let size = total / 2;
-            let read = done.min(size);
-            let mb = |b: u64| b as f64 / 1e6;
-            let text = if done <= size {
-                format!("read {:.1} of {:.1} MB", mb(read), mb(size))
-            } else {
-                format!("{:.0}% read and checked", fraction * 100.0)
-            };
+            // The file's size is half the total: reading and parsing count it once each,
+            // one after the other or together (a CSV file is parsed as it is read).
+            let size = (total / 2) as f64 / 1e6;
+            let text = format!("{:.1} of {:.1} MB read", f64::from(fraction) * size, size);
             ui.add(egui::ProgressBar::new(fraction).show_percentage())
                 .accessible_name(format!("Loading progress: {text}"));
             ui.label(text);
@@ -482,7 +478,9 @@ impl App {
             )
             .is_ok()
         });
-        let mut session = Session::opened(doc, path);
+        // The aggregates made while reading hold unless the date order was changed just now.
+        let agg = import.aggregates.filter(|_| !undoable);
+        let mut session = Session::opened(doc, agg, path);
         if undoable && session.apply(Edit::SetDateOrder { order: chosen }).is_ok() {
             // The data as opened is the unchanged state; undoing the choice is a change.
             session.mark_clean();

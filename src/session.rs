@@ -41,6 +41,16 @@ impl Session {
     /// A session over a document; `path` is where Save writes (`None`: Save asks).
     pub fn new(doc: Document, path: Option<PathBuf>, name: impl Into<String>) -> Self {
         let agg = Aggregates::build(&doc);
+        Session::with_aggregates(doc, agg, path, name)
+    }
+
+    /// A session over `doc` whose aggregates `agg` were already made (while the file was read).
+    fn with_aggregates(
+        doc: Document,
+        agg: Aggregates,
+        path: Option<PathBuf>,
+        name: impl Into<String>,
+    ) -> Self {
         Session {
             doc: std::sync::Arc::new(doc),
             agg,
@@ -62,21 +72,19 @@ impl Session {
 
     /// Reads a file into a new session. On error nothing else changes.
     pub fn open(path: &Path) -> Result<Self, FileError> {
-        let doc = io::read_path(path)?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        Ok(Session::new(doc, Some(path.to_owned()), name))
+        let import = io::read_path_with(path, &io::ReadOptions::default())?;
+        Ok(Session::opened(import.doc, import.aggregates, path))
     }
 
-    /// A session over a document read from `path` (after an import preview, say).
-    pub fn opened(doc: Document, path: &Path) -> Self {
+    /// A session over a document read from `path` (after an import preview, say), with its
+    /// aggregates when the reader made them.
+    pub fn opened(doc: Document, agg: Option<Aggregates>, path: &Path) -> Self {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        Session::new(doc, Some(path.to_owned()), name)
+        let agg = agg.unwrap_or_else(|| Aggregates::build(&doc));
+        Session::with_aggregates(doc, agg, Some(path.to_owned()), name)
     }
 
     /// Marks the session as having unsaved changes (restored edits).

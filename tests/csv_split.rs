@@ -1,5 +1,6 @@
 //! The fast, parallel delimited-text reader gives exactly the records the csv crate gives, on
-//! random text full of quotes, delimiters and line ends, and whatever the cuts between parts.
+//! random text full of quotes, delimiters and line ends, whatever the cuts between parts, and
+//! however the text is cut into chunks.
 
 use crackdown_dashboard::io::fastcsv;
 use proptest::prelude::*;
@@ -31,6 +32,30 @@ fn ours(text: &str, delimiter: u8, parts: usize) -> Vec<Vec<String>> {
         start = end;
     }
     out
+}
+
+/// Records read as a file read in chunks gives them: each chunk ends anywhere (at a character
+/// boundary), a record that runs past it is read again with the next chunk.
+fn chunked(text: &str, delimiter: u8, chunk: usize) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let (mut base, mut end) = (0, 0);
+    loop {
+        end = (end + chunk).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let more = end < text.len();
+        let (at, ended) =
+            fastcsv::read_chunk(&text[base..end], delimiter, 0, usize::MAX, more, |f, _| {
+                out.push(f.iter().map(|s| (*s).to_owned()).collect());
+                true
+            });
+        assert_ne!(ended, fastcsv::Ended::Cancelled);
+        if !more {
+            return out;
+        }
+        base += at;
+    }
 }
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -78,6 +103,12 @@ proptest! {
     fn same_records_as_the_csv_crate(text in text_strategy(), parts in 1usize..5, semicolon in any::<bool>()) {
         let d = if semicolon { b';' } else { b',' };
         prop_assert_eq!(ours(&text, d, parts), csv_crate(&text, d));
+    }
+
+    #[test]
+    fn same_records_when_read_in_chunks(text in long_text_strategy(), chunk in 1usize..100, semicolon in any::<bool>()) {
+        let d = if semicolon { b';' } else { b',' };
+        prop_assert_eq!(chunked(&text, d, chunk), csv_crate(&text, d));
     }
 
     #[test]

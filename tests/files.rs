@@ -266,3 +266,63 @@ fn a_large_file_read_in_parallel_parts_matches_a_sequential_read() {
         }
     }
 }
+
+/// The aggregates summed while the parts of a large file are read are what a pass over the
+/// finished document gives (events, running totals, undated rows with figures, every period);
+/// when the unambiguous numeric dates then settle the date order, the reader's sums are not kept.
+#[test]
+fn aggregates_summed_while_reading_equal_a_pass_over_the_document() {
+    use crackdown_dashboard::analysis::{Aggregates, Filter, Granularity};
+    let mut text = String::new();
+    for (i, line) in crackdown_dashboard::synth::csv(60_000, 5)
+        .lines()
+        .enumerate()
+    {
+        match i % 1_009 {
+            // Undated rows with figures, and figures that do not parse.
+            500 => text.push_str(",Hebei,,raid,3,40,,,event,,undated"),
+            700 => text.push_str("2021-05-06,Sichuan,,raid,many,12,,,event,,bad figure"),
+            _ => text.push_str(line),
+        }
+        text.push('\n');
+    }
+    assert!(text.len() > 4 << 20, "big enough for parallel parts");
+    assert!(
+        text.contains("running_total"),
+        "running totals are summed too"
+    );
+    let path = Path::new("sums.csv");
+    let import = io::read(path, text.as_bytes(), None, &io::ReadOptions::default()).unwrap();
+    let mut read = import.aggregates.expect("summed while reading");
+    let mut pass = Aggregates::build(&import.doc);
+    assert_eq!(read.undated_with_figures(), pass.undated_with_figures());
+    assert!(read.undated_with_figures() > 50);
+    assert_eq!(read.places(), pass.places());
+    for g in [Granularity::Month, Granularity::Quarter, Granularity::Year] {
+        assert_eq!(
+            read.view(g, &Filter::default()),
+            pass.view(g, &Filter::default())
+        );
+    }
+    for place in pass.places() {
+        for m in crackdown_dashboard::data::document::Metric::ALL {
+            assert_eq!(read.steps(place, m).to_vec(), pass.steps(place, m).to_vec());
+        }
+    }
+    // Day-first dates (13/04 can only be day/month) make the reader settle the order after
+    // the rows are in: the 04/05 rows read differently then, so the sums are made again.
+    let dated = text.replacen(
+        "\n2021-05-06,Sichuan",
+        "\n13/04/2021,Sichuan,,raid,1,1,,,event,,\n04/05/2021,Sichuan",
+        1,
+    );
+    let import = io::read(path, dated.as_bytes(), None, &io::ReadOptions::default()).unwrap();
+    assert_eq!(
+        import.doc.date_order(),
+        crackdown_dashboard::data::value::DateOrder::DayFirst
+    );
+    assert!(
+        import.aggregates.is_none(),
+        "the sums of the read order are dropped"
+    );
+}

@@ -145,72 +145,85 @@ impl Block {
     }
 }
 
-/// What one thread summed over a range of rows.
-struct Partial {
+/// What one thread summed over its rows: dense per-(province, year) day blocks, filled as rows
+/// come (while a file is read, or in a pass over a document), then joined by
+/// [`Aggregates::from_sums`].
+pub struct LoadSums {
     index: FxHashMap<(Place, i32), usize>,
     blocks: Vec<Block>,
     totals: Vec<(Place, Metric, i32, f64)>,
     undated_with_figures: usize,
+    /// Block of (place, year) for years 1900–2199 by direct index; other years by `index`.
+    dense: Vec<u32>,
 }
 
-impl Partial {
-    fn collect(doc: &Document, range: std::ops::Range<usize>) -> Partial {
-        let mut p = Partial {
+impl Default for LoadSums {
+    fn default() -> Self {
+        LoadSums {
             index: FxHashMap::default(),
             blocks: Vec::new(),
             totals: Vec::new(),
             undated_with_figures: 0,
-        };
-        // Block of (place, year) for years 1900–2199 by direct index; other years by the map.
-        let mut dense = vec![u32::MAX; 256 * 300];
-        doc.for_each_facts(range, |facts| {
-            let Some(date) = facts.date else {
-                if facts.values.iter().any(Option::is_some) {
-                    p.undated_with_figures += 1;
-                }
-                return;
-            };
-            // The day key's parts, without dividing it back apart.
-            let key = date.day_key();
-            let year = i32::from(date.year);
-            let slot = usize::from(date.month.max(1)) * 32 + usize::from(date.day.max(1));
-            let place_index = match facts.place {
-                Place::Region(id) => usize::from(id),
-                Place::Unknown => 255,
-            };
-            let direct = (1900..2200)
-                .contains(&year)
-                .then(|| place_index * 300 + (year - 1900) as usize);
-            let b = match direct.map(|i| dense[i]) {
-                Some(b) if b != u32::MAX => b as usize,
-                _ => {
-                    let next = p.blocks.len();
-                    let b = *p.index.entry((facts.place, year)).or_insert(next);
-                    if b == next {
-                        p.blocks.push(Block::new());
-                    }
-                    if let Some(i) = direct {
-                        dense[i] = b as u32;
-                    }
-                    b
-                }
-            };
-            let s = &mut p.blocks[b].slots[slot];
-            s.rows += 1;
-            for m in Metric::ALL {
-                let Some(v) = facts.values[m.index()] else {
-                    continue;
-                };
-                match facts.basis {
-                    Basis::Event => {
-                        s.sums[m.index()] += v;
-                        s.counts[m.index()] += 1;
-                    }
-                    Basis::RunningTotal => p.totals.push((facts.place, m, key, v)),
-                }
-            }
-        });
+            dense: vec![u32::MAX; 256 * 300],
+        }
+    }
+}
+
+impl LoadSums {
+    fn collect(doc: &Document, range: std::ops::Range<usize>) -> LoadSums {
+        let mut p = LoadSums::default();
+        doc.for_each_facts(range, |facts| p.add(&facts));
         p
+    }
+
+    /// Adds one row's facts.
+    #[inline]
+    pub fn add(&mut self, facts: &RowFacts) {
+        let Some(date) = facts.date else {
+            if facts.values.iter().any(Option::is_some) {
+                self.undated_with_figures += 1;
+            }
+            return;
+        };
+        // The day key's parts, without dividing it back apart.
+        let key = date.day_key();
+        let year = i32::from(date.year);
+        let slot = usize::from(date.month.max(1)) * 32 + usize::from(date.day.max(1));
+        let place_index = match facts.place {
+            Place::Region(id) => usize::from(id),
+            Place::Unknown => 255,
+        };
+        let direct = (1900..2200)
+            .contains(&year)
+            .then(|| place_index * 300 + (year - 1900) as usize);
+        let b = match direct.map(|i| self.dense[i]) {
+            Some(b) if b != u32::MAX => b as usize,
+            _ => {
+                let next = self.blocks.len();
+                let b = *self.index.entry((facts.place, year)).or_insert(next);
+                if b == next {
+                    self.blocks.push(Block::new());
+                }
+                if let Some(i) = direct {
+                    self.dense[i] = b as u32;
+                }
+                b
+            }
+        };
+        let s = &mut self.blocks[b].slots[slot];
+        s.rows += 1;
+        for m in Metric::ALL {
+            let Some(v) = facts.values[m.index()] else {
+                continue;
+            };
+            match facts.basis {
+                Basis::Event => {
+                    s.sums[m.index()] += v;
+                    s.counts[m.index()] += 1;
+                }
+                Basis::RunningTotal => self.totals.push((facts.place, m, key, v)),
+            }
+        }
     }
 }
 
@@ -256,14 +269,14 @@ impl Aggregates {
         let n = doc.len();
         let threads = std::thread::available_parallelism().map_or(1, |t| t.get().min(8));
         let parts = if n < 50_000 { 1 } else { threads };
-        let partials: Vec<Partial> = if parts == 1 {
-            vec![Partial::collect(doc, 0..n)]
+        let partials: Vec<LoadSums> = if parts == 1 {
+            vec![LoadSums::collect(doc, 0..n)]
         } else {
             std::thread::scope(|scope| {
                 let handles: Vec<_> = (0..parts)
                     .map(|i| {
                         let range = n * i / parts..n * (i + 1) / parts;
-                        scope.spawn(move || Partial::collect(doc, range))
+                        scope.spawn(move || LoadSums::collect(doc, range))
                     })
                     .collect();
                 handles
@@ -272,10 +285,12 @@ impl Aggregates {
                     .collect()
             })
         };
-        Self::from_partials(partials)
+        Self::from_sums(partials)
     }
 
-    fn from_partials(partials: Vec<Partial>) -> Self {
+    /// Aggregates of a document whose rows were all added, once, to one of `partials` (in any
+    /// order): what [`Aggregates::build`] gives.
+    pub fn from_sums(partials: Vec<LoadSums>) -> Self {
         let mut agg = Aggregates::default();
         let mut blocks: BTreeMap<(Place, i32), Block> = BTreeMap::new();
         let mut totals: Vec<(Place, Metric, i32, f64)> = Vec::new();

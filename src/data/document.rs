@@ -829,8 +829,9 @@ impl Document {
 
     /// As [`Document::push_row`], for a loader: `cells[i]` is the text of `columns[i]` (cells
     /// past the end of either are empty). Each cell is read once into the row's values, which
-    /// are then pushed onto the columns, so a million rows load without a second pass.
-    pub fn push_record(&mut self, columns: &[Column], cells: &[&str]) {
+    /// are then pushed onto the columns, so a million rows load without a second pass. Returns
+    /// the row's facts, for sums made while loading.
+    pub fn push_record(&mut self, columns: &[Column], cells: &[&str]) -> RowFacts {
         let at = self.len;
         let mut date = DateCell::Empty;
         let [mut province, mut city, mut action, mut source, mut notes] = [EMPTY; 5];
@@ -886,6 +887,7 @@ impl Document {
         self.place.push(place);
         self.len = at + 1;
         self.revision += 1;
+        self.facts_of(place, date, basis, figures)
     }
 
     /// A date cell read from a file; unambiguous numeric dates vote on the day/month order.
@@ -1239,12 +1241,34 @@ impl Document {
 
     /// The row's date, with kept text read in the document's day/month order.
     pub fn date_value(&self, row: usize) -> Option<EventDate> {
-        match self.date(row) {
+        self.date_cell_value(self.date(row))
+    }
+
+    /// What a date cell reads as in the document's date order.
+    fn date_cell_value(&self, cell: DateCell) -> Option<EventDate> {
+        match cell {
             DateCell::Valid(d) => Some(d),
             DateCell::Invalid(sym) => {
                 value::parse_date_in(self.strings.resolve(sym), self.date_order).ok()
             }
             DateCell::Empty => None,
+        }
+    }
+
+    /// The value of a stored figure cell of `metric` (inline whole number, or side table).
+    #[inline]
+    fn cell_value(&self, metric: Metric, cell: u32) -> Option<f64> {
+        if cell & NUM_SIDE == 0 {
+            Some(f64::from(cell))
+        } else if cell == NUM_EMPTY {
+            None
+        } else {
+            let col = &self.figures[metric.index()];
+            match col.side.get((cell & !NUM_SIDE) as usize)?.unpack() {
+                Num::Value(v) => Some(v),
+                Num::Approx(i) => self.approx.get(i as usize).map(|a| a.0),
+                _ => None,
+            }
         }
     }
 
@@ -1423,19 +1447,6 @@ impl Document {
     /// them: the columns are read side by side (the loading pass over a million rows).
     pub fn for_each_facts(&self, range: std::ops::Range<usize>, mut f: impl FnMut(RowFacts)) {
         let range = range.start.min(self.len)..range.end.min(self.len);
-        let value = |col: &NumCol, cell: u32| -> Option<f64> {
-            if cell & NUM_SIDE == 0 {
-                Some(f64::from(cell))
-            } else if cell == NUM_EMPTY {
-                None
-            } else {
-                match col.side.get((cell & !NUM_SIDE) as usize)?.unpack() {
-                    Num::Value(v) => Some(v),
-                    Num::Approx(i) => self.approx.get(i as usize).map(|a| a.0),
-                    _ => None,
-                }
-            }
-        };
         let [p, r, k, c] = &self.figures;
         let rows = self.place[range.clone()]
             .iter()
@@ -1443,22 +1454,28 @@ impl Document {
             .zip(&self.basis[range.clone()])
             .zip(p.cells[range.clone()].iter().zip(&r.cells[range.clone()]))
             .zip(k.cells[range.clone()].iter().zip(&c.cells[range]));
-        for ((((&place, date), basis), (&pc, &rc)), (&kc, &cc)) in rows {
-            f(RowFacts {
-                place,
-                date: match *date {
-                    DateCell::Valid(d) => Some(d),
-                    DateCell::Invalid(sym) => {
-                        value::parse_date_in(self.strings.resolve(sym), self.date_order).ok()
-                    }
-                    DateCell::Empty => None,
-                },
-                basis: match basis {
-                    BasisCell::Valid(b) => *b,
-                    BasisCell::Invalid(_) => Basis::Event,
-                },
-                values: [value(p, pc), value(r, rc), value(k, kc), value(c, cc)],
-            });
+        for ((((&place, &date), &basis), (&pc, &rc)), (&kc, &cc)) in rows {
+            f(self.facts_of(place, date, basis, [pc, rc, kc, cc]));
+        }
+    }
+
+    /// The facts of a row's stored cells.
+    #[inline]
+    fn facts_of(
+        &self,
+        place: Place,
+        date: DateCell,
+        basis: BasisCell,
+        cells: [u32; 4],
+    ) -> RowFacts {
+        RowFacts {
+            place,
+            date: self.date_cell_value(date),
+            basis: match basis {
+                BasisCell::Valid(b) => b,
+                BasisCell::Invalid(_) => Basis::Event,
+            },
+            values: Metric::ALL.map(|m| self.cell_value(m, cells[m.index()])),
         }
     }
 

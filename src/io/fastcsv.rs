@@ -23,8 +23,35 @@ pub fn read_records(
     delimiter: u8,
     start: usize,
     stop: usize,
-    mut each: impl FnMut(&[&str], usize) -> bool,
+    each: impl FnMut(&[&str], usize) -> bool,
 ) -> (usize, bool) {
+    let (end, ended) = read_chunk(text, delimiter, start, stop, false, each);
+    (end, ended == Ended::Cancelled)
+}
+
+/// Why [`read_chunk`] returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// At a record that starts at or after `stop`, or at the end of the text.
+    Stop,
+    /// `each` returned `false`.
+    Cancelled,
+    /// At the start of a record that runs past the end of the text, which goes on (`more`).
+    Incomplete,
+}
+
+/// As [`read_records`], for a piece of a longer text read in chunks: with `more`, the text goes
+/// on after `text`, so a record that reaches its end without a line end (a quoted field still
+/// open, or a carriage return that may be half of a CRLF) is not read; reading stops at its start
+/// with [`Ended::Incomplete`], to go on when more text has come.
+pub fn read_chunk(
+    text: &str,
+    delimiter: u8,
+    start: usize,
+    stop: usize,
+    more: bool,
+    mut each: impl FnMut(&[&str], usize) -> bool,
+) -> (usize, Ended) {
     let bytes = text.as_bytes();
     let mut pos = start;
     let mut fields: Vec<&str> = Vec::with_capacity(16);
@@ -41,16 +68,21 @@ pub fn read_records(
             _ => {}
         }
         if pos >= stop {
-            return (pos, false);
+            return (pos, Ended::Stop);
         }
         let record_start = pos;
         fields.clear();
         // Fastest path: find delimiters, line ends and quotes 64 bytes at a time; a quote or a
         // carriage return that is not part of a CRLF sends the record to the general path.
         if let Some(next) = split_unquoted(text, pos, delimiter, &mut block, &mut fields) {
+            // An unquoted record ends at its line end; one that ran to the end of the text, or
+            // to a CR there, may go on in the next chunk.
+            if more && next == bytes.len() && bytes[next - 1] != b'\n' {
+                return (record_start, Ended::Incomplete);
+            }
             pos = next;
             if !each(&fields, record_start) {
-                return (pos, true);
+                return (pos, Ended::Cancelled);
             }
             continue;
         }
@@ -59,16 +91,20 @@ pub fn read_records(
         // lone carriage returns).
         scratch.clear();
         spans.clear();
-        pos = quoted_record(text, delimiter, pos, &mut scratch, &mut spans);
+        pos = match quoted_record(text, delimiter, pos, &mut scratch, &mut spans) {
+            Some(next) if !(more && next == bytes.len() && bytes[next - 1] != b'\n') => next,
+            _ if more => return (record_start, Ended::Incomplete),
+            _ => bytes.len(),
+        };
         let quoted: Vec<&str> = spans
             .iter()
             .map(|&(owned, a, b)| if owned { &scratch[a..b] } else { &text[a..b] })
             .collect();
         if !each(&quoted, record_start) {
-            return (pos, true);
+            return (pos, Ended::Cancelled);
         }
     }
-    (bytes.len(), false)
+    (bytes.len(), Ended::Stop)
 }
 
 /// Which of the 64 bytes from `base` are the delimiter (`delim`), a line end (`end`: `\n` or
@@ -212,14 +248,14 @@ fn next_line(bytes: &[u8], at: usize) -> usize {
 
 /// Reads one record that contains a quote somewhere. Fields are spans either of `text`
 /// (`owned == false`) or of `scratch` (unescaped quoted fields). Returns the offset after the
-/// record's line end.
+/// record's line end, or `None` when the text ends first (the record then runs to its end).
 fn quoted_record(
     text: &str,
     delimiter: u8,
     mut pos: usize,
     scratch: &mut String,
     spans: &mut Vec<(bool, usize, usize)>,
-) -> usize {
+) -> Option<usize> {
     let bytes = text.as_bytes();
     loop {
         // At the start of a field.
@@ -232,7 +268,7 @@ fn quoted_record(
                     None => {
                         scratch.push_str(&text[pos..]);
                         spans.push((true, field_start, scratch.len()));
-                        return bytes.len();
+                        return None;
                     }
                     Some(i) => {
                         scratch.push_str(&text[pos..pos + i]);
@@ -261,8 +297,8 @@ fn quoted_record(
         }
         match bytes.get(pos) {
             Some(&b) if b == delimiter => pos += 1,
-            Some(_) => return next_line(bytes, pos),
-            None => return pos,
+            Some(_) => return Some(next_line(bytes, pos)),
+            None => return None,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod fastcsv;
 mod headers;
 mod json;
 pub mod sheet;
+pub mod stream;
 
 use std::fmt;
 use std::fs;
@@ -17,7 +18,8 @@ use std::path::{Path, PathBuf};
 
 pub use headers::{is_key, match_header};
 
-use crate::data::document::{Column, Document, Field, Metric, Num};
+use crate::analysis::{Aggregates, LoadSums};
+use crate::data::document::{Column, Document, Field, Metric, Num, RowFacts};
 use crate::data::value::DateOrder;
 
 /// File formats the app reads and writes.
@@ -151,6 +153,9 @@ pub struct Import {
     pub doc: Document,
     /// How they were read.
     pub report: ImportReport,
+    /// The document's aggregates when they were summed while reading (delimited text) or on the
+    /// loading thread ([`read_path_progress`]), so opening need not walk the rows again.
+    pub aggregates: Option<Aggregates>,
 }
 
 /// Reads an event file, choosing the format from the extension (or the content when unknown).
@@ -158,10 +163,16 @@ pub fn read_path(path: &Path) -> Result<Document, FileError> {
     read_path_with(path, &ReadOptions::default()).map(|i| i.doc)
 }
 
-/// Reads an event file with the given choices, returning the report too.
+/// Reads an event file with the given choices, returning the report too. Plain UTF-8 delimited
+/// text is read in chunks ([`stream`]); anything else whole.
 pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Import, FileError> {
-    let bytes = read_file(path, &Progress::default())?;
-    read(path, &bytes, Format::from_path(path), options)
+    let progress = Progress::default();
+    let format = Format::from_path(path);
+    if let Some(import) = stream::read_path(path, format, options, &progress, Default::default())? {
+        return Ok(import);
+    }
+    let bytes = read_file(path, &progress)?;
+    read(path, &bytes, format, options)
 }
 
 /// Reads a whole file, large ones in parallel parts (the copy from the page cache is a good
@@ -272,15 +283,28 @@ impl Progress {
     }
 }
 
-/// Reads a file in chunks, reporting progress and stopping when cancelled, then parses it.
-/// Returns the bytes too, so an import preview can read them again with other choices.
+/// Reads a file, reporting progress and stopping when cancelled, parses it and sums its
+/// aggregates. Returns the bytes when the report needs an import preview, which reads them again
+/// with other choices (empty otherwise).
 pub fn read_path_progress(
     path: &Path,
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<(Vec<u8>, Import), FileError> {
+    let format = Format::from_path(path);
+    // Plain UTF-8 delimited text is read in chunks; a file whose reading guessed something is
+    // read whole after all, for the import preview to read again with other choices.
+    if let Some(import) = stream::read_path(path, format, options, progress, Default::default())?
+        && !import.report.needs_preview()
+    {
+        return Ok((Vec::new(), import));
+    }
     let bytes = read_file(path, progress)?;
-    let import = read_with(path, &bytes, Format::from_path(path), options, progress)?;
+    let mut import = read_with(path, &bytes, format, options, progress)?;
+    // Summed here, on the loading thread, when the reader did not already.
+    if import.aggregates.is_none() {
+        import.aggregates = Some(Aggregates::build(&import.doc));
+    }
     Ok((bytes, import))
 }
 
@@ -416,36 +440,32 @@ pub fn read_with(
                 // No events: keep the columns the file names (our own files list them), if any
                 // is known; otherwise an empty document.
                 let doc = parsed.doc.unwrap_or_else(|_| Document::new());
-                return Ok(Import { doc, report });
+                return Ok(Import {
+                    doc,
+                    report,
+                    aggregates: None,
+                });
             }
-            return finish(path, parsed.doc?, report, options);
+            return finish(parsed.doc?, None, report, options);
         }
-        let default = if format == Format::Tsv { b'\t' } else { b',' };
-        let delimiter = options
-            .delimiter
-            .unwrap_or_else(|| detect_delimiter(text, default));
-        if delimiter != default && options.delimiter.is_none() {
-            report.guesses.push(format!(
-                "the delimiter was detected as {}",
-                delimiter_name(delimiter)
-            ));
-        }
-        report.delimiter = Some(delimiter);
-        report.format = Some(format);
-        let doc = read_delimited(path, text, delimiter, &mut report, options, progress)?;
-        return finish(path, doc, report, options);
+        let delimiter = choose_delimiter(text, format, options, &mut report);
+        let (doc, sums) = read_delimited(path, text, delimiter, &mut report, options, progress)?;
+        return finish(doc, Some(sums), report, options);
     };
     report.format = Some(format);
     let doc = build(path, &headers, &rows, &mut report, options, progress)?;
-    finish(path, doc, report, options)
+    finish(doc, None, report, options)
 }
 
+/// Settles the date order (as chosen, or as the unambiguous dates say) and keeps the sums made
+/// while reading when that did not change how any date reads.
 fn finish(
-    _path: &Path,
     mut doc: Document,
+    sums: Option<Vec<LoadSums>>,
     mut report: ImportReport,
     options: &ReadOptions,
 ) -> Result<Import, FileError> {
+    let read_order = doc.date_order();
     match options.date_order {
         Some(order) if order != DateOrder::Unknown => {
             let _ = doc.apply(
@@ -468,7 +488,14 @@ fn finish(
         );
     }
     report.date_order = doc.date_order();
-    Ok(Import { doc, report })
+    let aggregates = sums
+        .filter(|_| doc.date_order() == read_order)
+        .map(Aggregates::from_sums);
+    Ok(Import {
+        doc,
+        report,
+        aggregates,
+    })
 }
 
 /// Human name of a delimiter.
@@ -621,27 +648,27 @@ impl Builder {
         Ok(Builder { doc, columns })
     }
 
-    /// Adds one row of cell texts; blank rows are skipped, cells beyond the header go to new,
-    /// named extra columns rather than being dropped.
-    fn add(&mut self, cells: &[&str]) {
+    /// Adds one row of cell texts and returns its facts; blank rows are skipped (`None`), cells
+    /// beyond the header go to new, named extra columns rather than being dropped.
+    fn add(&mut self, cells: &[&str]) -> Option<RowFacts> {
         // Blank rows are skipped (white space as `str::trim` means it; a cell starting with a
         // letter or digit, as a row's first cell nearly always does, is decided at once).
         let blank = |c: &&str| {
             !c.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) && c.trim().is_empty()
         };
         if cells.iter().all(blank) {
-            return;
+            return None;
         }
         for i in self.columns.len()..cells.len() {
             let c = self.doc.add_extra_column(format!("column {}", i + 1));
             self.columns.push(c);
         }
-        self.doc.push_record(&self.columns, cells);
+        Some(self.doc.push_record(&self.columns, cells))
     }
 
     /// As [`Builder::add`], for cells that come one by one (gathered on the stack when a row
     /// has up to 32).
-    fn add_iter<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
+    fn add_iter<'a>(&mut self, cells: impl Iterator<Item = &'a str>) -> Option<RowFacts> {
         let mut small = [""; 32];
         let mut n = 0;
         let mut wide: Vec<&str> = Vec::new();
@@ -657,9 +684,9 @@ impl Builder {
             }
         }
         if wide.is_empty() {
-            self.add(&small[..n]);
+            self.add(&small[..n])
         } else {
-            self.add(&wide);
+            self.add(&wide)
         }
     }
 }
@@ -690,17 +717,40 @@ fn build(
     Ok(b.doc)
 }
 
-/// Reads delimited text straight into a document, without holding the rows twice: the header
-/// first, then the body in parts read in parallel (see [`fastcsv`]) and joined in file order.
-fn read_delimited(
+/// The delimiter of delimited text: as chosen, else detected from its first lines (noted in the
+/// report when it is not the format's own).
+fn choose_delimiter(
+    text: &str,
+    format: Format,
+    options: &ReadOptions,
+    report: &mut ImportReport,
+) -> u8 {
+    let default = if format == Format::Tsv { b'\t' } else { b',' };
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| detect_delimiter(text, default));
+    if delimiter != default && options.delimiter.is_none() {
+        report.guesses.push(format!(
+            "the delimiter was detected as {}",
+            delimiter_name(delimiter)
+        ));
+    }
+    report.delimiter = Some(delimiter);
+    report.format = Some(format);
+    delimiter
+}
+
+/// The header of delimited text (leading blank lines skipped) made into an empty document's
+/// columns, and the offset where the body starts. `None` when no header is found: the text is
+/// blank, or — with `more`, the text going on — the header runs past its end.
+fn delimited_header(
     path: &Path,
     text: &str,
     delimiter: u8,
+    more: bool,
     report: &mut ImportReport,
     options: &ReadOptions,
-    progress: &Progress,
-) -> Result<Document, FileError> {
-    let text = text.trim_start_matches('\u{feff}');
+) -> Result<Option<(Builder, usize)>, FileError> {
     // The app only detects or offers `DELIMITERS`; any other single ASCII byte works too, but
     // a quote, a line end or half of a multi-byte character cannot separate fields.
     if !delimiter.is_ascii() || matches!(delimiter, b'"' | b'\n' | b'\r') {
@@ -711,65 +761,135 @@ fn read_delimited(
             ),
         ));
     }
-    // Leading blank lines are not the header.
     let mut headers: Option<Vec<String>> = None;
-    let (body, _) = fastcsv::read_records(text, delimiter, 0, usize::MAX, |fields, _| {
+    let (body, ended) = fastcsv::read_chunk(text, delimiter, 0, usize::MAX, more, |fields, _| {
         if fields.iter().all(|c| c.trim().is_empty()) {
             return true;
         }
         headers = Some(fields.iter().map(|c| (*c).to_owned()).collect());
         false
     });
-    let Some(headers) = headers else {
-        return Err(err(path, "the file is empty"));
-    };
-    let template = Builder::begin(path, &headers, report, options)?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    // Below a few megabytes a thread costs more than it saves.
-    let parts = if text.len() - body < 4 << 20 {
-        1
-    } else {
-        threads
-    };
-    let cuts = fastcsv::guess_cuts(text, body, parts);
-    let (_, total) = progress.get();
-    let half = total / 2;
-    let parsed = std::sync::atomic::AtomicU64::new(0);
-    let body_len = (text.len() - body).max(1) as u64;
-    let read_part = |from: usize, stop: usize| -> (Builder, usize, bool) {
-        let mut b = template.clone();
-        // Rows are rarely under 64 bytes: room for the whole part without growing (the spare
-        // room is given back after joining the parts).
-        b.doc
-            .reserve((stop.min(text.len()).saturating_sub(from)) / 64);
-        let mut rows = 0usize;
-        let mut last = from;
-        let (end, stopped) = fastcsv::read_records(text, delimiter, from, stop, |fields, at| {
-            rows += 1;
-            if rows.is_multiple_of(8192) {
-                if progress.is_cancelled() {
-                    return false;
-                }
-                let done = parsed
-                    .fetch_add((at - last) as u64, std::sync::atomic::Ordering::Relaxed)
-                    + (at - last) as u64;
-                last = at;
-                if total > 0 {
-                    progress.set(half + half * done / body_len, total);
-                }
+    match headers {
+        Some(headers) if ended == fastcsv::Ended::Cancelled => Ok(Some((
+            Builder::begin(path, &headers, report, options)?,
+            body,
+        ))),
+        _ => Ok(None),
+    }
+}
+
+/// Parts of delimited text are read on this many threads.
+fn part_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// Rows read from one part of delimited text, and their sums.
+struct Part {
+    builder: Builder,
+    sums: LoadSums,
+    /// Where reading stopped (the start of the next part's first record).
+    end: usize,
+    cancelled: bool,
+}
+
+/// Parsing progress shared by the threads reading parts: `parsed` of `len` body bytes map to
+/// `base..base + span` of `progress`.
+struct PartProgress<'a> {
+    progress: &'a Progress,
+    parsed: std::sync::atomic::AtomicU64,
+    len: u64,
+    base: u64,
+    span: u64,
+    total: u64,
+}
+
+impl PartProgress<'_> {
+    fn add(&self, bytes: u64) {
+        let done = self
+            .parsed
+            .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed)
+            + bytes;
+        if self.total > 0 {
+            self.progress.set(
+                self.base + self.span * done.min(self.len) / self.len.max(1),
+                self.total,
+            );
+        }
+    }
+}
+
+/// Reads the records of one part into a copy of the header's empty document, summing each row
+/// for the aggregates while it is in cache, and counting progress every 8,192 rows.
+struct PartReader<'a> {
+    builder: Builder,
+    sums: LoadSums,
+    rows: usize,
+    counted: usize,
+    progress: &'a PartProgress<'a>,
+}
+
+impl<'a> PartReader<'a> {
+    fn new(template: &Builder, rows: usize, from: usize, progress: &'a PartProgress<'a>) -> Self {
+        let mut builder = template.clone();
+        // Room for the whole part without growing (the spare room is given back after joining
+        // the parts).
+        builder.doc.reserve(rows);
+        PartReader {
+            builder,
+            sums: LoadSums::default(),
+            rows: 0,
+            counted: from,
+            progress,
+        }
+    }
+
+    /// True once the load was cancelled.
+    fn cancelled(&self) -> bool {
+        self.progress.progress.is_cancelled()
+    }
+
+    /// One record starting at offset `at`; `false` when the load was cancelled.
+    #[inline]
+    fn record(&mut self, fields: &[&str], at: usize) -> bool {
+        self.rows += 1;
+        if self.rows.is_multiple_of(8192) {
+            if self.cancelled() {
+                return false;
             }
-            b.add(fields);
-            true
-        });
-        (b, end, stopped)
-    };
-    let mut results: Vec<(Builder, usize, bool)> = if parts == 1 {
+            self.progress.add(at.saturating_sub(self.counted) as u64);
+            self.counted = at;
+        }
+        if let Some(facts) = self.builder.add(fields) {
+            self.sums.add(&facts);
+        }
+        true
+    }
+
+    fn finish(self, end: usize, cancelled: bool) -> Part {
+        Part {
+            builder: self.builder,
+            sums: self.sums,
+            end,
+            cancelled,
+        }
+    }
+}
+
+/// Reads the parts that start at the guessed `cuts` (the last is the end) on one thread each;
+/// a part whose guessed start was inside a quoted field is read again from where the part
+/// before it really ended, so the result is what one sequential read gives. `None` when
+/// cancelled.
+fn read_parts<E: Send>(
+    cuts: &[usize],
+    read_part: &(dyn Fn(usize, usize) -> Result<Part, E> + Sync),
+) -> Result<Option<Vec<Part>>, E> {
+    let parts = cuts.len() - 1;
+    let results: Vec<Result<Part, E>> = if parts == 1 {
         vec![read_part(cuts[0], cuts[1])]
     } else {
         std::thread::scope(|scope| {
             let handles: Vec<_> = (0..parts)
                 .map(|i| {
-                    let read_part = &read_part;
                     let (from, stop) = (cuts[i], cuts[i + 1]);
                     scope.spawn(move || read_part(from, stop))
                 })
@@ -780,27 +900,81 @@ fn read_delimited(
                 .collect()
         })
     };
-    if results.iter().any(|r| r.2) || progress.is_cancelled() {
-        return Err(err(path, "loading was cancelled"));
+    let mut results = results.into_iter().collect::<Result<Vec<Part>, E>>()?;
+    if results.iter().any(|r| r.cancelled) {
+        return Ok(None);
     }
-    // A part whose guessed start was inside a quoted field is read again from where the part
-    // before it really ended.
     for i in 1..results.len() {
-        let end_before = results[i - 1].1;
+        let end_before = results[i - 1].end;
         if end_before != cuts[i] {
-            results[i] = read_part(end_before, cuts[i + 1]);
-            if results[i].2 {
-                return Err(err(path, "loading was cancelled"));
+            results[i] = read_part(end_before, cuts[i + 1])?;
+            if results[i].cancelled {
+                return Ok(None);
             }
         }
     }
-    let mut parts = results.into_iter().map(|r| r.0.doc);
-    let mut doc = parts.next().unwrap_or_default();
-    for part in parts {
+    Ok(Some(results))
+}
+
+/// The parts joined in file order, with their sums.
+fn join_parts(parts: Vec<Part>) -> (Document, Vec<LoadSums>) {
+    let (docs, sums): (Vec<Document>, Vec<LoadSums>) =
+        parts.into_iter().map(|p| (p.builder.doc, p.sums)).unzip();
+    let mut docs = docs.into_iter();
+    let mut doc = docs.next().unwrap_or_default();
+    for part in docs {
         doc.append(part);
     }
     doc.shrink_to_fit();
-    Ok(doc)
+    (doc, sums)
+}
+
+/// Reads delimited text straight into a document, without holding the rows twice: the header
+/// first, then the body in parts read in parallel (see [`fastcsv`]) and joined in file order.
+/// Each part's rows are summed for the aggregates as they are read, while they are in cache.
+fn read_delimited(
+    path: &Path,
+    text: &str,
+    delimiter: u8,
+    report: &mut ImportReport,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<(Document, Vec<LoadSums>), FileError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let Some((template, body)) = delimited_header(path, text, delimiter, false, report, options)?
+    else {
+        return Err(err(path, "the file is empty"));
+    };
+    // Below a few megabytes a thread costs more than it saves.
+    let parts = if text.len() - body < 4 << 20 {
+        1
+    } else {
+        part_threads()
+    };
+    let cuts = fastcsv::guess_cuts(text, body, parts);
+    let (_, total) = progress.get();
+    let counter = PartProgress {
+        progress,
+        parsed: Default::default(),
+        len: (text.len() - body) as u64,
+        base: total / 2,
+        span: total - total / 2,
+        total,
+    };
+    let read_part = |from: usize, stop: usize| -> Result<Part, FileError> {
+        // Rows are rarely under 64 bytes.
+        let rows = stop.min(text.len()).saturating_sub(from) / 64;
+        let mut reader = PartReader::new(&template, rows, from, &counter);
+        let (end, cancelled) = fastcsv::read_records(text, delimiter, from, stop, |fields, at| {
+            reader.record(fields, at)
+        });
+        Ok(reader.finish(end, cancelled))
+    };
+    let parts = read_parts(&cuts, &read_part)?;
+    match parts {
+        Some(parts) if !progress.is_cancelled() => Ok(join_parts(parts)),
+        _ => Err(err(path, "loading was cancelled")),
+    }
 }
 
 /// Writes the document in the format the extension names, atomically.

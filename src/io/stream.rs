@@ -1,0 +1,253 @@
+//! Delimited UTF-8 text read from its file in chunks, each part of the file on its own thread,
+//! straight into the document: no buffer holds the whole file, and each chunk is parsed while
+//! it is still in the processor's cache.
+//!
+//! Only plain delimited UTF-8 text (with or without a byte-order mark) is read this way. Anything
+//! else — a spreadsheet, JSON, UTF-16, a legacy encoding, a chosen encoding, invalid UTF-8
+//! found anywhere, a head without 50 whole lines to detect the delimiter from — is left to the
+//! whole-file reader ([`super::read_with`]), which gives the same document for text this reader
+//! takes (`tests/files.rs` compares them, with chunks small enough to cut every record).
+
+use std::fs;
+use std::path::Path;
+
+use super::{
+    FileError, Format, Import, Part, PartProgress, PartReader, Progress, ReadOptions,
+    choose_delimiter, delimited_header, err, fastcsv, finish, io_reason, join_parts, part_threads,
+    read_at, read_parts, sniff_binary,
+};
+
+/// Sizes the reader works in.
+#[derive(Clone, Copy, Debug)]
+pub struct Chunks {
+    /// Bytes read first, to find the encoding, the delimiter and the header.
+    pub head: usize,
+    /// Bytes read at a time by each thread.
+    pub chunk: usize,
+    /// Bodies shorter than this are read on one thread.
+    pub min_parallel: usize,
+}
+
+impl Default for Chunks {
+    fn default() -> Self {
+        Chunks {
+            head: 256 << 10,
+            chunk: 1 << 20,
+            min_parallel: 4 << 20,
+        }
+    }
+}
+
+/// Why a part could not be read this way.
+enum Stop {
+    /// A read failed.
+    File(FileError),
+    /// The text is not UTF-8 after all: the whole-file reader decides what it is.
+    NotUtf8,
+}
+
+/// Reads plain delimited UTF-8 text from `path` in chunks of `sizes`; `Ok(None)` when the file is
+/// something else, for the whole-file reader. `format` is the extension's.
+pub fn read_path(
+    path: &Path,
+    format: Option<Format>,
+    options: &ReadOptions,
+    progress: &Progress,
+    sizes: Chunks,
+) -> Result<Option<Import>, FileError> {
+    if !matches!(format, None | Some(Format::Csv | Format::Tsv)) || options.encoding.is_some() {
+        return Ok(None);
+    }
+    let reason = |e: std::io::Error| err(path, format!("cannot be read: {}", io_reason(&e)));
+    let file = fs::File::open(path).map_err(reason)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let total = size.max(1) * 2;
+    progress.set(0, total);
+    let mut head = vec![0u8; sizes.head.max(1)];
+    let n = read_full(&file, &mut head, 0).map_err(reason)?;
+    head.truncate(n);
+    // A head shorter than asked for is the whole file.
+    let whole = n < sizes.head.max(1);
+    if sniff_binary(&head).is_some() || head.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let bom = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else if encoding_rs::Encoding::for_bom(&head).is_some() {
+        return Ok(None);
+    } else {
+        0
+    };
+    // Whole lines only (a line end is never inside a multi-byte character).
+    let valid = if whole {
+        head.len()
+    } else {
+        memchr::memrchr(b'\n', &head).map_or(0, |i| i + 1)
+    };
+    let Some(text) = head.get(bom..valid).and_then(|h| utf8(h).ok()) else {
+        return Ok(None);
+    };
+    let format = format.unwrap_or(Format::Csv);
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let looks_like_json =
+        format != Format::Tsv && (start.starts_with('[') || start.starts_with('{'));
+    // A delimiter is detected from the first 50 lines.
+    let few_lines = || memchr::memchr_iter(b'\n', text.as_bytes()).count() < 50;
+    if looks_like_json || (!whole && options.delimiter.is_none() && few_lines()) {
+        return Ok(None);
+    }
+    let mut report = super::ImportReport {
+        encoding: "utf-8".into(),
+        ..Default::default()
+    };
+    let delimiter = choose_delimiter(text, format, options, &mut report);
+    if whole {
+        let (doc, sums) =
+            super::read_delimited(path, text, delimiter, &mut report, options, progress)?;
+        return finish(doc, Some(sums), report, options).map(Some);
+    }
+    let trimmed = text.trim_start_matches('\u{feff}');
+    let Some((template, body)) =
+        delimited_header(path, trimmed, delimiter, true, &mut report, options)?
+    else {
+        return Ok(None);
+    };
+    let body = (bom + (text.len() - trimmed.len()) + body) as u64;
+    let len = size.saturating_sub(body);
+    let parts = if len < sizes.min_parallel as u64 {
+        1
+    } else {
+        part_threads()
+    };
+    let mut cuts = vec![body];
+    for i in 1..parts as u64 {
+        let at = (body + len * i / parts as u64).max(cuts[cuts.len() - 1]);
+        let cut = if at < size {
+            line_after(&file, at).map_err(reason)?
+        } else {
+            u64::MAX
+        };
+        cuts.push(cut);
+    }
+    cuts.push(u64::MAX);
+    let cuts: Vec<usize> = cuts
+        .into_iter()
+        .map(|c| usize::try_from(c).unwrap_or(usize::MAX))
+        .collect();
+    let counter = PartProgress {
+        progress,
+        parsed: Default::default(),
+        len,
+        base: 0,
+        span: total,
+        total,
+    };
+    let read_part = |from: usize, stop: usize| -> Result<Part, Stop> {
+        let size = size as usize;
+        let bytes = stop.min(size).saturating_sub(from);
+        let mut reader = PartReader::new(&template, bytes / 64, from, &counter);
+        if from >= size {
+            // Past the end (no line end after the guessed cut): an empty part.
+            return Ok(reader.finish(from, false));
+        }
+        let (end, cancelled) =
+            read_chunks(path, &file, delimiter, from, stop, sizes.chunk, &mut reader)?;
+        Ok(reader.finish(end, cancelled))
+    };
+    let parts = match read_parts(&cuts, &read_part) {
+        Ok(Some(parts)) if !progress.is_cancelled() => parts,
+        Ok(_) => return Err(err(path, "loading was cancelled")),
+        Err(Stop::File(e)) => return Err(e),
+        Err(Stop::NotUtf8) => return Ok(None),
+    };
+    let (doc, sums) = join_parts(parts);
+    finish(doc, Some(sums), report, options).map(Some)
+}
+
+/// Reads the records that start in `from..stop` (and the rest of the last one) from `file`,
+/// `chunk` bytes at a time into one buffer; a record cut by a chunk's end is carried to the front
+/// and read with the next chunk. Returns where reading stopped and whether it was cancelled.
+fn read_chunks(
+    path: &Path,
+    file: &fs::File,
+    delimiter: u8,
+    from: usize,
+    stop: usize,
+    chunk: usize,
+    reader: &mut PartReader<'_>,
+) -> Result<(usize, bool), Stop> {
+    let chunk = chunk.max(1);
+    let mut buf: Vec<u8> = Vec::new();
+    // File offset of `buf[0]`, and bytes held.
+    let (mut base, mut held) = (from, 0usize);
+    loop {
+        if reader.cancelled() {
+            return Ok((base, true));
+        }
+        if buf.len() < held + chunk {
+            buf.resize(held + chunk, 0);
+        }
+        let n = read_full(file, &mut buf[held..held + chunk], (base + held) as u64)
+            .map_err(|e| Stop::File(err(path, format!("cannot be read: {}", io_reason(&e)))))?;
+        held += n;
+        let more = n == chunk;
+        // Whole lines only while more follows (a line end is never inside a character).
+        let valid = if more {
+            memchr::memrchr(b'\n', &buf[..held]).map_or(0, |i| i + 1)
+        } else {
+            held
+        };
+        let text = utf8(&buf[..valid]).map_err(|_| Stop::NotUtf8)?;
+        let (end, ended) = fastcsv::read_chunk(
+            text,
+            delimiter,
+            0,
+            stop.saturating_sub(base),
+            more,
+            |fields, at| reader.record(fields, base + at),
+        );
+        match ended {
+            fastcsv::Ended::Cancelled => return Ok((base + end, true)),
+            fastcsv::Ended::Stop if end < valid || !more => return Ok((base + end, false)),
+            // The text ran out (or a record is cut off): keep the rest and read on.
+            _ => {
+                buf.copy_within(end..held, 0);
+                base += end;
+                held -= end;
+            }
+        }
+    }
+}
+
+/// UTF-8 check, SIMD first (the standard library's says where invalid text starts, which is not
+/// needed here).
+fn utf8(bytes: &[u8]) -> Result<&str, ()> {
+    simdutf8::basic::from_utf8(bytes).map_err(|_| ())
+}
+
+/// Fills `buf` from `offset` until it is full or the file ends; returns the bytes read.
+fn read_full(file: &fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    let mut at = 0;
+    while at < buf.len() {
+        match read_at(file, &mut buf[at..], offset + at as u64) {
+            Ok(0) => break,
+            Ok(n) => at += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(at)
+}
+
+/// The offset after the first line end at or after `at` (a guessed part start), or the end of
+/// the file when none comes within 64 KiB.
+fn line_after(file: &fs::File, at: u64) -> std::io::Result<u64> {
+    let mut window = vec![0u8; 64 << 10];
+    let n = read_full(file, &mut window, at)?;
+    let window = &window[..n];
+    Ok(match memchr::memchr2(b'\n', b'\r', window) {
+        Some(i) if window[i] == b'\r' && window.get(i + 1) == Some(&b'\n') => at + i as u64 + 2,
+        Some(i) => at + i as u64 + 1,
+        None => u64::MAX,
+    })
+}

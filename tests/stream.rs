@@ -1,0 +1,237 @@
+//! Delimited text read from its file in chunks (`io::stream`) gives the same document, report and
+//! aggregates as the whole file read at once, however the chunks and parts cut the records; and
+//! files it does not take (other encodings, invalid UTF-8 anywhere) still open, whole.
+
+use std::path::{Path, PathBuf};
+
+use crackdown_dashboard::analysis::{Aggregates, Filter, Granularity};
+use crackdown_dashboard::data::document::Document;
+use crackdown_dashboard::io::stream::{self, Chunks};
+use crackdown_dashboard::io::{self, Import, Progress, ReadOptions};
+use proptest::prelude::*;
+
+/// Every cell as the file had it, with the column names.
+fn cells(doc: &Document) -> Vec<Vec<String>> {
+    let columns = doc.columns();
+    let mut out = vec![
+        columns
+            .iter()
+            .map(|&c| doc.column_key(c).to_owned())
+            .collect(),
+    ];
+    for row in 0..doc.len() {
+        out.push(
+            columns
+                .iter()
+                .map(|&c| doc.file_text(row, c).into_owned())
+                .collect(),
+        );
+    }
+    out
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("crackdown-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The monthly view of an import's aggregates (made while reading, or by a pass).
+fn monthly(import: &mut Import) -> crackdown_dashboard::analysis::View {
+    let agg = import
+        .aggregates
+        .get_or_insert_with(|| Aggregates::build(&import.doc));
+    agg.view(Granularity::Month, &Filter::default())
+}
+
+/// Reads `path` in chunks of `sizes` and whole, and checks both give the same.
+fn same_as_whole(path: &Path, options: &ReadOptions, sizes: Chunks) {
+    let mut streamed = stream::read_path(path, None, options, &Progress::default(), sizes)
+        .unwrap()
+        .expect("plain UTF-8 text is read in chunks");
+    let bytes = std::fs::read(path).unwrap();
+    let mut whole = io::read(path, &bytes, None, options).unwrap();
+    assert_eq!(cells(&streamed.doc), cells(&whole.doc), "{sizes:?}");
+    assert_eq!(streamed.report, whole.report);
+    assert!(streamed.aggregates.is_some(), "summed while reading");
+    assert_eq!(monthly(&mut streamed), monthly(&mut whole));
+}
+
+fn body_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "2021-09-27",
+            "Hebei",
+            "内蒙古",
+            "12",
+            "3,4",
+            ",",
+            ",",
+            ";",
+            "\n",
+            "\n",
+            "\r\n",
+            "\r",
+            "\"",
+            "\"\"",
+            "\"a\nb\"",
+            " ",
+            "x".repeat(70).leak(),
+        ]),
+        0..300,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    /// Chunks of a byte and up cut every record, field, quote and CRLF somewhere; parts start
+    /// anywhere, including inside quoted fields.
+    #[test]
+    fn chunks_and_parts_anywhere_read_as_the_whole_file(
+        body in body_strategy(),
+        chunk in 1usize..80,
+        head in 24usize..200,
+        parallel in any::<bool>(),
+        semicolon in any::<bool>(),
+    ) {
+        let d = if semicolon { b';' } else { b',' };
+        let header = if semicolon { "date;province;rigs_seized;notes\n" } else { "date,province,rigs_seized,notes\n" };
+        let text = format!("{header}{body}");
+        let path = temp_file(&format!("p-{chunk}-{head}.csv"), text.as_bytes());
+        let options = ReadOptions { delimiter: Some(d), ..Default::default() };
+        let sizes = Chunks { head, chunk, min_parallel: if parallel { 0 } else { usize::MAX } };
+        let streamed = stream::read_path(&path, None, &options, &Progress::default(), sizes).unwrap();
+        let whole = io::read(&path, text.as_bytes(), None, &options);
+        match (streamed, whole) {
+            (Some(s), Ok(w)) => {
+                prop_assert_eq!(cells(&s.doc), cells(&w.doc));
+                prop_assert_eq!(s.report, w.report);
+            }
+            // Blank text is left to the whole-file reader.
+            // The header must be whole within the head.
+            (None, _) => prop_assert!(head < header.len(), "read whole though the head holds the header"),
+            (Some(_), Err(e)) => prop_assert!(false, "only the whole read failed: {}", e),
+        }
+    }
+}
+
+/// The generated data with quoted multi-line notes, read in parts on threads with default
+/// chunks and with 4 KiB chunks (a record cut at nearly every chunk's end), and with the
+/// delimiter detected.
+#[test]
+fn a_large_file_in_chunks_reads_as_the_whole_file() {
+    let mut text = String::new();
+    for (i, line) in crackdown_dashboard::synth::csv(60_000, 7)
+        .lines()
+        .enumerate()
+    {
+        text.push_str(line);
+        if i > 0 && i % 997 == 0 {
+            text.push_str(",\"line one\nline \"\"two\"\"\r\nline three\"");
+        }
+        text.push_str(if i % 5 == 0 { "\r\n" } else { "\n" });
+    }
+    assert!(text.len() > 4 << 20, "big enough for parallel parts");
+    let path = temp_file("large.csv", text.as_bytes());
+    let options = ReadOptions::default();
+    same_as_whole(&path, &options, Chunks::default());
+    same_as_whole(
+        &path,
+        &options,
+        Chunks {
+            chunk: 4096,
+            ..Chunks::default()
+        },
+    );
+    // With a byte-order mark, and as the app and the command line read files.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    let path = temp_file("bom.csv", &bom);
+    same_as_whole(&path, &options, Chunks::default());
+    let (bytes, import) = io::read_path_progress(&path, &options, &Progress::default()).unwrap();
+    assert!(
+        bytes.is_empty(),
+        "nothing to preview, so the bytes were not kept"
+    );
+    assert_eq!(import.doc.len(), 60_000);
+}
+
+/// Text that turns out not to be UTF-8 after the head, and text in another encoding, are read
+/// whole: the same document as reading the bytes, with the encoding reported.
+#[test]
+fn other_text_is_left_to_the_whole_file_reader() {
+    let mut text = crackdown_dashboard::synth::csv(20_000, 9).into_bytes();
+    // A Latin-1 "é" near the end: not UTF-8.
+    let at = text.len() - 10;
+    text.insert(at, 0xE9);
+    let path = temp_file("latin1.csv", &text);
+    let streamed = stream::read_path(
+        &path,
+        None,
+        &ReadOptions::default(),
+        &Progress::default(),
+        Chunks::default(),
+    )
+    .unwrap();
+    assert!(
+        streamed.is_none(),
+        "invalid UTF-8 past the head goes to the whole-file reader"
+    );
+    let import = io::read_path_with(&path, &ReadOptions::default()).unwrap();
+    let whole = io::read(&path, &text, None, &ReadOptions::default()).unwrap();
+    assert_eq!(cells(&import.doc), cells(&whole.doc));
+    assert_ne!(import.report.encoding, "utf-8");
+    // UTF-16 (a byte-order mark) and a chosen encoding are read whole too.
+    let path = temp_file("utf16.csv", b"\xFF\xFEd\0a\0t\0e\0\n\0");
+    let none = stream::read_path(
+        &path,
+        None,
+        &ReadOptions::default(),
+        &Progress::default(),
+        Chunks::default(),
+    );
+    assert!(none.unwrap().is_none());
+    let chosen = ReadOptions {
+        encoding: Some("utf-8".into()),
+        ..Default::default()
+    };
+    let path = temp_file("chosen.csv", b"date,province\n2021-01-01,Hebei\n");
+    assert!(
+        stream::read_path(
+            &path,
+            None,
+            &chosen,
+            &Progress::default(),
+            Chunks::default()
+        )
+        .unwrap()
+        .is_none()
+    );
+}
+
+/// A cancelled load ends with an error that says so; a file that cannot be read names itself.
+#[test]
+fn cancelled_and_missing_files() {
+    let text = crackdown_dashboard::synth::csv(50_000, 3);
+    let path = temp_file("cancel.csv", text.as_bytes());
+    let progress = Progress::default();
+    progress.cancel();
+    let e = stream::read_path(
+        &path,
+        None,
+        &ReadOptions::default(),
+        &progress,
+        Chunks::default(),
+    )
+    .map(|_| ())
+    .unwrap_err();
+    assert!(e.to_string().contains("cancelled"), "{e}");
+    let missing = Path::new("/nonexistent/events.csv");
+    let e = io::read_path_with(missing, &ReadOptions::default())
+        .map(|_| ())
+        .unwrap_err();
+    assert!(e.to_string().contains("events.csv"), "{e}");
+}
