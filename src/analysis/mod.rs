@@ -145,9 +145,8 @@ impl Block {
     }
 }
 
-/// What one thread summed over its rows: dense per-(province, year) day blocks, filled as rows
-/// come (while a file is read, or in a pass over a document), then joined by
-/// [`Aggregates::from_sums`].
+/// What one thread summed over its rows (a part of a file just read, or a range of a document):
+/// dense per-(province, year) day blocks, joined by [`Aggregates::from_sums`].
 pub struct LoadSums {
     index: FxHashMap<(Place, i32), usize>,
     blocks: Vec<Block>,

@@ -829,9 +829,8 @@ impl Document {
 
     /// As [`Document::push_row`], for a loader: `cells[i]` is the text of `columns[i]` (cells
     /// past the end of either are empty). Each cell is read once into the row's values, which
-    /// are then pushed onto the columns, so a million rows load without a second pass. Returns
-    /// the row's facts, for sums made while loading.
-    pub fn push_record(&mut self, columns: &[Column], cells: &[&str]) -> RowFacts {
+    /// are then pushed onto the columns, so a million rows load without a second pass.
+    pub fn push_record(&mut self, columns: &[Column], cells: &[&str]) {
         let at = self.len;
         let mut date = DateCell::Empty;
         let [mut province, mut city, mut action, mut source, mut notes] = [EMPTY; 5];
@@ -887,7 +886,6 @@ impl Document {
         self.place.push(place);
         self.len = at + 1;
         self.revision += 1;
-        self.facts_of(place, date, basis, figures)
     }
 
     /// A date cell read from a file; unambiguous numeric dates vote on the day/month order.
@@ -1455,27 +1453,20 @@ impl Document {
             .zip(p.cells[range.clone()].iter().zip(&r.cells[range.clone()]))
             .zip(k.cells[range.clone()].iter().zip(&c.cells[range]));
         for ((((&place, &date), &basis), (&pc, &rc)), (&kc, &cc)) in rows {
-            f(self.facts_of(place, date, basis, [pc, rc, kc, cc]));
-        }
-    }
-
-    /// The facts of a row's stored cells.
-    #[inline]
-    fn facts_of(
-        &self,
-        place: Place,
-        date: DateCell,
-        basis: BasisCell,
-        cells: [u32; 4],
-    ) -> RowFacts {
-        RowFacts {
-            place,
-            date: self.date_cell_value(date),
-            basis: match basis {
-                BasisCell::Valid(b) => b,
-                BasisCell::Invalid(_) => Basis::Event,
-            },
-            values: Metric::ALL.map(|m| self.cell_value(m, cells[m.index()])),
+            f(RowFacts {
+                place,
+                date: self.date_cell_value(date),
+                basis: match basis {
+                    BasisCell::Valid(b) => b,
+                    BasisCell::Invalid(_) => Basis::Event,
+                },
+                values: [
+                    self.cell_value(Metric::Projects, pc),
+                    self.cell_value(Metric::Rigs, rc),
+                    self.cell_value(Metric::Kwh, kc),
+                    self.cell_value(Metric::Coal, cc),
+                ],
+            });
         }
     }
 

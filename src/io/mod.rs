@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 pub use headers::{is_key, match_header};
 
 use crate::analysis::{Aggregates, LoadSums};
-use crate::data::document::{Column, Document, Field, Metric, Num, RowFacts};
+use crate::data::document::{Column, Document, Field, Metric, Num};
 use crate::data::value::DateOrder;
 
 /// File formats the app reads and writes.
@@ -648,27 +648,27 @@ impl Builder {
         Ok(Builder { doc, columns })
     }
 
-    /// Adds one row of cell texts and returns its facts; blank rows are skipped (`None`), cells
-    /// beyond the header go to new, named extra columns rather than being dropped.
-    fn add(&mut self, cells: &[&str]) -> Option<RowFacts> {
+    /// Adds one row of cell texts; blank rows are skipped, cells beyond the header go to new,
+    /// named extra columns rather than being dropped.
+    fn add(&mut self, cells: &[&str]) {
         // Blank rows are skipped (white space as `str::trim` means it; a cell starting with a
         // letter or digit, as a row's first cell nearly always does, is decided at once).
         let blank = |c: &&str| {
             !c.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) && c.trim().is_empty()
         };
         if cells.iter().all(blank) {
-            return None;
+            return;
         }
         for i in self.columns.len()..cells.len() {
             let c = self.doc.add_extra_column(format!("column {}", i + 1));
             self.columns.push(c);
         }
-        Some(self.doc.push_record(&self.columns, cells))
+        self.doc.push_record(&self.columns, cells);
     }
 
     /// As [`Builder::add`], for cells that come one by one (gathered on the stack when a row
     /// has up to 32).
-    fn add_iter<'a>(&mut self, cells: impl Iterator<Item = &'a str>) -> Option<RowFacts> {
+    fn add_iter<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
         let mut small = [""; 32];
         let mut n = 0;
         let mut wide: Vec<&str> = Vec::new();
@@ -684,9 +684,9 @@ impl Builder {
             }
         }
         if wide.is_empty() {
-            self.add(&small[..n])
+            self.add(&small[..n]);
         } else {
-            self.add(&wide)
+            self.add(&wide);
         }
     }
 }
@@ -818,8 +818,11 @@ impl PartProgress<'_> {
     }
 }
 
-/// Reads the records of one part into a copy of the header's empty document, summing each row
-/// for the aggregates while it is in cache, and counting progress every 8,192 rows.
+/// Reads the records of one part into a copy of the header's empty document, counting progress
+/// every 8,192 records, then sums the part's rows for the aggregates in one tight pass on the
+/// same thread. (Summing each row as it is parsed, or every few thousand rows, measured slower:
+/// the day sums a row adds to are spread over megabytes, and the parsing evicts them from the
+/// cache in between.)
 struct PartReader<'a> {
     builder: Builder,
     sums: LoadSums,
@@ -859,13 +862,16 @@ impl<'a> PartReader<'a> {
             self.progress.add(at.saturating_sub(self.counted) as u64);
             self.counted = at;
         }
-        if let Some(facts) = self.builder.add(fields) {
-            self.sums.add(&facts);
-        }
+        self.builder.add(fields);
         true
     }
 
-    fn finish(self, end: usize, cancelled: bool) -> Part {
+    fn finish(mut self, end: usize, cancelled: bool) -> Part {
+        if !cancelled {
+            let doc = &self.builder.doc;
+            let sums = &mut self.sums;
+            doc.for_each_facts(0..doc.len(), |f| sums.add(&f));
+        }
         Part {
             builder: self.builder,
             sums: self.sums,
@@ -931,7 +937,7 @@ fn join_parts(parts: Vec<Part>) -> (Document, Vec<LoadSums>) {
 
 /// Reads delimited text straight into a document, without holding the rows twice: the header
 /// first, then the body in parts read in parallel (see [`fastcsv`]) and joined in file order.
-/// Each part's rows are summed for the aggregates as they are read, while they are in cache.
+/// Each part's rows are summed for the aggregates on its thread once read.
 fn read_delimited(
     path: &Path,
     text: &str,
