@@ -183,12 +183,68 @@ pub const EMPTY: Sym = 0;
 #[derive(Clone, Debug)]
 pub struct Interner {
     arena: String,
-    /// End offset of each string in `arena` (a string starts where the previous one ends).
-    ends: Vec<usize>,
+    /// Where each string ends in `arena` (a string starts where the previous one ends).
+    ends: Ends,
+    /// Each string's 32-bit hash, so growing the table and joining interners (the parts of a
+    /// file read in parallel) need not read and hash the strings again.
+    hashes: Vec<u32>,
     table: hashbrown::HashTable<Sym>,
     /// Strings interned lately, by a hash of their length and end words: a file's repeated
     /// cells (provinces, actions, sources) are found here without probing the table.
     recent: Vec<Recent>,
+}
+
+/// End offsets of the interned strings, 4 bytes each: the offset modulo 2³², and the symbols at
+/// which the arena passed another 4 GiB (none in practice; one entry per boundary passed).
+#[derive(Clone, Debug)]
+struct Ends {
+    low: Vec<u32>,
+    wraps: Vec<Sym>,
+}
+
+impl Ends {
+    fn len(&self) -> usize {
+        self.low.len()
+    }
+
+    /// The end offset of string `i`.
+    #[inline(always)]
+    fn end(&self, i: usize) -> usize {
+        let low = self.low[i] as usize;
+        if self.wraps.is_empty() {
+            low
+        } else {
+            self.end_past_4g(i, low)
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn end_past_4g(&self, i: usize, low: usize) -> usize {
+        let high = self.wraps.partition_point(|&w| w as usize <= i) as u64;
+        (low as u64 + (high << 32)) as usize
+    }
+
+    /// The byte range of string `i`.
+    #[inline(always)]
+    fn range(&self, i: usize) -> std::ops::Range<usize> {
+        let start = if i == 0 { 0 } else { self.end(i - 1) };
+        start..self.end(i)
+    }
+
+    /// Adds a string that ends at `end` (after the last one's end).
+    fn push(&mut self, end: usize) {
+        let before = if self.low.is_empty() {
+            0
+        } else {
+            self.end(self.low.len() - 1) as u64
+        };
+        let sym = self.low.len() as Sym;
+        for _ in (before >> 32)..((end as u64) >> 32) {
+            self.wraps.push(sym);
+        }
+        self.low.push(end as u32);
+    }
 }
 
 /// A string interned lately: its length, its first and last 8 bytes (zero-padded), its symbol.
@@ -249,7 +305,11 @@ impl Default for Interner {
         // Symbol 0 is the empty string (`EMPTY`), which `intern` returns without a lookup.
         Interner {
             arena: String::new(),
-            ends: vec![0],
+            ends: Ends {
+                low: vec![0],
+                wraps: Vec::new(),
+            },
+            hashes: vec![0],
             table: hashbrown::HashTable::new(),
             recent: Vec::new(),
         }
@@ -258,17 +318,19 @@ impl Default for Interner {
 
 /// The bytes of a symbol in an interner's arena (compared as bytes: the arena holds whole
 /// strings, so no character boundary checks are needed).
-fn bytes_of<'a>(arena: &'a str, ends: &[usize], sym: Sym) -> &'a [u8] {
-    let i = sym as usize;
-    let start = if i == 0 { 0 } else { ends[i - 1] };
-    arena.as_bytes().get(start..ends[i]).unwrap_or_default()
+#[inline(always)]
+fn bytes_of<'a>(arena: &'a str, ends: &Ends, sym: Sym) -> &'a [u8] {
+    arena
+        .as_bytes()
+        .get(ends.range(sym as usize))
+        .unwrap_or_default()
 }
 
-/// The text of a symbol in an interner's arena (a string ends where the next one starts).
-fn span<'a>(arena: &'a str, ends: &[usize], sym: Sym) -> &'a str {
-    let i = sym as usize;
-    let start = if i == 0 { 0 } else { ends[i - 1] };
-    &arena[start..ends[i]]
+/// The table's 64-bit hash of a string's stored 32-bit hash (the multiply spreads it over the
+/// bits the table uses for buckets and tags).
+#[inline]
+fn table_hash(h: u32) -> u64 {
+    u64::from(h).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// A hash of a string for the interner: the short strings of a file's cells (provinces,
@@ -311,7 +373,7 @@ fn hash_str(b: &[u8]) -> u64 {
 
 impl Interner {
     fn span(&self, sym: Sym) -> &str {
-        span(&self.arena, &self.ends, sym)
+        &self.arena[self.ends.range(sym as usize)]
     }
 
     /// The symbol for `s`, adding it when new.
@@ -324,32 +386,16 @@ impl Interner {
         let slot = ((first ^ last.rotate_left(29) ^ b.len() as u64)
             .wrapping_mul(0x9e37_79b9_7f4a_7c15)
             >> (64 - RECENT.trailing_zeros())) as usize;
-        let Interner {
-            arena,
-            ends,
-            table,
-            recent,
-        } = self;
-        if let Some(r) = recent.get(slot)
+        if let Some(r) = self.recent.get(slot)
             && r.len as usize == b.len()
             && r.first == first
             && r.last == last
-            && same_middle(bytes_of(arena, ends, r.sym), b)
+            && same_middle(bytes_of(&self.arena, &self.ends, r.sym), b)
         {
             return r.sym;
         }
-        let hash = hash_str(b);
-        let sym = match table.find(hash, |&sym| bytes_of(arena, ends, sym) == b) {
-            Some(&sym) => sym,
-            None => {
-                let sym = ends.len() as Sym;
-                arena.push_str(s);
-                ends.push(arena.len());
-                let (arena, ends) = (&*arena, &*ends);
-                table.insert_unique(hash, sym, |&sym| hash_str(bytes_of(arena, ends, sym)));
-                sym
-            }
-        };
+        let sym = self.intern_hashed(s, (hash_str(b) >> 32) as u32);
+        let recent = &mut self.recent;
         if recent.is_empty() {
             recent.resize(RECENT, Recent::default());
         }
@@ -360,6 +406,45 @@ impl Interner {
             sym,
         };
         sym
+    }
+
+    /// The symbol for `s`, whose 32-bit hash is `h`, adding it when new (past the recent cache).
+    fn intern_hashed(&mut self, s: &str, h: u32) -> Sym {
+        let Interner {
+            arena,
+            ends,
+            hashes,
+            table,
+            ..
+        } = self;
+        let b = s.as_bytes();
+        match table.find(table_hash(h), |&sym| bytes_of(arena, ends, sym) == b) {
+            Some(&sym) => sym,
+            None => {
+                let sym = ends.len() as Sym;
+                arena.push_str(s);
+                ends.push(arena.len());
+                hashes.push(h);
+                let hashes = &*hashes;
+                table.insert_unique(table_hash(h), sym, |&sym| table_hash(hashes[sym as usize]));
+                sym
+            }
+        }
+    }
+
+    /// Interns every string of `other` (another part of the same file) and returns the symbol
+    /// here of each of its symbols: their hashes are reused, the table grows once.
+    pub fn absorb(&mut self, other: &Interner) -> Vec<Sym> {
+        let hashes = &self.hashes;
+        self.table
+            .reserve(other.len(), |&sym| table_hash(hashes[sym as usize]));
+        self.arena.reserve(other.arena.len());
+        let mut map = Vec::with_capacity(other.len());
+        map.push(EMPTY);
+        for sym in 1..other.len() {
+            map.push(self.intern_hashed(other.span(sym as Sym), other.hashes[sym]));
+        }
+        map
     }
 
     /// The text of a symbol.
@@ -384,7 +469,9 @@ impl Interner {
     /// Bytes held (text, spans and table), for memory figures.
     pub fn heap_bytes(&self) -> usize {
         self.arena.capacity()
-            + self.ends.capacity() * std::mem::size_of::<usize>()
+            + self.ends.low.capacity() * std::mem::size_of::<u32>()
+            + self.ends.wraps.capacity() * std::mem::size_of::<Sym>()
+            + self.hashes.capacity() * std::mem::size_of::<u32>()
             + self.table.capacity() * (std::mem::size_of::<Sym>() + 1)
             + self.recent.capacity() * std::mem::size_of::<Recent>()
     }
@@ -1591,11 +1678,7 @@ impl Document {
 
     /// As [`Document::append`], growing half of the columns on another thread when `threads`.
     fn append_on(&mut self, other: Document, threads: bool) {
-        let map: Vec<Sym> = other
-            .strings
-            .iter()
-            .map(|t| self.strings.intern(t))
-            .collect();
+        let map = self.strings.absorb(&other.strings);
         let m = |sym: Sym| map.get(sym as usize).copied().unwrap_or(EMPTY);
         while self.extras.len() < other.extras.len() {
             let name = other.extra_names[self.extras.len()].clone();
@@ -1974,6 +2057,43 @@ mod tests {
             }
         }
         assert_eq!(i.len(), seen.len() + 1);
+        // Another interner's strings (some shared, some new) join this one under the symbols
+        // they have here, and are found again by their text.
+        let mut other = Interner::default();
+        let theirs: Vec<Sym> = ["zz-new", &strings[5], "内蒙古", &strings[700], "zz-new"]
+            .iter()
+            .map(|s| other.intern(s))
+            .collect();
+        let before = i.len();
+        let map = i.absorb(&other);
+        assert_eq!(i.len(), before + 2, "two new strings");
+        for (&t, s) in theirs
+            .iter()
+            .zip(["zz-new", &strings[5], "内蒙古", &strings[700]])
+        {
+            assert_eq!(i.resolve(map[t as usize]), s);
+            assert_eq!(i.intern(s), map[t as usize]);
+        }
+        assert_eq!(map[EMPTY as usize], EMPTY);
+    }
+
+    #[test]
+    fn string_ends_past_four_gibibytes() {
+        let mut ends = Ends {
+            low: vec![0],
+            wraps: Vec::new(),
+        };
+        let g4 = 1usize << 32;
+        for end in [10, g4 - 1, g4 + 5, g4 + 5, 3 * g4 + 2, 3 * g4 + 9] {
+            ends.push(end);
+        }
+        assert_eq!(ends.range(1), 0..10);
+        assert_eq!(ends.range(2), 10..g4 - 1);
+        assert_eq!(ends.range(3), g4 - 1..g4 + 5);
+        assert_eq!(ends.range(4), g4 + 5..g4 + 5);
+        // One string that passes two boundaries.
+        assert_eq!(ends.range(5), g4 + 5..3 * g4 + 2);
+        assert_eq!(ends.range(6), 3 * g4 + 2..3 * g4 + 9);
     }
 
     #[test]
