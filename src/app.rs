@@ -1252,7 +1252,7 @@ impl App {
             return;
         };
         self.table.scroll_to = Some(stats.next_row(rows));
-        stats.note_picture(self.chart_cache.used());
+        stats.note_picture(self.chart_cache.used(), self.chart_hold.skipped());
         if stats.frame(std::time::Instant::now(), previous_cpu) {
             let size = ctx.content_rect().size() * ctx.pixels_per_point();
             eprintln!(
