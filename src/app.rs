@@ -21,6 +21,7 @@ use crate::io::{Import, ReadOptions};
 use crate::recovery::{Recovered, Recovery};
 use crate::session::Session;
 use crate::ui::chart_cache::ChartCache;
+use crate::ui::chart_hold::ChartHold;
 use crate::ui::charts::{self, ChartInput, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs, SaveKind};
 use crate::ui::filters::{self, ViewSettings};
@@ -70,6 +71,20 @@ pub struct StartOptions {
     /// themselves (see [`crate::ui::chart_cache`]): the native window. Off in tests unless a
     /// test turns it on.
     pub chart_pictures: bool,
+}
+
+/// What the cards and charts show. While it stays the same and no input can reach them, a frame
+/// may paint them from their picture without laying them out (see [`crate::ui::chart_hold`]).
+#[derive(PartialEq)]
+struct DashboardKey {
+    /// The view with hidden provinces left out (cards, bars, lines).
+    view: View,
+    /// The view with every province (legends).
+    all: View,
+    hidden: BTreeSet<Place>,
+    cumulative: bool,
+    /// The chart being exported (drawn without its Export button).
+    capture: Option<Metric>,
 }
 
 /// Something waiting for the user to decide about unsaved changes.
@@ -173,6 +188,7 @@ pub struct App {
     frame_stats: Option<FrameStats>,
     background_from_clear: bool,
     chart_cache: ChartCache,
+    chart_hold: ChartHold<DashboardKey>,
 }
 
 const MAX_RECENT: usize = 10;
@@ -238,6 +254,7 @@ impl App {
             frame_stats: start.frame_stats.map(FrameStats::new),
             background_from_clear: start.background_from_clear,
             chart_cache: ChartCache::new(start.chart_pictures),
+            chart_hold: ChartHold::default(),
         };
         let file = if start.sample {
             None
@@ -258,6 +275,17 @@ impl App {
     /// [`crate::ui::chart_cache`]).
     pub fn charts_from_picture(&self) -> bool {
         self.chart_cache.used()
+    }
+
+    /// Whether the last frame painted the cards and charts from their picture without laying
+    /// them out (see [`crate::ui::chart_hold`]).
+    pub fn charts_skipped(&self) -> bool {
+        self.chart_hold.skipped()
+    }
+
+    /// How many frames so far painted the cards and charts without laying them out.
+    pub fn charts_skipped_frames(&self) -> u64 {
+        self.chart_hold.skipped_frames()
     }
 
     /// Unsaved edits found at start, waiting for Restore or Discard.
@@ -1222,7 +1250,7 @@ impl App {
             return;
         };
         self.table.scroll_to = Some(stats.next_row(rows));
-        stats.note_picture(self.chart_cache.used());
+        stats.note_picture(self.chart_cache.used(), self.chart_hold.skipped());
         if stats.frame(std::time::Instant::now(), previous_cpu) {
             let size = ctx.content_rect().size() * ctx.pixels_per_point();
             eprintln!(
@@ -1255,57 +1283,40 @@ impl App {
 
     fn dashboard(&mut self, ui: &mut egui::Ui) {
         let s = self.settings.view.clone();
-        let view = self.session.view(s.granularity, &s.filter).clone();
         let unhidden = Filter {
             hidden: BTreeSet::new(),
             ..s.filter.clone()
         };
-        let all = self.session.view(s.granularity, &unhidden).clone();
-        let painted = self.chart_cache.begin(ui, ui.visuals().panel_fill);
-        cards::cards_ui(ui, &view);
-        ui.add_space(6.0);
-        let spacing = ui.spacing().item_spacing.y;
-        let height = ((ui.available_height() - spacing) / 2.0).max(180.0);
-        let capture = self.export_request.as_ref().map(|(m, _)| *m);
+        let key = DashboardKey {
+            view: self.session.view(s.granularity, &s.filter).clone(),
+            all: self.session.view(s.granularity, &unhidden).clone(),
+            hidden: s.filter.hidden.clone(),
+            cumulative: s.cumulative,
+            capture: self.export_request.as_ref().map(|(m, _)| *m),
+        };
+        // While nothing can change or reach the cards and charts, they are not laid out: their
+        // picture is painted again (see `ui::chart_hold`). Never while a chart is being exported.
+        let picture = self.chart_cache.used() && key.capture.is_none();
+        let skip = self.chart_hold.plan(ui, &key, picture);
         let mut toggles = Vec::new();
         let mut exports = Vec::new();
-        let gap = 8.0;
-        let width = ((ui.available_width() - gap) / 2.0).floor().max(200.0);
-        let span = view.first_day.zip(view.last_day);
-        for pair in charts::METRICS.chunks(2) {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = gap;
-                for metric in pair {
-                    let (Some(chart), Some(all_chart)) = (view.chart(*metric), all.chart(*metric))
-                    else {
-                        continue;
-                    };
-                    let input = ChartInput {
-                        chart,
-                        all: all_chart,
-                        hidden: &s.filter.hidden,
-                        granularity: s.granularity,
-                        cumulative: s.cumulative,
-                        capturing: capture == Some(*metric),
-                        span,
-                    };
-                    ui.allocate_ui_with_layout(
-                        egui::vec2(width, height),
-                        egui::Layout::top_down(egui::Align::Min),
-                        |ui| {
-                            ui.set_width(width);
-                            let (actions, layout) = charts::chart_ui(ui, &input, height);
-                            self.layouts[metric.index()] = layout;
-                            toggles.extend(actions.toggle);
-                            if actions.export {
-                                exports.push(*metric);
-                            }
-                        },
-                    );
+        let scope = ui.scope_builder(
+            egui::UiBuilder::new().scope_id(egui::Id::unique("dashboard")),
+            |ui| {
+                if skip {
+                    self.chart_hold.replay_widgets(ui);
+                    self.chart_cache.repaint_picture(ui);
+                } else {
+                    self.cards_and_charts(ui, &key, &mut toggles, &mut exports);
                 }
-            });
+            },
+        );
+        if skip {
+            self.chart_hold.replay_nodes(ui.ctx());
+        } else {
+            let painted = self.chart_cache.used();
+            self.chart_hold.record(ui, &scope.response, key, painted);
         }
-        self.chart_cache.end(ui, painted);
         for place in toggles {
             let hidden = &mut self.settings.view.filter.hidden;
             if !hidden.remove(&place) {
@@ -1329,6 +1340,61 @@ impl App {
             self.start_export(*metric);
             ui.ctx().request_repaint();
         }
+    }
+
+    /// Lays out the cards and the four charts (painted from their picture when it shows the
+    /// same); collects the provinces whose legend entry was clicked and the charts whose Export
+    /// PNG… was.
+    fn cards_and_charts(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &DashboardKey,
+        toggles: &mut Vec<Place>,
+        exports: &mut Vec<Metric>,
+    ) {
+        let (view, all) = (&key.view, &key.all);
+        let painted = self.chart_cache.begin(ui, ui.visuals().panel_fill);
+        cards::cards_ui(ui, view);
+        ui.add_space(6.0);
+        let spacing = ui.spacing().item_spacing.y;
+        let height = ((ui.available_height() - spacing) / 2.0).max(180.0);
+        let gap = 8.0;
+        let width = ((ui.available_width() - gap) / 2.0).floor().max(200.0);
+        let span = view.first_day.zip(view.last_day);
+        for pair in charts::METRICS.chunks(2) {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for metric in pair {
+                    let (Some(chart), Some(all_chart)) = (view.chart(*metric), all.chart(*metric))
+                    else {
+                        continue;
+                    };
+                    let input = ChartInput {
+                        chart,
+                        all: all_chart,
+                        hidden: &key.hidden,
+                        granularity: view.granularity,
+                        cumulative: key.cumulative,
+                        capturing: key.capture == Some(*metric),
+                        span,
+                    };
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(width, height),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_width(width);
+                            let (actions, layout) = charts::chart_ui(ui, &input, height);
+                            self.layouts[metric.index()] = layout;
+                            toggles.extend(actions.toggle);
+                            if actions.export {
+                                exports.push(*metric);
+                            }
+                        },
+                    );
+                }
+            });
+        }
+        self.chart_cache.end(ui, painted);
     }
 }
 

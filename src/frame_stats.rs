@@ -26,6 +26,8 @@ pub struct FrameStats {
     process_cpu: (Option<f64>, Option<f64>),
     /// Measured frames whose previous frame painted the dashboard from its picture.
     pictures: usize,
+    /// Of those, the frames that did so without laying the dashboard out (`ui::chart_hold`).
+    skipped: usize,
 }
 
 /// CPU seconds the whole process (every thread: UI, the renderer's rasterizer threads) has used,
@@ -87,6 +89,7 @@ impl FrameStats {
             row: 0,
             process_cpu: (None, None),
             pictures: 0,
+            skipped: 0,
         }
     }
 
@@ -138,10 +141,12 @@ impl FrameStats {
     }
 
     /// Notes whether the previous frame painted the cards and charts from their picture (see
-    /// `ui::chart_cache`); counted once measuring has started.
-    pub fn note_picture(&mut self, used: bool) {
+    /// `ui::chart_cache`), and whether it did without laying them out (`ui::chart_hold`);
+    /// counted once measuring has started.
+    pub fn note_picture(&mut self, used: bool, skipped: bool) {
         if self.warmup == 0 && used {
             self.pictures += 1;
+            self.skipped += usize::from(skipped);
         }
     }
 
@@ -201,13 +206,14 @@ impl FrameStats {
         format!(
             "frame-stats: {} frames, {rows} rows, {}x{} px: interval {} ({fps:.0} fps); \
              ui+paint cpu {}; whole process cpu {process} a frame; \
-             dashboard from its picture in {} frames",
+             dashboard from its picture in {} frames, not laid out in {}",
             self.measured(),
             size_px[0],
             size_px[1],
             fmt(self.intervals()),
             fmt(self.cpu()),
             self.pictures,
+            self.skipped,
         )
     }
 }
@@ -238,7 +244,7 @@ mod tests {
         let base = WARMUP_FRAMES as u64 - 1;
         assert!(!s.frame(at(base + 10), Some(0.004)));
         assert!(!s.frame(at(base + 30), Some(0.006)));
-        s.note_picture(true);
+        s.note_picture(true, true);
         assert!(s.frame(at(base + 70), Some(0.008)));
         let p = s.intervals().unwrap();
         assert_eq!((p.p50, p.max), (20.0, 40.0));
@@ -248,7 +254,10 @@ mod tests {
             s.report(100, [1600, 900])
                 .contains("3 frames, 100 rows, 1600x900 px")
         );
-        assert!(s.report(100, [1600, 900]).ends_with("picture in 1 frames"));
+        assert!(
+            s.report(100, [1600, 900])
+                .ends_with("picture in 1 frames, not laid out in 1")
+        );
     }
 
     #[test]

@@ -1708,3 +1708,228 @@ fn the_window_paints_in_few_draw_calls() {
     // a picture); 171 with egui's clip rects as they were.
     assert!(primitives <= 30, "{primitives} draw calls");
 }
+
+// The cards and charts not laid out while nothing can reach them (ui::chart_hold): these tests
+// drive the app in that state and check that the charts still answer as when laid out.
+
+/// The sample data with the cards and charts painted from their picture, as in the native
+/// window, stepped (as a window gets frames while the table scrolls) until a frame skips their
+/// layout.
+fn skipping(dialogs: ScriptedDialogs) -> Harness<'static, App> {
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
+        chart_pictures: true,
+        ..Default::default()
+    };
+    let mut h = harness_with(dialogs, 1.0, start);
+    until_skipping(&mut h);
+    h
+}
+
+/// Steps until a frame skips the charts' layout (a few frames once they hold still).
+fn until_skipping(h: &mut Harness<'_, App>) {
+    for _ in 0..8 {
+        h.step();
+        if h.state().charts_skipped() {
+            return;
+        }
+    }
+    panic!("a frame skips the charts' layout once they hold still");
+}
+
+/// Every node of the accessibility tree: role, label, value and rounded bounds, sorted.
+fn accessibility_tree(h: &Harness<'_, App>) -> Vec<String> {
+    let mut nodes: Vec<String> = h
+        .query_all_by(|_| true)
+        .map(|n| {
+            let node = n.accesskit_node();
+            let r = node.bounding_box();
+            format!(
+                "{:?} {:?} {:?} {:?}",
+                node.role(),
+                node.label(),
+                node.value(),
+                r.map(|r| [r.x0, r.y0, r.x1, r.y1].map(|v| v.round() as i32))
+            )
+        })
+        .collect();
+    nodes.sort();
+    nodes
+}
+
+/// Moves the pointer onto `pos`, presses and releases there, all in one frame's input (as a
+/// touch screen or a fast user delivers it): the click can only land if egui knew the widget
+/// under `pos` in the frame before.
+fn click_in_one_frame(h: &mut Harness<'_, App>, pos: egui::Pos2) {
+    let button = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.input_mut()
+        .events
+        .extend([egui::Event::PointerMoved(pos), button(true), button(false)]);
+    h.step();
+}
+
+#[test]
+fn skipped_frames_look_and_read_like_live_ones() {
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
+        ..Default::default()
+    };
+    let mut live = harness_with(ScriptedDialogs::default(), 1.0, start);
+    live.step();
+    let mut skipped = skipping(ScriptedDialogs::default());
+    assert!(!live.state().charts_skipped());
+    // Pixel for pixel, the table where it was.
+    let (a, b) = (live.render().unwrap(), skipped.render().unwrap());
+    assert_eq!(differing_pixels(&a, &b), 0, "a skipped frame looks live");
+    // A screen reader finds the same widgets, named the same, in the same places.
+    assert_eq!(accessibility_tree(&live), accessibility_tree(&skipped));
+    skipped.get_by_label("Export PNG… Rigs seized");
+    skipped.get_by_label("Hide Inner Mongolia (rigs seized)");
+    // And it stays so frame after frame.
+    for _ in 0..3 {
+        skipped.step();
+        assert!(skipped.state().charts_skipped());
+    }
+    assert_eq!(accessibility_tree(&live), accessibility_tree(&skipped));
+}
+
+#[test]
+fn hovering_a_chart_shows_its_tooltip_after_skipped_frames() {
+    let mut h = skipping(ScriptedDialogs::default());
+    let tip = hover_rigs_2021_q3(&mut h);
+    assert!(
+        tip.iter().any(|l| l == "Inner Mongolia: 10,100 (1 event)"),
+        "{tip:?}"
+    );
+    // The pointer left (hover_rigs_2021_q3 removes it): skipped again, no tooltip left over.
+    until_skipping(&mut h);
+    assert!(!has_named_containing(&h, "Inner Mongolia: 10,100"));
+    assert!(
+        h.query_all_by(|n| n.value().is_some_and(|v| v.contains(" event")))
+            .next()
+            .is_none(),
+        "no tooltip"
+    );
+}
+
+#[test]
+fn a_legend_click_after_skipped_frames_hides_and_shows_a_province() {
+    let mut h = skipping(ScriptedDialogs::default());
+    let all = Filter::default();
+    let before = expected_total(h.state(), Metric::Rigs, &all);
+    // Moved onto and clicked in the same frame, right after skipped ones.
+    let entry = h.get_by_label("Hide Inner Mongolia (rigs seized)").rect();
+    click_in_one_frame(&mut h, entry.center());
+    h.run();
+    let mut hidden = Filter::default();
+    hidden.hidden.insert(inner_mongolia());
+    let after = expected_total(h.state(), Metric::Rigs, &hidden);
+    assert_eq!(after, before - 10_100.0);
+    named(&h, &card_text(Metric::Rigs, after));
+    // Skipped again with the province hidden; a click as kittest sends it shows it again.
+    h.remove_cursor();
+    until_skipping(&mut h);
+    h.get_by_label("Show Inner Mongolia (rigs seized)").click();
+    h.run();
+    named(&h, &card_text(Metric::Rigs, before));
+}
+
+#[test]
+fn export_png_after_skipped_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rigs.png");
+    let mut h = skipping(ScriptedDialogs::answering(&[], std::slice::from_ref(&path)));
+    let button = h.get_by_label("Export PNG… Rigs seized").rect();
+    click_in_one_frame(&mut h, button.center());
+    // The export waits for a screenshot, then the picture is taken again: several frames.
+    h.run_steps(8);
+    h.get_by_label_contains("Exported");
+    let rect = h.state().chart_layout(Metric::Rigs).frame;
+    let img = image::open(&path).unwrap();
+    assert_eq!(
+        img.width(),
+        (rect.max.x.round() - rect.min.x.round()) as u32
+    );
+}
+
+/// The accessible label of the focused widget.
+fn focused(h: &Harness<'_, App>) -> Option<String> {
+    h.query_by(|n| n.is_focused())
+        .and_then(|n| n.accesskit_node().label())
+}
+
+#[test]
+fn tab_moves_the_focus_into_the_charts_after_skipped_frames() {
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
+        ..Default::default()
+    };
+    let mut live = harness_with(ScriptedDialogs::default(), 1.0, start);
+    let mut skipped = skipping(ScriptedDialogs::default());
+    let mut order = [Vec::new(), Vec::new()];
+    for (i, h) in [&mut live, &mut skipped].into_iter().enumerate() {
+        // The table panel's splitter (the lowest one) comes just before the charts in Tab order.
+        h.query_all_by_label("Resize panel")
+            .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+            .unwrap()
+            .focus();
+        h.run();
+        order[i].push(focused(h));
+        if i == 1 {
+            // The focus is outside the charts: frames skip their layout again.
+            until_skipping(h);
+        }
+        for _ in 0..2 {
+            // The frame Tab arrives in lays the charts out (the newly focused widget is painted
+            // focused at once).
+            for pressed in [true, false] {
+                h.input_mut().events.push(egui::Event::Key {
+                    key: Key::Tab,
+                    physical_key: None,
+                    pressed,
+                    repeat: false,
+                    modifiers: Modifiers::NONE,
+                });
+                h.step();
+                assert!(!h.state().charts_skipped(), "a Tab frame is laid out");
+            }
+            h.run();
+            order[i].push(focused(h));
+        }
+    }
+    assert_eq!(order[0], order[1], "the same focus order as live");
+    assert_eq!(
+        order[1][1].as_deref(),
+        Some("Export PNG… Projects shut down"),
+        "Tab moves into the first chart: {:?}",
+        order[1]
+    );
+    // While a chart widget has the focus, the charts are laid out and it keeps the focus.
+    skipped.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    skipped.run();
+    assert_eq!(
+        focused(&skipped).as_deref(),
+        Some("Export PNG… Projects shut down")
+    );
+    for _ in 0..4 {
+        skipped.step();
+        assert!(!skipped.state().charts_skipped());
+    }
+    assert_eq!(
+        focused(&skipped).as_deref(),
+        Some("Export PNG… Projects shut down")
+    );
+    // Escape gives the focus up: frames skip the layout again.
+    skipped.key_press(Key::Escape);
+    skipped.run();
+    assert_eq!(focused(&skipped), None);
+    until_skipping(&mut skipped);
+}

@@ -2,9 +2,10 @@
 //!
 //! Software OpenGL (llvmpipe, no GPU) spends most of a frame shading pixels and setting up
 //! triangles, and the four charts (card frames, thousands of bars, grid lines, legends) were
-//! half of both while only the table scrolled. The charts are still laid out every frame (their
-//! widgets answer the pointer, keyboard and screen readers as before); the shapes they painted
-//! are compared with the shapes of a frame read back from the screen. When they are equal, the
+//! half of both while only the table scrolled. The charts are still laid out in every frame
+//! that input can reach them in (their widgets answer the pointer, keyboard and screen readers
+//! as before; other frames repeat the last layout without doing it, see [`super::chart_hold`]);
+//! the shapes they painted are compared with the shapes of a frame read back from the screen. When they are equal, the
 //! shapes are dropped and that frame's pixels are painted instead, one textured rectangle
 //! copied pixel for pixel: the picture shows exactly what the shapes would paint.
 //!
@@ -43,6 +44,25 @@ struct Pending {
 struct Picture {
     look: Look,
     texture: TextureHandle,
+}
+
+impl Picture {
+    /// The picture as one textured rectangle over the pixels it was taken from.
+    fn mesh(&self) -> egui::Shape {
+        let [x, y, w, h] = self.look.pixels;
+        let ppp = self.look.pixels_per_point;
+        let rect = Rect::from_min_size(
+            egui::pos2(x as f32, y as f32) / ppp,
+            egui::vec2(w as f32, h as f32) / ppp,
+        );
+        let mut mesh = egui::Mesh::with_texture(self.texture.id());
+        mesh.add_rect_with_uv(
+            rect,
+            Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+            Color32::WHITE,
+        );
+        egui::Shape::mesh(mesh)
+    }
 }
 
 /// Where this frame's chart shapes are in the paint list.
@@ -128,21 +148,11 @@ impl ChartCache {
         if let Some(picture) = &self.picture
             && picture.look == look
         {
-            let [x, y, w, h] = pixels;
-            let rect = Rect::from_min_size(
-                egui::pos2(x as f32, y as f32) / ppp,
-                egui::vec2(w as f32, h as f32) / ppp,
-            );
-            let mut mesh = egui::Mesh::with_texture(picture.texture.id());
-            mesh.add_rect_with_uv(
-                rect,
-                Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
-                Color32::WHITE,
-            );
+            let mesh = picture.mesh();
             let end = first + look.shapes.len();
             ctx.graphics_mut(|g| {
                 let list = g.entry(span.layer);
-                list.set(span.start, span.clip, egui::Shape::mesh(mesh));
+                list.set(span.start, span.clip, mesh);
                 for i in first..end {
                     list.reset_shape(ShapeIdx(i));
                 }
@@ -155,6 +165,20 @@ impl ChartCache {
             self.live = Some(look.clone());
         }
         self.last = Some(look);
+    }
+
+    /// In a frame that does not lay the charts out (see [`super::chart_hold`]): paints the
+    /// picture the last frame painted, in the same place, into `ui` (the `ui` the charts were
+    /// drawn into, so with the same clip rect). False, painting nothing, when the last frame
+    /// painted no picture.
+    pub fn repaint_picture(&mut self, ui: &Ui) -> bool {
+        self.live = None;
+        let Some(picture) = self.picture.as_ref().filter(|_| self.used) else {
+            self.used = false;
+            return false;
+        };
+        ui.painter().add(picture.mesh());
+        true
     }
 
     /// Call at the end of the frame, when everything is drawn: keeps or drops the screenshot

@@ -3,6 +3,7 @@
 
 pub mod cards;
 pub mod chart_cache;
+pub mod chart_hold;
 pub mod charts;
 pub mod clips;
 pub mod dialogs;
