@@ -168,27 +168,76 @@ impl Default for LoadSums {
     }
 }
 
+/// Rows summed at a time by [`LoadSums::add_rows`].
+const BATCH: usize = 32;
+
 impl LoadSums {
     fn collect(doc: &Document, range: std::ops::Range<usize>) -> LoadSums {
         let mut p = LoadSums::default();
-        doc.for_each_facts(range, |facts| p.add(&facts));
+        p.add_rows(doc, range);
         p
     }
 
-    /// Adds one row's facts.
-    #[inline]
-    pub fn add(&mut self, facts: &RowFacts) {
-        let Some(date) = facts.date else {
-            if facts.values.iter().any(Option::is_some) {
-                self.undated_with_figures += 1;
+    /// Adds the facts of the document's rows in `range`, [`BATCH`] rows at a time: the day sums
+    /// of a batch are asked of memory first, all at once, then added to. (They are spread over
+    /// megabytes, so nearly every row's sums miss the cache; one by one, each miss stalls the
+    /// loop.)
+    pub fn add_rows(&mut self, doc: &Document, range: std::ops::Range<usize>) {
+        let mut batch: Vec<RowFacts> = Vec::with_capacity(BATCH);
+        doc.for_each_facts(range, |facts| {
+            batch.push(facts);
+            if batch.len() == BATCH {
+                self.add_batch(&batch);
+                batch.clear();
             }
-            return;
-        };
-        // The day key's parts, without dividing it back apart.
-        let key = date.day_key();
+        });
+        self.add_batch(&batch);
+    }
+
+    fn add_batch(&mut self, batch: &[RowFacts]) {
+        let mut at = [(0u32, 0u16); BATCH];
+        for (facts, at) in batch.iter().zip(&mut at) {
+            if let Some(date) = facts.date {
+                *at = self.slot_of(facts.place, date);
+                prefetch(&self.blocks[at.0 as usize].slots[usize::from(at.1)]);
+            }
+        }
+        for (facts, &(b, slot)) in batch.iter().zip(&at) {
+            let Some(date) = facts.date else {
+                if facts.values.iter().any(Option::is_some) {
+                    self.undated_with_figures += 1;
+                }
+                continue;
+            };
+            let s = &mut self.blocks[b as usize].slots[usize::from(slot)];
+            s.rows += 1;
+            match facts.basis {
+                Basis::Event => {
+                    // Without a branch per figure: whether a row has each is anyone's guess.
+                    for (m, v) in facts.values.iter().enumerate() {
+                        s.sums[m] += v.unwrap_or(0.0);
+                        s.counts[m] += u32::from(v.is_some());
+                    }
+                }
+                Basis::RunningTotal => {
+                    for m in Metric::ALL {
+                        if let Some(v) = facts.values[m.index()] {
+                            self.totals.push((facts.place, m, date.day_key(), v));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The block (of the place and year) and the slot (of the day) a dated row adds to, the block
+    /// made when new.
+    #[inline]
+    fn slot_of(&mut self, place: Place, date: EventDate) -> (u32, u16) {
         let year = i32::from(date.year);
-        let slot = usize::from(date.month.max(1)) * 32 + usize::from(date.day.max(1));
-        let place_index = match facts.place {
+        // The day key's parts, without dividing it back apart.
+        let slot = u16::from(date.month.max(1)) * 32 + u16::from(date.day.max(1));
+        let place_index = match place {
             Place::Region(id) => usize::from(id),
             Place::Unknown => 255,
         };
@@ -196,35 +245,33 @@ impl LoadSums {
             .contains(&year)
             .then(|| place_index * 300 + (year - 1900) as usize);
         let b = match direct.map(|i| self.dense[i]) {
-            Some(b) if b != u32::MAX => b as usize,
+            Some(b) if b != u32::MAX => b,
             _ => {
-                let next = self.blocks.len();
-                let b = *self.index.entry((facts.place, year)).or_insert(next);
+                let next = self.blocks.len() as u32;
+                let b = *self.index.entry((place, year)).or_insert(next as usize) as u32;
                 if b == next {
                     self.blocks.push(Block::new());
                 }
                 if let Some(i) = direct {
-                    self.dense[i] = b as u32;
+                    self.dense[i] = b;
                 }
                 b
             }
         };
-        let s = &mut self.blocks[b].slots[slot];
-        s.rows += 1;
-        for m in Metric::ALL {
-            let Some(v) = facts.values[m.index()] else {
-                continue;
-            };
-            match facts.basis {
-                Basis::Event => {
-                    s.sums[m.index()] += v;
-                    s.counts[m.index()] += 1;
-                }
-                Basis::RunningTotal => self.totals.push((facts.place, m, key, v)),
-            }
-        }
+        (b, slot)
     }
 }
+
+/// Asks for the cache line of `slot`, to be written soon.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse"))]
+#[inline(always)]
+fn prefetch(slot: &SlotSums) {
+    safe_arch::prefetch_et0(slot);
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse")))]
+#[inline(always)]
+fn prefetch(_slot: &SlotSums) {}
 
 /// One day's effect on a series: how much it added and how many rows were behind it.
 #[derive(Clone, Copy, Debug, PartialEq)]

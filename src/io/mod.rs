@@ -869,8 +869,7 @@ impl<'a> PartReader<'a> {
     fn finish(mut self, end: usize, cancelled: bool) -> Part {
         if !cancelled {
             let doc = &self.builder.doc;
-            let sums = &mut self.sums;
-            doc.for_each_facts(0..doc.len(), |f| sums.add(&f));
+            self.sums.add_rows(doc, 0..doc.len());
         }
         Part {
             builder: self.builder,
