@@ -1676,18 +1676,17 @@ impl Document {
         self.append_on(other, threads);
     }
 
-    /// As [`Document::append`], growing half of the columns on another thread when `threads`.
+    /// As [`Document::append`]; with `threads`, one thread takes in the other part's strings
+    /// and then grows the text columns, which need their symbols here, while this one grows the
+    /// others (dates, places, figures, bases) as they are, then maps the few of their cells that
+    /// hold text (unparsed dates, figures and bases).
     fn append_on(&mut self, other: Document, threads: bool) {
-        let map = self.strings.absorb(&other.strings);
-        let m = |sym: Sym| map.get(sym as usize).copied().unwrap_or(EMPTY);
         while self.extras.len() < other.extras.len() {
             let name = other.extra_names[self.extras.len()].clone();
             self.add_extra_column(name);
         }
-        let approx_offset = self.approx.len() as u32;
-        self.approx
-            .extend(other.approx.iter().map(|&(v, side, sym)| (v, side, m(sym))));
         let n = other.len;
+        let at = self.len;
         let other = &other;
         let Document {
             date,
@@ -1700,67 +1699,85 @@ impl Document {
             basis,
             figures,
             extras,
+            strings,
             ..
         } = self;
-        let texts = |mine: &mut Vec<Sym>, theirs: &[Sym]| {
-            mine.reserve_exact(theirs.len());
-            mine.extend(theirs.iter().map(|&s| m(s)));
+        let texts = move || {
+            let map = strings.absorb(&other.strings);
+            let m = |sym: Sym| map.get(sym as usize).copied().unwrap_or(EMPTY);
+            for (mine, theirs) in [
+                (province, &other.province),
+                (city, &other.city),
+                (action, &other.action),
+                (source, &other.source),
+                (notes, &other.notes),
+            ] {
+                mine.reserve_exact(n);
+                mine.extend(theirs.iter().map(|&s| m(s)));
+            }
+            for (j, col) in extras.iter_mut().enumerate() {
+                match other.extras.get(j) {
+                    Some(theirs) => col.extend(theirs.iter().map(|&s| m(s))),
+                    None => col.resize(col.len() + n, EMPTY),
+                }
+            }
+            map
         };
-        let mut first_half = move || {
+        let side_offsets: [u32; 4] = std::array::from_fn(|i| figures[i].side.len() as u32);
+        let mut rest = move || {
             date.reserve_exact(n);
-            date.extend(other.date.iter().map(|c| match *c {
-                DateCell::Invalid(sym) => DateCell::Invalid(m(sym)),
-                c => c,
-            }));
-            texts(province, &other.province);
-            texts(city, &other.city);
-            texts(action, &other.action);
+            date.extend_from_slice(&other.date);
             place.reserve_exact(n);
             place.extend_from_slice(&other.place);
-        };
-        let mut second_half = move || {
-            texts(source, &other.source);
-            texts(notes, &other.notes);
             basis.reserve_exact(n);
-            basis.extend(other.basis.iter().map(|c| match *c {
-                BasisCell::Invalid(sym) => BasisCell::Invalid(m(sym)),
-                c => c,
-            }));
-            for (mine, theirs) in figures.iter_mut().zip(&other.figures) {
-                let side_offset = mine.side.len() as u32;
-                mine.side.extend(theirs.side.iter().map(|c| {
-                    NumCell::pack(match c.unpack() {
-                        Num::Invalid(sym) => Num::Invalid(m(sym)),
-                        Num::Approx(i) => Num::Approx(i + approx_offset),
-                        n => n,
-                    })
-                }));
+            basis.extend_from_slice(&other.basis);
+            for ((mine, theirs), offset) in figures.iter_mut().zip(&other.figures).zip(side_offsets)
+            {
                 mine.cells.reserve_exact(n);
                 mine.cells.extend(theirs.cells.iter().map(|&c| {
                     if c == NUM_EMPTY || c & NUM_SIDE == 0 {
                         c
                     } else {
-                        NUM_SIDE | ((c & !NUM_SIDE) + side_offset)
+                        NUM_SIDE | ((c & !NUM_SIDE) + offset)
                     }
                 }));
-            }
-            for (j, col) in extras.iter_mut().enumerate() {
-                match other.extras.get(j) {
-                    Some(theirs) => texts(col, theirs),
-                    None => col.resize(col.len() + n, EMPTY),
-                }
             }
         };
         // Growing the columns of a large part is mostly the kernel handing out fresh pages:
         // half of them on another thread.
-        if threads {
+        let map = if threads {
             std::thread::scope(|scope| {
-                scope.spawn(first_half);
-                second_half();
-            });
+                let map = scope.spawn(texts);
+                rest();
+                map.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
         } else {
-            first_half();
-            second_half();
+            rest();
+            texts()
+        };
+        let m = |sym: Sym| map.get(sym as usize).copied().unwrap_or(EMPTY);
+        // The cells that hold text among those copied as they were.
+        for c in &mut self.date[at..] {
+            if let DateCell::Invalid(sym) = c {
+                *sym = m(*sym);
+            }
+        }
+        for c in &mut self.basis[at..] {
+            if let BasisCell::Invalid(sym) = c {
+                *sym = m(*sym);
+            }
+        }
+        let approx_offset = self.approx.len() as u32;
+        self.approx
+            .extend(other.approx.iter().map(|&(v, side, sym)| (v, side, m(sym))));
+        for (mine, theirs) in self.figures.iter_mut().zip(&other.figures) {
+            mine.side.extend(theirs.side.iter().map(|c| {
+                NumCell::pack(match c.unpack() {
+                    Num::Invalid(sym) => Num::Invalid(m(sym)),
+                    Num::Approx(i) => Num::Approx(i + approx_offset),
+                    n => n,
+                })
+            }));
         }
         self.date_votes[0] += other.date_votes[0];
         self.date_votes[1] += other.date_votes[1];

@@ -118,33 +118,41 @@ struct Block {
 }
 
 impl Block {
+    /// The masks of the 64 bytes from `base` (inlined: it runs once every 64 bytes of text).
+    #[inline(always)]
     fn at(bytes: &[u8], base: usize, delimiter: u8) -> Block {
+        match bytes.get(base..base + 64) {
+            Some(full) => Block::of(full, base, delimiter),
+            None => Block::at_end(bytes, base, delimiter),
+        }
+    }
+
+    #[inline(always)]
+    fn of(full: &[u8], base: usize, delimiter: u8) -> Block {
         let mut block = Block {
             base,
             ..Block::default()
         };
-        let rest = bytes.get(base..).unwrap_or_default();
-        let mut add = |chunk: &[u8], k: usize| {
-            let [d, e, q] = masks16(chunk, delimiter);
+        for k in 0..4 {
+            let [d, e, q] = masks16(&full[16 * k..16 * k + 16], delimiter);
             block.delim |= u64::from(d) << (16 * k);
             block.end |= u64::from(e) << (16 * k);
             block.quote |= u64::from(q) << (16 * k);
-        };
-        if rest.len() >= 64 {
-            for k in 0..4 {
-                add(&rest[16 * k..16 * k + 16], k);
-            }
-        } else {
-            let mut padded = [0u8; 64];
-            padded[..rest.len()].copy_from_slice(rest);
-            for k in 0..4 {
-                add(&padded[16 * k..16 * k + 16], k);
-            }
-            let valid = (1u64 << rest.len()) - 1;
-            block.delim &= valid;
-            block.end &= valid;
-            block.quote &= valid;
         }
+        block
+    }
+
+    /// The last bytes of the text, fewer than 64: no bits past its end.
+    #[cold]
+    fn at_end(bytes: &[u8], base: usize, delimiter: u8) -> Block {
+        let rest = bytes.get(base..).unwrap_or_default();
+        let mut padded = [0u8; 64];
+        padded[..rest.len()].copy_from_slice(rest);
+        let mut block = Block::of(&padded, base, delimiter);
+        let valid = (1u64 << rest.len()) - 1;
+        block.delim &= valid;
+        block.end &= valid;
+        block.quote &= valid;
         block
     }
 }
@@ -152,6 +160,7 @@ impl Block {
 /// Bits `i` set when byte `i` of the 16 is the delimiter, a line end (`\n`, `\r`), a quote
 /// (SSE2 compares, which every x86-64 processor has).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
 fn masks16(chunk: &[u8], delimiter: u8) -> [u16; 3] {
     use safe_arch::{
         bitor_m128i, cmp_eq_mask_i8_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,

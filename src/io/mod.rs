@@ -449,19 +449,19 @@ pub fn read_with(
             return finish(parsed.doc?, None, report, options);
         }
         let delimiter = choose_delimiter(text, format, options, &mut report);
-        let (doc, sums) = read_delimited(path, text, delimiter, &mut report, options, progress)?;
-        return finish(doc, Some(sums), report, options);
+        let (doc, agg) = read_delimited(path, text, delimiter, &mut report, options, progress)?;
+        return finish(doc, Some(agg), report, options);
     };
     report.format = Some(format);
     let doc = build(path, &headers, &rows, &mut report, options, progress)?;
     finish(doc, None, report, options)
 }
 
-/// Settles the date order (as chosen, or as the unambiguous dates say) and keeps the sums made
-/// while reading when that did not change how any date reads.
+/// Settles the date order (as chosen, or as the unambiguous dates say) and keeps the aggregates
+/// made while reading when that did not change how any date reads.
 fn finish(
     mut doc: Document,
-    sums: Option<Vec<LoadSums>>,
+    aggregates: Option<Aggregates>,
     mut report: ImportReport,
     options: &ReadOptions,
 ) -> Result<Import, FileError> {
@@ -488,9 +488,7 @@ fn finish(
         );
     }
     report.date_order = doc.date_order();
-    let aggregates = sums
-        .filter(|_| doc.date_order() == read_order)
-        .map(Aggregates::from_sums);
+    let aggregates = aggregates.filter(|_| doc.date_order() == read_order);
     Ok(Import {
         doc,
         report,
@@ -921,17 +919,22 @@ fn read_parts<E: Send>(
     Ok(Some(results))
 }
 
-/// The parts joined in file order, with their sums.
-fn join_parts(parts: Vec<Part>) -> (Document, Vec<LoadSums>) {
+/// The parts joined in file order, and their aggregates (joined from the parts' sums on another
+/// thread meanwhile).
+fn join_parts(parts: Vec<Part>) -> (Document, Aggregates) {
     let (docs, sums): (Vec<Document>, Vec<LoadSums>) =
         parts.into_iter().map(|p| (p.builder.doc, p.sums)).unzip();
-    let mut docs = docs.into_iter();
-    let mut doc = docs.next().unwrap_or_default();
-    for part in docs {
-        doc.append(part);
-    }
-    doc.shrink_to_fit();
-    (doc, sums)
+    std::thread::scope(|scope| {
+        let agg = scope.spawn(|| Aggregates::from_sums(sums));
+        let mut docs = docs.into_iter();
+        let mut doc = docs.next().unwrap_or_default();
+        for part in docs {
+            doc.append(part);
+        }
+        doc.shrink_to_fit();
+        let agg = agg.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (doc, agg)
+    })
 }
 
 /// Reads delimited text straight into a document, without holding the rows twice: the header
@@ -944,7 +947,7 @@ fn read_delimited(
     report: &mut ImportReport,
     options: &ReadOptions,
     progress: &Progress,
-) -> Result<(Document, Vec<LoadSums>), FileError> {
+) -> Result<(Document, Aggregates), FileError> {
     let text = text.trim_start_matches('\u{feff}');
     let Some((template, body)) = delimited_header(path, text, delimiter, false, report, options)?
     else {

@@ -102,9 +102,9 @@ pub fn read_path(
     };
     let delimiter = choose_delimiter(text, format, options, &mut report);
     if whole {
-        let (doc, sums) =
+        let (doc, agg) =
             super::read_delimited(path, text, delimiter, &mut report, options, progress)?;
-        return finish(doc, Some(sums), report, options).map(Some);
+        return finish(doc, Some(agg), report, options).map(Some);
     }
     let trimmed = text.trim_start_matches('\u{feff}');
     let Some((template, body)) =
@@ -160,8 +160,8 @@ pub fn read_path(
         Err(Stop::File(e)) => return Err(e),
         Err(Stop::NotUtf8) => return Ok(None),
     };
-    let (doc, sums) = join_parts(parts);
-    finish(doc, Some(sums), report, options).map(Some)
+    let (doc, agg) = join_parts(parts);
+    finish(doc, Some(agg), report, options).map(Some)
 }
 
 /// Reads the records that start in `from..stop` (and the rest of the last one) from `file`,
