@@ -408,6 +408,15 @@ impl Interner {
         sym
     }
 
+    /// As [`Interner::intern`], for free text that seldom repeats (notes): past the cache of
+    /// recent strings, which it would only fill with strings not seen again.
+    pub fn intern_free_text(&mut self, s: &str) -> Sym {
+        if s.is_empty() {
+            return EMPTY;
+        }
+        self.intern_hashed(s, (hash_str(s.as_bytes()) >> 32) as u32)
+    }
+
     /// The symbol for `s`, whose 32-bit hash is `h`, adding it when new (past the recent cache).
     fn intern_hashed(&mut self, s: &str, h: u32) -> Sym {
         let Interner {
@@ -938,7 +947,7 @@ impl Document {
                 Column::Field(Field::City) => city = self.intern_place(text),
                 Column::Field(Field::Action) => action = self.strings.intern(text),
                 Column::Field(Field::Source) => source = self.strings.intern(text),
-                Column::Field(Field::Notes) => notes = self.strings.intern(text),
+                Column::Field(Field::Notes) => notes = self.strings.intern_free_text(text),
                 Column::Field(Field::Basis) => basis = self.read_basis(text),
                 Column::Field(f @ (Field::Projects | Field::Rigs | Field::Kwh | Field::Coal)) => {
                     let m = f.metric().unwrap_or(Metric::Rigs).index();
