@@ -2101,6 +2101,11 @@ mod tests {
             assert_eq!(i.intern(s), map[t as usize]);
         }
         assert_eq!(map[EMPTY as usize], EMPTY);
+        // Free text takes the same symbols, whichever way a string came first.
+        assert_eq!(i.intern_free_text(&strings[9]), i.intern(&strings[9]));
+        let note = i.intern_free_text("a note seen once");
+        assert_eq!(i.intern("a note seen once"), note);
+        assert_eq!(i.intern_free_text("a note seen once"), note);
     }
 
     #[test]
