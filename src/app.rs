@@ -177,6 +177,8 @@ pub struct App {
     visible_len: usize,
     /// Problems per revision; large documents list them on a worker.
     problems_cache: Background<u64, Vec<Problem>>,
+    /// A large file was just opened: show the problem list if the worker's check finds any.
+    show_problems_when_checked: bool,
     report_startup: Option<std::time::Instant>,
     preview: Option<PreviewState>,
     loading: Option<Loading>,
@@ -235,6 +237,7 @@ impl App {
             visible_cache: Background::default(),
             visible_len: 0,
             problems_cache: Background::default(),
+            show_problems_when_checked: false,
             preview: None,
             loading: None,
             ctx: Some(cc.egui_ctx.clone()),
@@ -364,6 +367,7 @@ impl App {
         self.visible_cache.clear();
         self.visible_len = 0;
         self.problems_cache.clear();
+        self.show_problems_when_checked = false;
     }
 
     fn open_path(&mut self, path: &Path) {
@@ -496,7 +500,9 @@ impl App {
     /// with before that) becomes the first undoable edit, so Edit ▸ Undo can take it back.
     fn accept_import_with_order(&mut self, path: &Path, import: Import, first: Option<DateOrder>) {
         let rows = import.doc.len();
-        let problems = import.doc.problems().len();
+        // A large file's problems are listed on a worker, not here: the window would stop for
+        // the check (a third of a second at a million rows).
+        let problems = (rows < BACKGROUND_ROWS).then(|| import.doc.problems().len());
         let mut doc = import.doc;
         let chosen = doc.date_order();
         let undoable = first.filter(|&f| f != chosen).is_some_and(|f| {
@@ -518,8 +524,10 @@ impl App {
             r.clear();
         }
         self.remember_recent(path);
-        if problems > 0 {
-            self.settings.show_problems = true;
+        match problems {
+            Some(0) => {}
+            Some(_) => self.settings.show_problems = true,
+            None => self.show_problems_when_checked = true,
         }
         self.info(format!("Opened {} ({rows} rows)", path.display()));
     }
@@ -771,10 +779,14 @@ impl App {
         let inline = self.session.doc().len() < BACKGROUND_ROWS;
         let shared = self.session.doc_shared();
         let notify = self.notifier();
-        self.problems_cache
-            .get(&rev, inline, move || shared.problems(), notify)
-            .0
-            .unwrap_or_default()
+        let (list, fresh) =
+            self.problems_cache
+                .get(&rev, inline, move || shared.problems(), notify);
+        let list = list.unwrap_or_default();
+        if fresh && std::mem::take(&mut self.show_problems_when_checked) && !list.is_empty() {
+            self.settings.show_problems = true;
+        }
+        list
     }
 
     fn problem_count(&mut self) -> usize {

@@ -1574,18 +1574,46 @@ fn opened(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, Harness
     (dir, h)
 }
 
+/// Steps the app until `done` (work on worker threads comes back between steps).
+fn wait(h: &mut Harness<'_, App>, done: &dyn Fn(&Harness<'_, App>) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(h) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(120));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+/// A large file's problems are checked on a worker after it opens (not while the window waits),
+/// and the list opens once the check finds one.
+#[test]
+fn a_large_file_with_a_problem_opens_its_problem_list_when_checked() {
+    let mut text = crackdown_dashboard::synth::csv(60_000, 5);
+    text.push_str("2021-05-06,Sichuan,,raid,,many,,,event,,a figure that does not parse\n");
+    let (_dir, mut h) = opened("big.csv", text);
+    wait(&mut h, &|h| h.state().session().doc().len() == 60_001);
+    // The status bar counts the problems once the worker has checked.
+    wait(&mut h, &|h| {
+        h.query_all_by(|n| {
+            n.label().is_some_and(|l| {
+                l == "1 problem"
+                    || (l.ends_with(" problems") && l.starts_with(|c: char| c.is_ascii_digit()))
+            })
+        })
+        .count()
+            > 0
+    });
+    assert!(
+        h.query_by_label("Problem: Row 60001 · Rigs seized: “many” is not a number")
+            .is_some(),
+        "the problem list is open, listing the cell"
+    );
+}
+
 #[test]
 fn a_large_table_sorts_and_searches_on_a_worker_and_edits_keep_working() {
     let (_dir, mut h) = opened("big.csv", crackdown_dashboard::synth::csv(60_000, 5));
-    let wait = |h: &mut Harness<'_, App>, done: &dyn Fn(&Harness<'_, App>) -> bool| {
-        let start = std::time::Instant::now();
-        while !done(h) {
-            assert!(start.elapsed() < std::time::Duration::from_secs(120));
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            h.step();
-        }
-        h.run();
-    };
     wait(&mut h, &|h| h.state().session().doc().len() == 60_000);
     let doc = h.state().session().doc_shared();
     let max = (0..doc.len())
