@@ -132,6 +132,7 @@ enum PreviewStep {
 }
 
 struct ExportJob {
+    metric: Metric,
     path: PathBuf,
     rect: egui::Rect,
     pixels_per_point: f32,
@@ -1304,7 +1305,14 @@ impl App {
             all: self.session.view(s.granularity, &unhidden).clone(),
             hidden: s.filter.hidden.clone(),
             cumulative: s.cumulative,
-            capture: self.export_request.as_ref().map(|(m, _)| *m),
+            // From the request until the picture arrives: the window may take it a frame or
+            // more later (eframe's glow renderer does), and the chart must still be drawn
+            // without its Export button then.
+            capture: self
+                .export_request
+                .as_ref()
+                .map(|(m, _)| *m)
+                .or(self.export_job.as_ref().map(|j| j.metric)),
         };
         // While nothing can change or reach the cards and charts, they are not laid out: their
         // picture is painted again (see `ui::chart_hold`). Never while a chart is being exported.
@@ -1343,6 +1351,7 @@ impl App {
                 }
             });
             self.export_job = Some(ExportJob {
+                metric,
                 path,
                 rect: self.layouts[metric.index()].frame,
                 pixels_per_point: ui.ctx().pixels_per_point(),

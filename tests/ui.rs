@@ -1869,6 +1869,52 @@ fn a_legend_click_after_skipped_frames_hides_and_shows_a_province() {
     named(&h, &card_text(Metric::Rigs, before));
 }
 
+/// The window may take the requested picture a frame or more after the request (eframe's glow
+/// renderer does): until the picture has arrived, the chart is drawn without its Export button,
+/// so the button is never in the exported picture. Here the picture never comes: frames are
+/// run by hand after the one that asked for it.
+#[test]
+fn the_export_button_stays_hidden_until_the_picture_arrives() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rigs.png");
+    let mut h = harness(ScriptedDialogs::answering(&[], std::slice::from_ref(&path)));
+    let label = "Export PNG… Rigs seized";
+    h.get_by_label(label).click();
+    // The click and the file dialog's answer; the frame that asks for the picture and those
+    // after it are run by hand, so the request is never served.
+    h.step();
+    let ctx = h.ctx.clone();
+    let mut frame = eframe::Frame::_new_kittest();
+    let app = h.state_mut();
+    let mut time = 100.0;
+    for i in 0..4 {
+        time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            time: Some(time),
+            ..Default::default()
+        };
+        let out = ctx.run_ui(input, |ui| eframe::App::ui(app, ui, &mut frame));
+        let update = out
+            .platform_output
+            .accesskit_update
+            .expect("AccessKit is on under kittest");
+        let shown = update
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.label().is_some_and(|l| l == label))
+            .count();
+        assert_eq!(shown, 0, "frame {i} after the request shows the button");
+        // The other charts keep theirs.
+        assert!(
+            update
+                .nodes
+                .iter()
+                .any(|(_, n)| n.label().is_some_and(|l| l == "Export PNG… Coal saved"))
+        );
+    }
+    assert!(!path.exists(), "no picture came, so nothing was written");
+}
+
 #[test]
 fn export_png_after_skipped_frames() {
     let dir = tempfile::tempdir().unwrap();
