@@ -143,11 +143,11 @@ pub fn read_path(
         total,
     };
     let read_part = |from: usize, stop: usize| -> Result<Part, Stop> {
-        let size = size as usize;
-        let bytes = stop.min(size).saturating_sub(from);
+        let bytes = stop.min(size as usize).saturating_sub(from);
         let mut reader = PartReader::new(&template, bytes / 64, from, &counter);
-        if from >= size {
-            // Past the end (no line end after the guessed cut): an empty part.
+        if from == usize::MAX {
+            // No line end after the guessed cut: an empty part. (Any other part is read to its
+            // end, even past the size the file had: it may have grown, or report no size.)
             return Ok(reader.finish(from, false));
         }
         let (end, cancelled) =
