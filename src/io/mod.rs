@@ -284,8 +284,8 @@ impl Progress {
 }
 
 /// Reads a file, reporting progress and stopping when cancelled, parses it and sums its
-/// aggregates. Returns the bytes when the report needs an import preview, which reads them again
-/// with other choices (empty otherwise).
+/// aggregates. Returns the file's bytes when it was read whole, for an import preview to read
+/// again with other choices; none when it was read in chunks (nothing needed a preview then).
 pub fn read_path_progress(
     path: &Path,
     options: &ReadOptions,
