@@ -30,10 +30,9 @@ fn cells(doc: &Document) -> Vec<Vec<String>> {
     out
 }
 
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("crackdown-stream-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// Writes `bytes` to `name` in `dir` (a temporary directory each test holds and removes).
+fn temp_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     path
 }
@@ -100,7 +99,8 @@ proptest! {
         let d = if semicolon { b';' } else { b',' };
         let header = if semicolon { "date;province;rigs_seized;notes\n" } else { "date,province,rigs_seized,notes\n" };
         let text = format!("{header}{body}");
-        let path = temp_file(&format!("p-{chunk}-{head}.csv"), text.as_bytes());
+        let dir = tempfile::tempdir().unwrap();
+        let path = temp_file(&dir, "p.csv", text.as_bytes());
         let options = ReadOptions { delimiter: Some(d), ..Default::default() };
         let sizes = Chunks { head, chunk, min_parallel: if parallel { 0 } else { usize::MAX } };
         let streamed = stream::read_path(&path, None, &options, &Progress::default(), sizes).unwrap();
@@ -123,6 +123,7 @@ proptest! {
 /// delimiter detected.
 #[test]
 fn a_large_file_in_chunks_reads_as_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
     let mut text = String::new();
     for (i, line) in crackdown_dashboard::synth::csv(60_000, 7)
         .lines()
@@ -135,7 +136,7 @@ fn a_large_file_in_chunks_reads_as_the_whole_file() {
         text.push_str(if i % 5 == 0 { "\r\n" } else { "\n" });
     }
     assert!(text.len() > 4 << 20, "big enough for parallel parts");
-    let path = temp_file("large.csv", text.as_bytes());
+    let path = temp_file(&dir, "large.csv", text.as_bytes());
     let options = ReadOptions::default();
     same_as_whole(&path, &options, Chunks::default());
     same_as_whole(
@@ -149,7 +150,7 @@ fn a_large_file_in_chunks_reads_as_the_whole_file() {
     // With a byte-order mark, and as the app and the command line read files.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(text.as_bytes());
-    let path = temp_file("bom.csv", &bom);
+    let path = temp_file(&dir, "bom.csv", &bom);
     same_as_whole(&path, &options, Chunks::default());
     let (bytes, import) = io::read_path_progress(&path, &options, &Progress::default()).unwrap();
     assert!(
@@ -163,11 +164,12 @@ fn a_large_file_in_chunks_reads_as_the_whole_file() {
 /// whole: the same document as reading the bytes, with the encoding reported.
 #[test]
 fn other_text_is_left_to_the_whole_file_reader() {
+    let dir = tempfile::tempdir().unwrap();
     let mut text = crackdown_dashboard::synth::csv(20_000, 9).into_bytes();
     // A Latin-1 "é" near the end: not UTF-8.
     let at = text.len() - 10;
     text.insert(at, 0xE9);
-    let path = temp_file("latin1.csv", &text);
+    let path = temp_file(&dir, "latin1.csv", &text);
     let streamed = stream::read_path(
         &path,
         None,
@@ -185,7 +187,7 @@ fn other_text_is_left_to_the_whole_file_reader() {
     assert_eq!(cells(&import.doc), cells(&whole.doc));
     assert_ne!(import.report.encoding, "utf-8");
     // UTF-16 (a byte-order mark) and a chosen encoding are read whole too.
-    let path = temp_file("utf16.csv", b"\xFF\xFEd\0a\0t\0e\0\n\0");
+    let path = temp_file(&dir, "utf16.csv", b"\xFF\xFEd\0a\0t\0e\0\n\0");
     let none = stream::read_path(
         &path,
         None,
@@ -198,7 +200,7 @@ fn other_text_is_left_to_the_whole_file_reader() {
         encoding: Some("utf-8".into()),
         ..Default::default()
     };
-    let path = temp_file("chosen.csv", b"date,province\n2021-01-01,Hebei\n");
+    let path = temp_file(&dir, "chosen.csv", b"date,province\n2021-01-01,Hebei\n");
     assert!(
         stream::read_path(
             &path,
@@ -215,8 +217,9 @@ fn other_text_is_left_to_the_whole_file_reader() {
 /// A cancelled load ends with an error that says so; a file that cannot be read names itself.
 #[test]
 fn cancelled_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
     let text = crackdown_dashboard::synth::csv(50_000, 3);
-    let path = temp_file("cancel.csv", text.as_bytes());
+    let path = temp_file(&dir, "cancel.csv", text.as_bytes());
     let progress = Progress::default();
     progress.cancel();
     let e = stream::read_path(
