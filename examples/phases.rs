@@ -4,7 +4,7 @@
 //! `cargo run --release --example phases FILE` (`RUNS=N`).
 use std::time::Instant;
 
-use crackdown_dashboard::analysis::{Aggregates, Filter, Granularity};
+use crackdown_dashboard::analysis::{Filter, Granularity};
 use crackdown_dashboard::io;
 
 fn main() {
@@ -16,16 +16,16 @@ fn main() {
         .unwrap_or(3);
     for _ in 0..runs {
         let t = Instant::now();
-        let (_, import) =
+        let (_, mut import) =
             io::read_path_progress(path, &io::ReadOptions::default(), &io::Progress::default())
                 .unwrap();
         let t_open = t.elapsed();
-        let doc = import.doc;
         let summed = import.aggregates.is_some();
         // Made on the loading thread; built here only if a reader left them out.
-        let mut agg = import.aggregates.unwrap_or_else(|| Aggregates::build(&doc));
+        let agg = import.summed_aggregates();
         let t_agg = t.elapsed();
         let v = agg.view(Granularity::Month, &Filter::default());
+        let doc = &import.doc;
         let t_view = t.elapsed();
         // Resident memory now that the load's buffers are gone and the aggregates are built (the
         // first run's figure is the one to read: later runs add what the allocator kept).

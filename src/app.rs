@@ -178,7 +178,7 @@ pub struct App {
     visible_len: usize,
     /// Problems per revision; large documents list them on a worker.
     problems_cache: Background<u64, Vec<Problem>>,
-    /// A large file was just opened: show the problem list if the worker's check finds any.
+    /// A file was just opened: show the problem list if its check finds any.
     show_problems_when_checked: bool,
     report_startup: Option<std::time::Instant>,
     preview: Option<PreviewState>,
@@ -501,9 +501,6 @@ impl App {
     /// with before that) becomes the first undoable edit, so Edit ▸ Undo can take it back.
     fn accept_import_with_order(&mut self, path: &Path, import: Import, first: Option<DateOrder>) {
         let rows = import.doc.len();
-        // A large file's problems are listed on a worker, not here: the window would stop for
-        // the check (a third of a second at a million rows).
-        let problems = (rows < BACKGROUND_ROWS).then(|| import.doc.problems().len());
         let mut doc = import.doc;
         let chosen = doc.date_order();
         let undoable = first.filter(|&f| f != chosen).is_some_and(|f| {
@@ -525,11 +522,11 @@ impl App {
             r.clear();
         }
         self.remember_recent(path);
-        match problems {
-            Some(0) => {}
-            Some(_) => self.settings.show_problems = true,
-            None => self.show_problems_when_checked = true,
-        }
+        // The problem list opens if the check finds any: a small file is checked here and now,
+        // a large one on a worker (the window would stop for a third of a second at a million
+        // rows), the list opening when that is done.
+        self.show_problems_when_checked = true;
+        self.problems();
         self.info(format!("Opened {} ({rows} rows)", path.display()));
     }
 

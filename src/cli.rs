@@ -158,19 +158,15 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
 /// Opens a file, aggregates it as the charts do (events plus running-total increments per
 /// province and period) and prints one CSV line per province and period with figures.
 fn aggregate(path: &Path, by: Granularity, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let import = match io::read_path_with(path, &ReadOptions::default()) {
+    let mut import = match io::read_path_with(path, &ReadOptions::default()) {
         Ok(i) => i,
         Err(e) => {
             let _ = writeln!(err, "{e}");
             return Exit::Failed;
         }
     };
-    let mut agg = match import.aggregates {
-        Some(agg) => agg,
-        None => Aggregates::build(&import.doc),
-    };
-    drop(import.doc);
-    let view = agg.view(by, &Filter::default());
+    let view = import.summed_aggregates().view(by, &Filter::default());
+    drop(import);
     // (place, period) → value per metric.
     let mut table: std::collections::BTreeMap<(Place, i32), [Option<f64>; 4]> = Default::default();
     for chart in &view.charts {

@@ -5,6 +5,8 @@ use std::path::Path;
 use crackdown_dashboard::data::document::{Column, Document, Edit, Field, NoObserver};
 use crackdown_dashboard::io::{self, Format};
 
+mod common;
+
 fn cells(doc: &Document) -> Vec<Vec<(String, String)>> {
     (0..doc.len())
         .map(|r| {
@@ -233,18 +235,7 @@ fn a_truncated_spreadsheet_gives_a_message_not_a_crash() {
 /// reads exactly as the csv crate splits it, cell for cell.
 #[test]
 fn a_large_file_read_in_parallel_parts_matches_a_sequential_read() {
-    let mut text = String::new();
-    for (i, line) in crackdown_dashboard::synth::csv(60_000, 3)
-        .lines()
-        .enumerate()
-    {
-        text.push_str(line);
-        if i > 0 && i % 997 == 0 {
-            // A quoted note spanning lines, with an escaped quote, as a 12th column.
-            text.push_str(",\"line one\nline \"\"two\"\"\r\nline three\"");
-        }
-        text.push('\n');
-    }
+    let text = common::csv_with_quoted_notes(60_000, 3, 0);
     assert!(text.len() > 4 << 20, "big enough for parallel parts");
     let doc = io::read_bytes(Path::new("big.csv"), text.as_bytes(), None).unwrap();
     let mut r = csv::ReaderBuilder::new()

@@ -4,11 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crackdown_dashboard::analysis::{Aggregates, Filter, Granularity};
+use crackdown_dashboard::analysis::{Filter, Granularity};
 use crackdown_dashboard::data::document::Document;
 use crackdown_dashboard::io::stream::{self, Chunks};
 use crackdown_dashboard::io::{self, Import, Progress, ReadOptions};
 use proptest::prelude::*;
+
+mod common;
 
 /// Every cell as the file had it, with the column names.
 fn cells(doc: &Document) -> Vec<Vec<String>> {
@@ -39,10 +41,14 @@ fn temp_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 
 /// The monthly view of an import's aggregates (made while reading, or by a pass).
 fn monthly(import: &mut Import) -> crackdown_dashboard::analysis::View {
-    let agg = import
-        .aggregates
-        .get_or_insert_with(|| Aggregates::build(&import.doc));
-    agg.view(Granularity::Month, &Filter::default())
+    import
+        .summed_aggregates()
+        .view(Granularity::Month, &Filter::default())
+}
+
+/// `path` read in default chunks, or `None` when it is left to the whole-file reader.
+fn streamed(path: &Path, options: &ReadOptions) -> Option<Import> {
+    stream::read_path(path, None, options, &Progress::default(), Chunks::default()).unwrap()
 }
 
 /// Reads `path` in chunks of `sizes` and whole, and checks both give the same.
@@ -124,17 +130,7 @@ proptest! {
 #[test]
 fn a_large_file_in_chunks_reads_as_the_whole_file() {
     let dir = tempfile::tempdir().unwrap();
-    let mut text = String::new();
-    for (i, line) in crackdown_dashboard::synth::csv(60_000, 7)
-        .lines()
-        .enumerate()
-    {
-        text.push_str(line);
-        if i > 0 && i % 997 == 0 {
-            text.push_str(",\"line one\nline \"\"two\"\"\r\nline three\"");
-        }
-        text.push_str(if i % 5 == 0 { "\r\n" } else { "\n" });
-    }
+    let text = common::csv_with_quoted_notes(60_000, 7, 5);
     assert!(text.len() > 4 << 20, "big enough for parallel parts");
     let path = temp_file(&dir, "large.csv", text.as_bytes());
     let options = ReadOptions::default();
@@ -170,16 +166,8 @@ fn other_text_is_left_to_the_whole_file_reader() {
     let at = text.len() - 10;
     text.insert(at, 0xE9);
     let path = temp_file(&dir, "latin1.csv", &text);
-    let streamed = stream::read_path(
-        &path,
-        None,
-        &ReadOptions::default(),
-        &Progress::default(),
-        Chunks::default(),
-    )
-    .unwrap();
     assert!(
-        streamed.is_none(),
+        streamed(&path, &ReadOptions::default()).is_none(),
         "invalid UTF-8 past the head goes to the whole-file reader"
     );
     let import = io::read_path_with(&path, &ReadOptions::default()).unwrap();
@@ -188,30 +176,13 @@ fn other_text_is_left_to_the_whole_file_reader() {
     assert_ne!(import.report.encoding, "utf-8");
     // UTF-16 (a byte-order mark) and a chosen encoding are read whole too.
     let path = temp_file(&dir, "utf16.csv", b"\xFF\xFEd\0a\0t\0e\0\n\0");
-    let none = stream::read_path(
-        &path,
-        None,
-        &ReadOptions::default(),
-        &Progress::default(),
-        Chunks::default(),
-    );
-    assert!(none.unwrap().is_none());
+    assert!(streamed(&path, &ReadOptions::default()).is_none());
     let chosen = ReadOptions {
         encoding: Some("utf-8".into()),
         ..Default::default()
     };
     let path = temp_file(&dir, "chosen.csv", b"date,province\n2021-01-01,Hebei\n");
-    assert!(
-        stream::read_path(
-            &path,
-            None,
-            &chosen,
-            &Progress::default(),
-            Chunks::default()
-        )
-        .unwrap()
-        .is_none()
-    );
+    assert!(streamed(&path, &chosen).is_none());
 }
 
 /// A cancelled load ends with an error that says so; a file that cannot be read names itself.

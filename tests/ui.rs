@@ -251,6 +251,16 @@ fn typing_abc_into_a_number_shows_the_problem_and_keeps_totals_consistent() {
     );
 }
 
+/// With Inner Mongolia hidden, the rigs total is its 10,100 less than `before`, and the card
+/// says so.
+fn rigs_without_inner_mongolia(h: &Harness<'_, App>, before: f64) {
+    let mut hidden = Filter::default();
+    hidden.hidden.insert(inner_mongolia());
+    let after = expected_total(h.state(), Metric::Rigs, &hidden);
+    assert_eq!(after, before - 10_100.0);
+    named(h, &card_text(Metric::Rigs, after));
+}
+
 #[test]
 fn hiding_a_province_removes_it_from_charts_and_cards() {
     let mut h = harness(ScriptedDialogs::default());
@@ -267,11 +277,7 @@ fn hiding_a_province_removes_it_from_charts_and_cards() {
         .click(); // the province list
     h.run();
 
-    let mut hidden = Filter::default();
-    hidden.hidden.insert(inner_mongolia());
-    let after = expected_total(h.state(), Metric::Rigs, &hidden);
-    assert_eq!(after, before - 10_100.0);
-    named(&h, &card_text(Metric::Rigs, after));
+    rigs_without_inner_mongolia(&h, before);
     named(&h, &format!("Provinces: {}", provinces_before - 1));
     assert!(
         !hover_rigs_2021_q3(&mut h)
@@ -1856,11 +1862,7 @@ fn a_legend_click_after_skipped_frames_hides_and_shows_a_province() {
     let entry = h.get_by_label("Hide Inner Mongolia (rigs seized)").rect();
     click_in_one_frame(&mut h, entry.center());
     h.run();
-    let mut hidden = Filter::default();
-    hidden.hidden.insert(inner_mongolia());
-    let after = expected_total(h.state(), Metric::Rigs, &hidden);
-    assert_eq!(after, before - 10_100.0);
-    named(&h, &card_text(Metric::Rigs, after));
+    rigs_without_inner_mongolia(&h, before);
     // Skipped again with the province hidden; a click as kittest sends it shows it again.
     h.remove_cursor();
     until_skipping(&mut h);

@@ -371,6 +371,11 @@ fn hash_str(b: &[u8]) -> u64 {
     mix(h, K)
 }
 
+/// The 32-bit hash the interner keeps per string.
+fn hash32(b: &[u8]) -> u32 {
+    (hash_str(b) >> 32) as u32
+}
+
 impl Interner {
     fn span(&self, sym: Sym) -> &str {
         &self.arena[self.ends.range(sym as usize)]
@@ -394,7 +399,7 @@ impl Interner {
         {
             return r.sym;
         }
-        let sym = self.intern_hashed(s, (hash_str(b) >> 32) as u32);
+        let sym = self.intern_hashed(s, hash32(b));
         let recent = &mut self.recent;
         if recent.is_empty() {
             recent.resize(RECENT, Recent::default());
@@ -414,7 +419,7 @@ impl Interner {
         if s.is_empty() {
             return EMPTY;
         }
-        self.intern_hashed(s, (hash_str(s.as_bytes()) >> 32) as u32)
+        self.intern_hashed(s, hash32(s.as_bytes()))
     }
 
     /// The symbol for `s`, whose 32-bit hash is `h`, adding it when new (past the recent cache).
@@ -555,13 +560,20 @@ const NUM_SIDE: u32 = 1 << 31;
 
 impl NumCol {
     fn get(&self, row: usize) -> Num {
-        match self.cells.get(row) {
-            None | Some(&NUM_EMPTY) => Num::Empty,
-            Some(&c) if c & NUM_SIDE == 0 => Num::Value(f64::from(c)),
-            Some(&c) => self
-                .side
-                .get((c & !NUM_SIDE) as usize)
-                .map_or(Num::Empty, |n| n.unpack()),
+        self.cells.get(row).map_or(Num::Empty, |&c| self.num(c))
+    }
+
+    /// What a stored cell holds: a whole number inline, anything else in the side table.
+    #[inline]
+    fn num(&self, cell: u32) -> Num {
+        if cell & NUM_SIDE == 0 {
+            Num::Value(f64::from(cell))
+        } else if cell == NUM_EMPTY {
+            Num::Empty
+        } else {
+            self.side
+                .get((cell & !NUM_SIDE) as usize)
+                .map_or(Num::Empty, |n| n.unpack())
         }
     }
 
@@ -1305,7 +1317,13 @@ impl Document {
 
     /// A figure's value (exact or approximate), if it parsed.
     pub fn figure_value(&self, row: usize, metric: Metric) -> Option<f64> {
-        match self.figure(row, metric) {
+        self.num_value(self.figure(row, metric))
+    }
+
+    /// The value of a figure cell's content (exact or approximate), if it parsed.
+    #[inline]
+    fn num_value(&self, n: Num) -> Option<f64> {
+        match n {
             Num::Value(v) => Some(v),
             Num::Approx(i) => self.approx.get(i as usize).map(|a| a.0),
             _ => None,
@@ -1349,21 +1367,10 @@ impl Document {
         }
     }
 
-    /// The value of a stored figure cell of `metric` (inline whole number, or side table).
+    /// The value of a stored figure cell of `metric`.
     #[inline]
     fn cell_value(&self, metric: Metric, cell: u32) -> Option<f64> {
-        if cell & NUM_SIDE == 0 {
-            Some(f64::from(cell))
-        } else if cell == NUM_EMPTY {
-            None
-        } else {
-            let col = &self.figures[metric.index()];
-            match col.side.get((cell & !NUM_SIDE) as usize)?.unpack() {
-                Num::Value(v) => Some(v),
-                Num::Approx(i) => self.approx.get(i as usize).map(|a| a.0),
-                _ => None,
-            }
-        }
+        self.num_value(self.figures[metric.index()].num(cell))
     }
 
     /// Where a row's figures are charted.
@@ -1752,8 +1759,8 @@ impl Document {
                 }));
             }
         };
-        // Growing the columns of a large part is mostly the kernel handing out fresh pages:
-        // half of them on another thread.
+        // Growing the columns of a large part is mostly the kernel handing out fresh pages: the
+        // text columns on another thread.
         let map = if threads {
             std::thread::scope(|scope| {
                 let map = scope.spawn(texts);

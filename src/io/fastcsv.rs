@@ -58,6 +58,9 @@ pub fn read_chunk(
     let mut scratch = String::new();
     let mut spans: Vec<(bool, usize, usize)> = Vec::with_capacity(16);
     let mut block = Block::at(bytes, start, delimiter);
+    // A record that ends at the text's end without a line feed (a CR there may be half of a
+    // CRLF) may go on in the next chunk.
+    let cut_off = |next: usize| more && next == bytes.len() && bytes[next - 1] != b'\n';
     while pos < bytes.len() {
         // Empty lines are skipped.
         match bytes[pos] {
@@ -75,9 +78,7 @@ pub fn read_chunk(
         // Fastest path: find delimiters, line ends and quotes 64 bytes at a time; a quote or a
         // carriage return that is not part of a CRLF sends the record to the general path.
         if let Some(next) = split_unquoted(text, pos, delimiter, &mut block, &mut fields) {
-            // An unquoted record ends at its line end; one that ran to the end of the text, or
-            // to a CR there, may go on in the next chunk.
-            if more && next == bytes.len() && bytes[next - 1] != b'\n' {
+            if cut_off(next) {
                 return (record_start, Ended::Incomplete);
             }
             pos = next;
@@ -92,7 +93,7 @@ pub fn read_chunk(
         scratch.clear();
         spans.clear();
         pos = match quoted_record(text, delimiter, pos, &mut scratch, &mut spans) {
-            Some(next) if !(more && next == bytes.len() && bytes[next - 1] != b'\n') => next,
+            Some(next) if !cut_off(next) => next,
             _ if more => return (record_start, Ended::Incomplete),
             _ => bytes.len(),
         };

@@ -158,6 +158,16 @@ pub struct Import {
     pub aggregates: Option<Aggregates>,
 }
 
+impl Import {
+    /// The document's aggregates: those made while reading, else summed now.
+    pub fn summed_aggregates(&mut self) -> &mut Aggregates {
+        let Import {
+            doc, aggregates, ..
+        } = self;
+        aggregates.get_or_insert_with(|| Aggregates::build(doc))
+    }
+}
+
 /// Reads an event file, choosing the format from the extension (or the content when unknown).
 pub fn read_path(path: &Path) -> Result<Document, FileError> {
     read_path_with(path, &ReadOptions::default()).map(|i| i.doc)
@@ -179,7 +189,7 @@ pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Import, File
 /// part of opening a big file), counting bytes into `progress` (its first half) and stopping
 /// when cancelled.
 pub fn read_file(path: &Path, progress: &Progress) -> Result<Vec<u8>, FileError> {
-    let reason = |e: std::io::Error| err(path, format!("cannot be read: {}", io_reason(&e)));
+    let reason = |e: std::io::Error| read_error(path, &e);
     let file = fs::File::open(path).map_err(reason)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0) as usize;
     let total = (size as u64).max(1) * 2;
@@ -284,27 +294,28 @@ impl Progress {
 }
 
 /// Reads a file, reporting progress and stopping when cancelled, parses it and sums its
-/// aggregates. Returns the file's bytes when it was read whole, for an import preview to read
-/// again with other choices; none when it was read in chunks (nothing needed a preview then).
+/// aggregates. Returns the file's bytes when it was read whole or when reading it guessed
+/// something, for an import preview to read again with other choices; none otherwise.
 pub fn read_path_progress(
     path: &Path,
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<(Vec<u8>, Import), FileError> {
     let format = Format::from_path(path);
-    // Plain UTF-8 delimited text is read in chunks; a file whose reading guessed something is
-    // read whole after all, for the import preview to read again with other choices.
-    if let Some(import) = stream::read_path(path, format, options, progress, Default::default())?
-        && !import.report.needs_preview()
-    {
-        return Ok((Vec::new(), import));
+    // Plain UTF-8 delimited text is read in chunks; the bytes are read too only when the reading
+    // guessed something, for the import preview to read again with other choices.
+    if let Some(import) = stream::read_path(path, format, options, progress, Default::default())? {
+        let bytes = if import.report.needs_preview() {
+            read_file(path, progress)?
+        } else {
+            Vec::new()
+        };
+        return Ok((bytes, import));
     }
     let bytes = read_file(path, progress)?;
     let mut import = read_with(path, &bytes, format, options, progress)?;
     // Summed here, on the loading thread, when the reader did not already.
-    if import.aggregates.is_none() {
-        import.aggregates = Some(Aggregates::build(&import.doc));
-    }
+    import.summed_aggregates();
     Ok((bytes, import))
 }
 
@@ -776,6 +787,10 @@ fn delimited_header(
     }
 }
 
+/// Delimited text bodies shorter than this are read on one thread: below a few megabytes a
+/// thread costs more than it saves.
+const MIN_PARALLEL_BYTES: usize = 4 << 20;
+
 /// Parts of delimited text are read on this many threads.
 fn part_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
@@ -830,11 +845,12 @@ struct PartReader<'a> {
 }
 
 impl<'a> PartReader<'a> {
-    fn new(template: &Builder, rows: usize, from: usize, progress: &'a PartProgress<'a>) -> Self {
+    /// A reader of the part of `bytes` bytes starting at offset `from`.
+    fn new(template: &Builder, from: usize, bytes: usize, progress: &'a PartProgress<'a>) -> Self {
         let mut builder = template.clone();
-        // Room for the whole part without growing (the spare room is given back after joining
-        // the parts).
-        builder.doc.reserve(rows);
+        // Room for the whole part without growing, rows being rarely under 64 bytes (the spare
+        // room is given back after joining the parts).
+        builder.doc.reserve(bytes / 64);
         PartReader {
             builder,
             sums: LoadSums::default(),
@@ -953,8 +969,7 @@ fn read_delimited(
     else {
         return Err(err(path, "the file is empty"));
     };
-    // Below a few megabytes a thread costs more than it saves.
-    let parts = if text.len() - body < 4 << 20 {
+    let parts = if text.len() - body < MIN_PARALLEL_BYTES {
         1
     } else {
         part_threads()
@@ -970,9 +985,8 @@ fn read_delimited(
         total,
     };
     let read_part = |from: usize, stop: usize| -> Result<Part, FileError> {
-        // Rows are rarely under 64 bytes.
-        let rows = stop.min(text.len()).saturating_sub(from) / 64;
-        let mut reader = PartReader::new(&template, rows, from, &counter);
+        let bytes = stop.min(text.len()).saturating_sub(from);
+        let mut reader = PartReader::new(&template, from, bytes, &counter);
         let (end, cancelled) = fastcsv::read_records(text, delimiter, from, stop, |fields, at| {
             reader.record(fields, at)
         });
@@ -1094,6 +1108,11 @@ pub fn to_bytes(doc: &Document, format: Format) -> Result<Vec<u8>, String> {
             format.name()
         )),
     }
+}
+
+/// A file that could not be read, and why.
+fn read_error(path: &Path, e: &std::io::Error) -> FileError {
+    err(path, format!("cannot be read: {}", io_reason(e)))
 }
 
 fn io_reason(e: &std::io::Error) -> String {

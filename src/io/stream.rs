@@ -12,9 +12,9 @@ use std::fs;
 use std::path::Path;
 
 use super::{
-    FileError, Format, Import, Part, PartProgress, PartReader, Progress, ReadOptions,
-    choose_delimiter, delimited_header, err, fastcsv, finish, io_reason, join_parts, part_threads,
-    read_at, read_parts, sniff_binary,
+    FileError, Format, Import, MIN_PARALLEL_BYTES, Part, PartProgress, PartReader, Progress,
+    ReadOptions, choose_delimiter, delimited_header, err, fastcsv, finish, join_parts,
+    part_threads, read_at, read_error, read_parts, sniff_binary,
 };
 
 /// Sizes the reader works in.
@@ -33,7 +33,7 @@ impl Default for Chunks {
         Chunks {
             head: 256 << 10,
             chunk: 1 << 20,
-            min_parallel: 4 << 20,
+            min_parallel: MIN_PARALLEL_BYTES,
         }
     }
 }
@@ -58,7 +58,7 @@ pub fn read_path(
     if !matches!(format, None | Some(Format::Csv | Format::Tsv)) || options.encoding.is_some() {
         return Ok(None);
     }
-    let reason = |e: std::io::Error| err(path, format!("cannot be read: {}", io_reason(&e)));
+    let reason = |e: std::io::Error| read_error(path, &e);
     let file = fs::File::open(path).map_err(reason)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let total = size.max(1) * 2;
@@ -144,7 +144,7 @@ pub fn read_path(
     };
     let read_part = |from: usize, stop: usize| -> Result<Part, Stop> {
         let bytes = stop.min(size as usize).saturating_sub(from);
-        let mut reader = PartReader::new(&template, bytes / 64, from, &counter);
+        let mut reader = PartReader::new(&template, from, bytes, &counter);
         if from == usize::MAX {
             // No line end after the guessed cut: an empty part. (Any other part is read to its
             // end, even past the size the file had: it may have grown, or report no size.)
@@ -188,7 +188,7 @@ fn read_chunks(
             buf.resize(held + chunk, 0);
         }
         let n = read_full(file, &mut buf[held..held + chunk], (base + held) as u64)
-            .map_err(|e| Stop::File(err(path, format!("cannot be read: {}", io_reason(&e)))))?;
+            .map_err(|e| Stop::File(read_error(path, &e)))?;
         held += n;
         let more = n == chunk;
         // Whole lines only while more follows (a line end is never inside a character).
