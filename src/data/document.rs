@@ -192,6 +192,8 @@ pub struct Interner {
     /// Strings interned lately, by a hash of their length and end words: a file's repeated
     /// cells (provinces, actions, sources) are found here without probing the table.
     recent: Vec<Recent>,
+    /// Free text stored lately, by its hash: a note repeated close by is stored once.
+    recent_free: Vec<Sym>,
 }
 
 /// End offsets of the interned strings, 4 bytes each: the offset modulo 2³², and the symbols at
@@ -312,6 +314,7 @@ impl Default for Interner {
             hashes: vec![0],
             table: hashbrown::HashTable::new(),
             recent: Vec::new(),
+            recent_free: Vec::new(),
         }
     }
 }
@@ -371,10 +374,17 @@ fn hash_str(b: &[u8]) -> u64 {
     mix(h, K)
 }
 
-/// The 32-bit hash the interner keeps per string.
+/// The 31-bit hash the interner keeps per string (its top bit is [`FREE`]).
 fn hash32(b: &[u8]) -> u32 {
-    (hash_str(b) >> 32) as u32
+    (hash_str(b) >> 33) as u32
 }
+
+/// Marks the stored hash of a string kept as free text (see [`Interner::intern_free_text`]):
+/// one that is not in the table.
+const FREE: u32 = 1 << 31;
+
+/// Entries of [`Interner::recent_free`].
+const RECENT_FREE: usize = 256;
 
 impl Interner {
     fn span(&self, sym: Sym) -> &str {
@@ -413,13 +423,46 @@ impl Interner {
         sym
     }
 
-    /// As [`Interner::intern`], for free text that seldom repeats (notes): past the cache of
-    /// recent strings, which it would only fill with strings not seen again.
+    /// For free text that seldom repeats (notes): stored without a place in the table, so
+    /// neither reading nor joining the parts of a file probes the table for each of a million
+    /// distinct notes. A note repeated while it is still in a small cache of recent notes
+    /// ([`RECENT_FREE`] entries, by hash) is stored once; otherwise equal notes may hold
+    /// different symbols (compare their texts, or their [`Interner::content_hash`]).
     pub fn intern_free_text(&mut self, s: &str) -> Sym {
         if s.is_empty() {
             return EMPTY;
         }
-        self.intern_hashed(s, hash32(s.as_bytes()))
+        let b = s.as_bytes();
+        let h = hash32(b);
+        let slot = h as usize % RECENT_FREE;
+        if let Some(&sym) = self.recent_free.get(slot)
+            && sym != EMPTY
+            && self.hashes.get(sym as usize) == Some(&(h | FREE))
+            && bytes_of(&self.arena, &self.ends, sym) == b
+        {
+            return sym;
+        }
+        let sym = self.push_string(s, h | FREE);
+        if self.recent_free.is_empty() {
+            self.recent_free.resize(RECENT_FREE, EMPTY);
+        }
+        self.recent_free[slot] = sym;
+        sym
+    }
+
+    /// Adds `s` under the next symbol with its stored hash `h` (not to the table).
+    fn push_string(&mut self, s: &str, h: u32) -> Sym {
+        let sym = self.ends.len() as Sym;
+        self.arena.push_str(s);
+        self.ends.push(self.arena.len());
+        self.hashes.push(h);
+        sym
+    }
+
+    /// A 31-bit hash of a symbol's text: equal texts hash the same, whether stored as free text
+    /// or not.
+    pub fn content_hash(&self, sym: Sym) -> u32 {
+        self.hashes.get(sym as usize).map_or(0, |h| h & !FREE)
     }
 
     /// The symbol for `s`, whose 32-bit hash is `h`, adding it when new (past the recent cache).
@@ -447,16 +490,25 @@ impl Interner {
     }
 
     /// Interns every string of `other` (another part of the same file) and returns the symbol
-    /// here of each of its symbols: their hashes are reused, the table grows once.
+    /// here of each of its symbols: their hashes are reused, the table grows once, and free
+    /// text is appended as it is.
     pub fn absorb(&mut self, other: &Interner) -> Vec<Sym> {
         let hashes = &self.hashes;
+        let indexed = other.hashes.iter().filter(|&&h| h & FREE == 0).count();
         self.table
-            .reserve(other.len(), |&sym| table_hash(hashes[sym as usize]));
+            .reserve(indexed, |&sym| table_hash(hashes[sym as usize]));
         self.arena.reserve(other.arena.len());
+        self.ends.low.reserve(other.len());
+        self.hashes.reserve(other.len());
         let mut map = Vec::with_capacity(other.len());
         map.push(EMPTY);
         for sym in 1..other.len() {
-            map.push(self.intern_hashed(other.span(sym as Sym), other.hashes[sym]));
+            let (text, h) = (other.span(sym as Sym), other.hashes[sym]);
+            map.push(if h & FREE != 0 {
+                self.push_string(text, h)
+            } else {
+                self.intern_hashed(text, h)
+            });
         }
         map
     }
@@ -488,6 +540,7 @@ impl Interner {
             + self.hashes.capacity() * std::mem::size_of::<u32>()
             + self.table.capacity() * (std::mem::size_of::<Sym>() + 1)
             + self.recent.capacity() * std::mem::size_of::<Recent>()
+            + self.recent_free.capacity() * std::mem::size_of::<Sym>()
     }
 
     /// Every string, in symbol order.
@@ -849,6 +902,9 @@ pub struct Document {
     place_cache: rustc_hash::FxHashMap<(Sym, Sym), Place>,
     /// Where a row with this province symbol and no city is charted (by symbol).
     place_by_province: Vec<Option<Place>>,
+    /// Whether a date or basis cell has ever held text that did not parse (set when one is
+    /// read, never cleared): when not, loading need not look through those columns for text.
+    text_in_dates_or_bases: bool,
 }
 
 impl Document {
@@ -1016,7 +1072,10 @@ impl Document {
         } else {
             match value::parse_date(text) {
                 Ok(d) => DateCell::Valid(d),
-                Err(_) => DateCell::Invalid(self.strings.intern(text)),
+                Err(_) => {
+                    self.text_in_dates_or_bases = true;
+                    DateCell::Invalid(self.strings.intern(text))
+                }
             }
         }
     }
@@ -1024,7 +1083,10 @@ impl Document {
     fn read_basis(&mut self, text: &str) -> BasisCell {
         match value::parse_basis(text) {
             Ok(b) => BasisCell::Valid(b),
-            Err(_) => BasisCell::Invalid(self.strings.intern(text)),
+            Err(_) => {
+                self.text_in_dates_or_bases = true;
+                BasisCell::Invalid(self.strings.intern(text))
+            }
         }
     }
 
@@ -1149,6 +1211,7 @@ impl Document {
     /// True when some date cell is ambiguous under the current order.
     pub fn has_ambiguous_dates(&self) -> bool {
         self.date_order == DateOrder::Unknown
+            && self.text_in_dates_or_bases
             && self.date.iter().any(|c| {
                 matches!(c, DateCell::Invalid(sym) if value::numeric_order(self.strings.resolve(*sym)) == Some(value::NumericOrder::Ambiguous))
             })
@@ -1423,8 +1486,8 @@ impl Document {
     /// Every flagged cell and duplicated row, in row then column order.
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
-        // Rows are compared by a hash of what their cells hold (equal texts are equal symbols);
-        // a hash match is confirmed cell by cell.
+        // Rows are compared by a hash of what their cells hold (equal texts are equal symbols,
+        // but for notes, hashed by their text); a hash match is confirmed cell by cell.
         let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
         for row in 0..self.len {
             for &column in &self.columns {
@@ -1519,7 +1582,10 @@ impl Document {
                 Column::Field(Field::City) => h.write_u32(self.city[row]),
                 Column::Field(Field::Action) => h.write_u32(self.action[row]),
                 Column::Field(Field::Source) => h.write_u32(self.source[row]),
-                Column::Field(Field::Notes) => h.write_u32(self.notes[row]),
+                // Equal notes may hold different symbols (free text): hashed by their text.
+                Column::Field(Field::Notes) => {
+                    h.write_u32(self.strings.content_hash(self.notes[row]))
+                }
                 Column::Field(_) => {}
                 Column::Extra(i) => h.write_u32(self.extras.get(i).map_or(EMPTY, |c| c[row])),
             }
@@ -1716,6 +1782,7 @@ impl Document {
             figures,
             extras,
             strings,
+            text_in_dates_or_bases,
             ..
         } = self;
         let texts = move || {
@@ -1737,6 +1804,9 @@ impl Document {
                     None => col.resize(col.len() + n, EMPTY),
                 }
             }
+            // (Here rather than with the other columns, which take longer to copy.)
+            basis.reserve_exact(n);
+            basis.extend_from_slice(&other.basis);
             map
         };
         let side_offsets: [u32; 4] = std::array::from_fn(|i| figures[i].side.len() as u32);
@@ -1745,8 +1815,6 @@ impl Document {
             date.extend_from_slice(&other.date);
             place.reserve_exact(n);
             place.extend_from_slice(&other.place);
-            basis.reserve_exact(n);
-            basis.extend_from_slice(&other.basis);
             for ((mine, theirs), offset) in figures.iter_mut().zip(&other.figures).zip(side_offsets)
             {
                 mine.cells.reserve_exact(n);
@@ -1773,14 +1841,17 @@ impl Document {
         };
         let m = |sym: Sym| map.get(sym as usize).copied().unwrap_or(EMPTY);
         // The cells that hold text among those copied as they were.
-        for c in &mut self.date[at..] {
-            if let DateCell::Invalid(sym) = c {
-                *sym = m(*sym);
+        if other.text_in_dates_or_bases {
+            *text_in_dates_or_bases = true;
+            for c in &mut self.date[at..] {
+                if let DateCell::Invalid(sym) = c {
+                    *sym = m(*sym);
+                }
             }
-        }
-        for c in &mut self.basis[at..] {
-            if let BasisCell::Invalid(sym) = c {
-                *sym = m(*sym);
+            for c in &mut self.basis[at..] {
+                if let BasisCell::Invalid(sym) = c {
+                    *sym = m(*sym);
+                }
             }
         }
         let approx_offset = self.approx.len() as u32;
@@ -2062,6 +2133,47 @@ mod tests {
     }
 
     #[test]
+    fn repeated_rows_are_found_though_their_notes_hold_different_symbols() {
+        let columns = [
+            Column::Field(Field::Date),
+            Column::Field(Field::Province),
+            Column::Field(Field::Notes),
+        ];
+        let build = |from: usize, to: usize| {
+            let mut d = Document::with_columns(columns.to_vec(), Vec::new());
+            for i in from..to {
+                // Row 1000 repeats row 0, its note long gone from the cache of recent notes.
+                let i = if i == 1000 { 0 } else { i };
+                let note = format!("note {i}");
+                d.push_record(&columns, &["2021-06-01", "Hebei", &note]);
+            }
+            d
+        };
+        let repeat = |d: &Document| {
+            d.problems()
+                .into_iter()
+                .filter(|p| p.column.is_none())
+                .map(|p| p.message)
+                .collect::<Vec<_>>()
+        };
+        let expected = vec!["row 1001 repeats row 1 exactly; delete one if it is the same event"];
+        let whole = build(0, 1001);
+        assert_ne!(
+            whole.notes[0], whole.notes[1000],
+            "free text is not looked up"
+        );
+        assert_eq!(repeat(&whole), expected);
+        // The same rows read in two parts and joined.
+        let mut joined = build(0, 500);
+        joined.append_on(build(500, 1001), true);
+        assert_eq!(repeat(&joined), expected);
+        // Notes that differ are not repeats.
+        let mut other = build(0, 2);
+        other.push_record(&columns, &["2021-06-01", "Hebei", "note 9"]);
+        assert!(repeat(&other).is_empty());
+    }
+
+    #[test]
     fn interned_strings_keep_one_symbol_each() {
         // Many strings that share lengths and end words (the recent-strings cache's key), from
         // 1 to 40 bytes, interned twice in a scrambled order.
@@ -2108,11 +2220,30 @@ mod tests {
             assert_eq!(i.intern(s), map[t as usize]);
         }
         assert_eq!(map[EMPTY as usize], EMPTY);
-        // Free text takes the same symbols, whichever way a string came first.
-        assert_eq!(i.intern_free_text(&strings[9]), i.intern(&strings[9]));
+        // Free text: a note repeated close by is stored once; it is not in the table, so
+        // interning the same text adds it there; equal texts have the same content hash.
         let note = i.intern_free_text("a note seen once");
-        assert_eq!(i.intern("a note seen once"), note);
+        assert_eq!(i.resolve(note), "a note seen once");
         assert_eq!(i.intern_free_text("a note seen once"), note);
+        let indexed = i.intern("a note seen once");
+        assert_ne!(indexed, note);
+        assert_eq!(i.content_hash(indexed), i.content_hash(note));
+        // Joining keeps free text apart from the table, under the text it had.
+        let mut part = Interner::default();
+        let theirs = [
+            part.intern_free_text("a note seen once"),
+            part.intern_free_text("zz-note"),
+        ];
+        let before = i.len();
+        let map = i.absorb(&part);
+        assert_eq!(i.len(), before + 2, "free text is appended as it is");
+        assert_eq!(i.resolve(map[theirs[0] as usize]), "a note seen once");
+        assert_eq!(i.resolve(map[theirs[1] as usize]), "zz-note");
+        assert_eq!(
+            i.intern("zz-note"),
+            i.len() as Sym - 1,
+            "free text is not in the table"
+        );
     }
 
     #[test]
