@@ -356,55 +356,70 @@ impl Aggregates {
                 }
             }
         }
-        // Blocks are in (place, year) order and slots in day order, so every map below is built
-        // from sorted keys.
+        // Blocks are in (place, year) order and slots in day order, so every list below is in
+        // day order, and each place's lists are complete when the next place's blocks begin:
+        // every map is built at once from sorted keys, reading each block once.
         type DaySums = Vec<(i32, (f64, u32))>;
-        let mut events: FxHashMap<(Place, Metric), DaySums> = FxHashMap::default();
-        let mut rows: FxHashMap<Place, Vec<(i32, u32)>> = FxHashMap::default();
+        /// A place's rows per day and sums per metric and day.
+        type PlaceLists = (Place, Vec<(i32, u32)>, [DaySums; 4]);
         let day_key =
             |year: i32, slot: usize| year * 10_000 + (slot / 32) as i32 * 100 + (slot % 32) as i32;
-        for (&(place, year), block) in &blocks {
-            let list = rows.entry(place).or_default();
-            for (slot, s) in block.slots.iter().enumerate() {
-                if s.rows > 0 {
-                    list.push((day_key(year, slot), s.rows));
+        let mut place_lists: Option<PlaceLists> = None;
+        let flush = |agg: &mut Aggregates, lists: Option<PlaceLists>| {
+            let Some((place, rows, events)) = lists else {
+                return;
+            };
+            if !rows.is_empty() {
+                agg.rows.insert(place, rows.into_iter().collect());
+            }
+            for (m, list) in Metric::ALL.into_iter().zip(events) {
+                if !list.is_empty() {
+                    agg.series.entry((place, m)).or_default().events = list.into_iter().collect();
                 }
             }
-            for m in Metric::ALL {
-                let list = events.entry((place, m)).or_default();
-                for (slot, s) in block.slots.iter().enumerate() {
-                    let c = s.counts[m.index()];
-                    if c > 0 {
-                        list.push((day_key(year, slot), (s.sums[m.index()], c)));
+        };
+        for (&(place, year), block) in &blocks {
+            if place_lists.as_ref().is_none_or(|l| l.0 != place) {
+                flush(&mut agg, place_lists.take());
+                place_lists = Some((place, Vec::new(), Default::default()));
+            }
+            let Some((_, rows, events)) = place_lists.as_mut() else {
+                continue;
+            };
+            for (slot, s) in block.slots.iter().enumerate() {
+                if s.rows == 0 {
+                    continue;
+                }
+                let key = day_key(year, slot);
+                rows.push((key, s.rows));
+                for (m, list) in events.iter_mut().enumerate() {
+                    if s.counts[m] > 0 {
+                        list.push((key, (s.sums[m], s.counts[m])));
                     }
                 }
             }
         }
-        for (key, list) in events {
-            if !list.is_empty() {
-                agg.series.entry(key).or_default().events = list.into_iter().collect();
-            }
-        }
-        for (place, list) in rows {
-            if !list.is_empty() {
-                agg.rows.insert(place, list.into_iter().collect());
-            }
-        }
-        totals.sort_by(|a, b| {
+        flush(&mut agg, place_lists);
+        // Running totals, in (place, metric, day, value) order: each day's values listed together.
+        totals.sort_unstable_by(|a, b| {
             (a.0, a.1.index(), a.2)
                 .cmp(&(b.0, b.1.index(), b.2))
                 .then(a.3.total_cmp(&b.3))
         });
-        for (place, m, key, v) in totals {
-            agg.series
-                .entry((place, m))
-                .or_default()
-                .totals
-                .entry(key)
-                .or_default()
-                .push(v);
+        for run in totals.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let (place, m) = (run[0].0, run[0].1);
+            let days = run
+                .chunk_by(|a, b| a.2 == b.2)
+                .map(|day| (day[0].2, day.iter().map(|t| t.3).collect::<Vec<f64>>()));
+            agg.series.entry((place, m)).or_default().totals = days.collect();
         }
-        agg.dirty = agg.series.keys().copied().collect();
+        // The day steps the views read, while on the loader's thread (rather than on the first
+        // view).
+        agg.steps = agg
+            .series
+            .iter()
+            .map(|(&key, series)| (key, compute_steps(series)))
+            .collect();
         agg
     }
 
