@@ -1397,6 +1397,86 @@ fn dragging_the_mouse_selects_a_range_of_cells_or_rows() {
     assert_eq!(h.state().session().doc().len(), 60);
 }
 
+#[test]
+fn dragging_past_the_rows_scrolls_them_and_extends_the_selection() {
+    let mut h = harness(ScriptedDialogs::default());
+    let rows_shown = |h: &Harness<'_, App>| {
+        h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Select row ")))
+            .map(|n| n.rect())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        h.query_by_label("Select row 60").is_none(),
+        "the last sample row starts out of view"
+    );
+    let bottom = rows_shown(&h)
+        .iter()
+        .map(|r| r.bottom())
+        .fold(f32::MIN, f32::max);
+    // Press on a cell, drag down past the last row shown and hold the mouse there.
+    let cell = |h: &Harness<'_, App>, prefix: &str| {
+        let prefix = prefix.to_owned();
+        h.get_by(move |n| n.label().is_some_and(|l| l.starts_with(&prefix)))
+            .rect()
+            .center()
+    };
+    let a = cell(&h, "Province, row 2: ");
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    let below = egui::pos2(a.x, bottom + 60.0);
+    h.hover_at(below);
+    for _ in 0..40 {
+        h.step();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: below,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert!(
+        h.query_by_label("Select row 60").is_some(),
+        "the rows scrolled to the end while the mouse was held below them"
+    );
+    // The selection runs from the pressed cell to the last row, in the pressed column.
+    let text = copy(&mut h);
+    let expected: Vec<String> = all_cells(h.state())[1..]
+        .iter()
+        .map(|r| r[1].clone())
+        .collect();
+    assert_eq!(text.lines().collect::<Vec<_>>(), expected);
+    // Held above the rows, the drag scrolls back up.
+    let a = cell(&h, "Province, row 58: ");
+    let top = rows_shown(&h)
+        .iter()
+        .map(|r| r.top())
+        .fold(f32::MAX, f32::min);
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    let above = egui::pos2(a.x, top - 40.0);
+    h.hover_at(above);
+    for _ in 0..40 {
+        h.step();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: above,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert!(
+        h.query_by_label("Select row 1").is_some(),
+        "scrolled back to the top"
+    );
+    assert_eq!(copy(&mut h).lines().count(), 58, "rows 1 to 58");
+}
+
 /// Whether a button whose label starts with `prefix` is shown (Undo and Redo name their choice).
 fn shows_prefix(h: &Harness<'_, App>, prefix: &str) -> bool {
     h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with(prefix)))

@@ -47,6 +47,8 @@ pub struct TableState {
     pub whole: Whole,
     /// A mouse drag is selecting cells or rows.
     pub drag: Option<Whole>,
+    /// Scroll this visible-row index to the given edge next frame (a drag past the rows).
+    pub scroll_edge: Option<(usize, Align)>,
 }
 
 /// What a selected range covers.
@@ -642,6 +644,8 @@ pub fn table_ui(
     }
     if let Some(i) = state.scroll_to.take() {
         builder = builder.scroll_to_row(i, Some(Align::Center));
+    } else if let Some((i, align)) = state.scroll_edge.take() {
+        builder = builder.scroll_to_row(i, Some(align));
     }
     let mut commit: Option<Edit> = None;
     let mut cancel = false;
@@ -656,6 +660,9 @@ pub fn table_ui(
     let mut row_click: Option<(usize, bool)> = None;
     let mut context: Option<(usize, usize, bool)> = None;
     let mut menu_action: Option<RowAction> = None;
+    // The rows' viewport and the first and last visible-row indices laid out in it.
+    let mut rows_clip = egui::Rect::NOTHING;
+    let mut shown: Option<(usize, usize)> = None;
     builder
         .header(row_height, |mut header| {
             header.col(|ui| {
@@ -691,8 +698,12 @@ pub fn table_ui(
             let stripe_color = body.ui_mut().visuals().faint_bg_color;
             let stripes_at = painter.add(egui::Shape::Noop);
             let mut stripes: Vec<egui::Rect> = Vec::new();
+            rows_clip = body.ui_mut().clip_rect();
             body.rows(row_height, visible.len(), |mut table_row| {
                 let table_row_index = table_row.index();
+                shown = Some(shown.map_or((table_row_index, table_row_index), |(a, b)| {
+                    (a.min(table_row_index), b.max(table_row_index))
+                }));
                 let mut row_rect = egui::Rect::NOTHING;
                 let row = visible[table_row_index];
                 let in_range = range
@@ -922,6 +933,38 @@ pub fn table_ui(
         };
         state.cursor = Some((row, col));
         state.editing = None;
+    }
+    // Dragging past the top or bottom of the rows scrolls them, faster the further the pointer
+    // is past the edge, as in a spreadsheet: the active cell moves on to the rows coming in.
+    if let (Some(_), Some(p), Some((first, last))) = (state.drag, pointer, shown) {
+        let past = if p.y > rows_clip.bottom() {
+            p.y - rows_clip.bottom()
+        } else if p.y < rows_clip.top() {
+            p.y - rows_clip.top()
+        } else {
+            0.0
+        };
+        if past != 0.0 && !visible.is_empty() {
+            let step = 1 + (past.abs() / row_height).min(20.0) as usize;
+            let (target, align) = if past > 0.0 {
+                ((last + step).min(visible.len() - 1), Align::Max)
+            } else {
+                (first.saturating_sub(step), Align::Min)
+            };
+            let col = state.cursor.map_or(0, |c| c.1);
+            state.cursor = Some((visible[target], col));
+            state.editing = None;
+            state.scroll_edge = Some((target, align));
+            // Frames follow while there are rows left to scroll in (none once at the end).
+            let at_end = if past > 0.0 {
+                last + 1 >= visible.len()
+            } else {
+                first == 0
+            };
+            if !at_end {
+                ui.ctx().request_repaint();
+            }
+        }
     }
     if let Some((row, extend)) = row_click {
         let col = state.cursor.map_or(0, |c| c.1);
