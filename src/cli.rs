@@ -15,7 +15,9 @@ use crate::io::{self, Format, ImportReport, ReadOptions};
 pub const USAGE: &str = "usage:
   crackdown-dashboard [--sample] [--renderer glow|wgpu] [FILE]   open the app
   crackdown-dashboard check FILE [--json]                        read FILE and summarise it
-  crackdown-dashboard aggregate FILE [--by month|quarter|year]  print sums per province and period (CSV)
+  crackdown-dashboard aggregate FILE [--by month|quarter|year] [--time]
+                                print sums per province and period (CSV); --time also prints on
+                                stderr how long reading, summing and writing them took
   crackdown-dashboard convert IN OUT                             write IN as OUT (.csv .tsv .json .xlsx)
   crackdown-dashboard generate --rows N [--seed S] OUT.csv       write N synthetic events (same seed, same data)
 ";
@@ -75,6 +77,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
         }
         Some("aggregate") => {
             let mut by = Granularity::Month;
+            let mut time = false;
             let mut file = None;
             let mut it = args[1..].iter();
             while let Some(a) = it.next() {
@@ -85,6 +88,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
                         Some("year") => by = Granularity::Year,
                         _ => return usage(err, "--by takes month, quarter or year"),
                     },
+                    "--time" => time = true,
                     s if s.starts_with("--") => return usage(err, &format!("unknown option {s}")),
                     s if file.is_none() => file = Some(PathBuf::from(s)),
                     s => return usage(err, &format!("unexpected argument {s}")),
@@ -93,7 +97,16 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
             let Some(file) = file else {
                 return usage(err, "aggregate needs a FILE");
             };
-            aggregate(&file, by, out, err)
+            let started = std::time::Instant::now();
+            let exit = aggregate(&file, by, out, err);
+            if time && exit == Exit::Ok {
+                let _ = writeln!(
+                    err,
+                    "read, summed and written in {:.1} ms",
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+            }
+            exit
         }
         Some("convert") => {
             let [_, input, output] = args else {

@@ -91,6 +91,61 @@ fn check_json_on_the_sample_prints_the_dashboard_totals() {
 }
 
 #[test]
+fn aggregate_prints_each_province_and_period_and_times_itself_when_asked() {
+    let out = bin()
+        .args([
+            "aggregate",
+            "sample-data/crackdown-events.csv",
+            "--by",
+            "year",
+            "--time",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with("read, summed and written in ") && stderr.trim_end().ends_with(" ms"),
+        "{stderr}"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "province,period,projects_shut_down,rigs_seized,electricity_saved_kwh,coal_saved_tonnes"
+        )
+    );
+    // The yearly lines add up to the dashboard's totals, province by province.
+    let view = Session::sample()
+        .view(Granularity::Year, &Filter::default())
+        .clone();
+    let mut rigs: std::collections::BTreeMap<String, f64> = Default::default();
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells.len(), 6, "{line}");
+        assert!(cells[1].len() == 4 && cells[1].starts_with("20"), "{line}");
+        *rigs.entry(cells[0].to_owned()).or_default() += cells[3].parse::<f64>().unwrap_or(0.0);
+    }
+    let im = Place::Region(Gazetteer::get().resolve("Inner Mongolia").unwrap().region);
+    assert_eq!(
+        rigs["Inner Mongolia"],
+        view.place_total(Metric::Rigs, im).unwrap()
+    );
+    assert_eq!(
+        rigs.values().sum::<f64>(),
+        view.totals[Metric::Rigs.index()]
+    );
+    // Without --time, nothing on stderr.
+    let quiet = bin()
+        .args(["aggregate", "sample-data/crackdown-events.csv"])
+        .output()
+        .unwrap();
+    assert!(quiet.stderr.is_empty());
+    assert_eq!(quiet.status.code(), Some(0));
+}
+
+#[test]
 fn check_reports_problems_with_row_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.csv");
