@@ -1421,22 +1421,7 @@ fn dragging_past_the_rows_scrolls_them_and_extends_the_selection() {
             .center()
     };
     let a = cell(&h, "Province, row 2: ");
-    h.hover_at(a);
-    h.run();
-    h.drag_at(a);
-    h.run();
-    let below = egui::pos2(a.x, bottom + 60.0);
-    h.hover_at(below);
-    for _ in 0..40 {
-        h.step();
-    }
-    h.event(egui::Event::PointerButton {
-        pos: below,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    hold_drag(&mut h, a, egui::pos2(a.x, bottom + 60.0));
     assert!(
         h.query_by_label("Select row 60").is_some(),
         "the rows scrolled to the end while the mouse was held below them"
@@ -1454,27 +1439,31 @@ fn dragging_past_the_rows_scrolls_them_and_extends_the_selection() {
         .iter()
         .map(|r| r.top())
         .fold(f32::MAX, f32::min);
-    h.hover_at(a);
-    h.run();
-    h.drag_at(a);
-    h.run();
-    let above = egui::pos2(a.x, top - 40.0);
-    h.hover_at(above);
-    for _ in 0..40 {
-        h.step();
-    }
-    h.event(egui::Event::PointerButton {
-        pos: above,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    hold_drag(&mut h, a, egui::pos2(a.x, top - 40.0));
     assert!(
         h.query_by_label("Select row 1").is_some(),
         "scrolled back to the top"
     );
     assert_eq!(copy(&mut h).lines().count(), 58, "rows 1 to 58");
+}
+
+/// Presses the mouse at `from`, moves it to `to`, holds it there for 40 frames and lets go.
+fn hold_drag(h: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    for _ in 0..40 {
+        h.step();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
 }
 
 /// Whether a button whose label starts with `prefix` is shown (Undo and Redo name their choice).
