@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crackdown_dashboard::analysis::rows::{RowQuery, SortDir, visible_rows};
+use crackdown_dashboard::analysis::rows::{RowQuery, SortDir, visible_rows, visible_rows_checked};
 use crackdown_dashboard::analysis::{Filter, Granularity};
 use crackdown_dashboard::data::document::{Column, Edit, Field};
 use crackdown_dashboard::io::{self, Format};
@@ -159,6 +159,22 @@ fn edit_and_sort(c: &mut Criterion) {
             b.iter(|| black_box(visible_rows(&doc, &q).len()))
         });
     }
+    g.finish();
+    // The "rows with problems" filter, checking the rows itself or reading the list the app
+    // keeps (the generated rows repeat some rows exactly: those are the problems).
+    let mut g = c.benchmark_group("filter");
+    g.sample_size(10);
+    let q = RowQuery {
+        problems_only: true,
+        ..Default::default()
+    };
+    let listed = doc.problems();
+    g.bench_function(label("rows with problems, checked ({n} rows)"), |b| {
+        b.iter(|| black_box(visible_rows(&doc, &q).len()))
+    });
+    g.bench_function(label("rows with problems, from the list ({n} rows)"), |b| {
+        b.iter(|| black_box(visible_rows_checked(&doc, &q, Some(&listed)).len()))
+    });
     g.finish();
 }
 

@@ -744,10 +744,20 @@ impl App {
 
     fn visible_rows(&mut self) -> std::sync::Arc<Vec<usize>> {
         let query = self.row_query();
-        let doc = self.session.doc();
-        let len = doc.len();
         // Showing every row in file order does not depend on what cells hold.
         let identity = crate::analysis::rows::is_identity(&query);
+        // The problems filter reads the list the status bar keeps, checked once per revision;
+        // while that check runs, the rows shown stay as they were.
+        let problems = if query.problems_only && !identity {
+            match self.problems_current() {
+                Some(list) => Some(list),
+                None => return self.visible_until_ready(),
+            }
+        } else {
+            None
+        };
+        let doc = self.session.doc();
+        let len = doc.len();
         let key = (if identity { len as u64 } else { doc.revision() }, query);
         let inline = identity || len < BACKGROUND_ROWS;
         let shared = self.session.doc_shared();
@@ -756,9 +766,31 @@ impl App {
         let (rows, current) = self.visible_cache.get(
             &key,
             inline,
-            move || crate::analysis::rows::visible_rows(&shared, &q),
+            move || {
+                crate::analysis::rows::visible_rows_checked(
+                    &shared,
+                    &q,
+                    problems.as_deref().map(Vec::as_slice),
+                )
+            },
             notify,
         );
+        self.visible_shown(rows, current)
+    }
+
+    /// The rows shown while their new order is worked out.
+    fn visible_until_ready(&mut self) -> std::sync::Arc<Vec<usize>> {
+        let rows = self.visible_cache.last();
+        self.visible_shown(rows, false)
+    }
+
+    /// `rows` as shown: while they are not `current`, without rows deleted since.
+    fn visible_shown(
+        &mut self,
+        rows: Option<std::sync::Arc<Vec<usize>>>,
+        current: bool,
+    ) -> std::sync::Arc<Vec<usize>> {
+        let len = self.session.doc().len();
         let rows = rows.unwrap_or_default();
         if current {
             self.visible_len = len;
@@ -770,6 +802,13 @@ impl App {
             return self.visible_cache.replace_last(kept).unwrap_or_default();
         }
         rows
+    }
+
+    /// The problem list when it is checked for the current revision (starting the check if not).
+    fn problems_current(&mut self) -> Option<std::sync::Arc<Vec<Problem>>> {
+        let rev = self.session.doc().revision();
+        self.problems();
+        self.problems_cache.current(&rev)
     }
 
     fn problems(&mut self) -> std::sync::Arc<Vec<Problem>> {

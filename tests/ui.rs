@@ -1684,6 +1684,15 @@ fn a_large_file_with_a_problem_opens_its_problem_list_when_checked() {
             .is_some(),
         "the problem list is open, listing the cell"
     );
+    // The rows-with-problems filter reads the list just checked: only that row is left.
+    h.get_by_label("Only rows with problems").click();
+    wait(&mut h, &|h| h.query_by_label("Select row 1").is_none());
+    assert!(h.query_by_label("Select row 60001").is_some());
+    assert_eq!(
+        h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Select row ")))
+            .count(),
+        1
+    );
 }
 
 #[test]
