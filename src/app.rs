@@ -1543,6 +1543,9 @@ impl eframe::App for App {
                 .default_size(300.0)
                 .min_size(120.0)
                 .show(ui, |ui| {
+                    // The panel keeps its height when a filter leaves few rows (its toolbar must
+                    // not move from under the pointer).
+                    ui.set_min_height(ui.available_height());
                     ui.add_space(4.0);
                     let actions = table::table_ui(
                         ui,

@@ -691,6 +691,21 @@ fn sorting_and_searching_are_views_not_edits() {
     assert!(!h.state().session().is_dirty());
 }
 
+#[test]
+fn ticking_the_problems_filter_leaves_it_where_it_was() {
+    let mut h = harness(ScriptedDialogs::default());
+    let before = h.get_by_label("Only rows with problems").rect();
+    let search = named(&h, "Search").rect();
+    h.get_by_label("Only rows with problems").click();
+    h.run();
+    assert!(
+        h.get_all_by_label_contains("0 of 60 rows").count() >= 1,
+        "the count changed"
+    );
+    assert_eq!(h.get_by_label("Only rows with problems").rect(), before);
+    assert_eq!(named(&h, "Search").rect(), search);
+}
+
 /// Text the app put on the clipboard in the last frame.
 fn copied(h: &Harness<'_, App>) -> Option<String> {
     h.output()

@@ -594,7 +594,22 @@ pub fn table_ui(
         } else {
             format!("{} of {} rows", value::group_thousands(visible.len() as f64, 0), value::group_thousands(doc.len() as f64, 0))
         };
-        ui.label(shown);
+        // As wide as the widest count this table can show, so that the search field and the
+        // problems filter stay put when the count changes (ticking the filter must not move it
+        // from under the pointer).
+        let all = value::group_thousands(doc.len() as f64, 0);
+        let widest = egui::WidgetText::from(format!("{all} of {all} rows"))
+            .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
+            .size()
+            .x;
+        ui.allocate_ui_with_layout(
+            egui::vec2(widest, ui.spacing().interact_size.y),
+            Layout::left_to_right(Align::Center),
+            |ui| {
+                ui.set_min_width(widest);
+                ui.label(shown);
+            },
+        );
         ui.separator();
         let search = ui.add(
             egui::TextEdit::singleline(&mut state.search).hint_text("Search text columns").desired_width(180.0),
