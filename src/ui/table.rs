@@ -571,7 +571,23 @@ pub fn table_ui(
     let mut actions = TableActions::default();
     handle_keys(ui, doc, visible, state, &mut actions);
     let shift_click = ui.input(|i| i.modifiers.shift);
+    // The search field and the problems filter come first: what follows them changes width
+    // (the buttons name how many rows they act on, the count changes with the filter), and
+    // ticking the filter must not move it from under the pointer.
     ui.horizontal(|ui| {
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut state.search).hint_text("Search text columns").desired_width(180.0),
+        );
+        let _ = search.accessible_name("Search");
+        ui.checkbox(&mut state.problems_only, "Only rows with problems");
+        if problems > 0 {
+            ui.label(
+                RichText::new(format!("{problems} cell{} to check", if problems == 1 { "" } else { "s" }))
+                    .color(theme::error_text(ui.visuals())),
+            )
+            .on_hover_text("Cells shown in red did not parse; hover one to see why. They are kept exactly as typed.");
+        }
+        ui.separator();
         let n = selected_count(state, visible, doc.columns().len());
         for action in RowAction::ALL {
             let hover = match action {
@@ -594,35 +610,7 @@ pub fn table_ui(
         } else {
             format!("{} of {} rows", value::group_thousands(visible.len() as f64, 0), value::group_thousands(doc.len() as f64, 0))
         };
-        // As wide as the widest count this table can show, so that the search field and the
-        // problems filter stay put when the count changes (ticking the filter must not move it
-        // from under the pointer).
-        let all = value::group_thousands(doc.len() as f64, 0);
-        let widest = egui::WidgetText::from(format!("{all} of {all} rows"))
-            .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
-            .size()
-            .x;
-        ui.allocate_ui_with_layout(
-            egui::vec2(widest, ui.spacing().interact_size.y),
-            Layout::left_to_right(Align::Center),
-            |ui| {
-                ui.set_min_width(widest);
-                ui.label(shown);
-            },
-        );
-        ui.separator();
-        let search = ui.add(
-            egui::TextEdit::singleline(&mut state.search).hint_text("Search text columns").desired_width(180.0),
-        );
-        let _ = search.accessible_name("Search");
-        ui.checkbox(&mut state.problems_only, "Only rows with problems");
-        if problems > 0 {
-            ui.label(
-                RichText::new(format!("{problems} cell{} to check", if problems == 1 { "" } else { "s" }))
-                    .color(theme::error_text(ui.visuals())),
-            )
-            .on_hover_text("Cells shown in red did not parse; hover one to see why. They are kept exactly as typed.");
-        }
+        ui.label(shown);
     });
 
     // Mouse drag selection: where the pointer is while the primary button is down.
