@@ -178,6 +178,8 @@ pub struct App {
     visible_len: usize,
     /// Problems per revision; large documents list them on a worker.
     problems_cache: Background<u64, Vec<Problem>>,
+    /// Cells and rows among the problems of the list at this address (counted once per list).
+    problem_split: Option<(usize, table::ProblemCounts)>,
     /// A file was just opened: show the problem list if its check finds any.
     show_problems_when_checked: bool,
     report_startup: Option<std::time::Instant>,
@@ -238,6 +240,7 @@ impl App {
             visible_cache: Background::default(),
             visible_len: 0,
             problems_cache: Background::default(),
+            problem_split: None,
             show_problems_when_checked: false,
             preview: None,
             loading: None,
@@ -828,6 +831,24 @@ impl App {
 
     fn problem_count(&mut self) -> usize {
         self.problems().len()
+    }
+
+    /// How many problems are cells that did not parse and how many are repeated rows.
+    fn problem_counts(&mut self) -> table::ProblemCounts {
+        let list = self.problems();
+        let at = std::sync::Arc::as_ptr(&list) as usize;
+        match self.problem_split {
+            Some((a, counts)) if a == at => counts,
+            _ => {
+                let cells = list.iter().filter(|p| p.column.is_some()).count();
+                let counts = table::ProblemCounts {
+                    cells,
+                    rows: list.len() - cells,
+                };
+                self.problem_split = Some((at, counts));
+                counts
+            }
+        }
     }
 
     /// Selects a problem's cell in the table, ready to be fixed.
@@ -1536,7 +1557,7 @@ impl eframe::App for App {
                 }
             }
             let visible = self.visible_rows();
-            let problems = self.problem_count();
+            let problems = self.problem_counts();
             egui::Panel::bottom("table")
                 .frame(side)
                 .resizable(true)

@@ -1095,6 +1095,12 @@ fn duplicating_several_rows_is_one_undo_step() {
     named(&h, "Rigs seized, row 3: 80");
     assert_eq!(row_tsv(h.state(), 3), cells[1].join("\t"));
     named(&h, &card_text(Metric::Rigs, before + 80.0));
+    // The copy repeats its row exactly: the toolbar counts it (not as a cell).
+    assert!(
+        h.get_all_by_label_contains("1 repeated row to check")
+            .count()
+            >= 1
+    );
     assert_eq!(edit_menu(&mut h, "Undo"), "Undo duplicate of row 2");
     assert_eq!(all_cells(h.state()), cells);
     assert_eq!(edit_menu(&mut h, "Redo"), "Redo duplicate of row 2");

@@ -24,6 +24,34 @@ pub struct Editing {
     pub focused: bool,
 }
 
+/// The document's problems: cells that did not parse, and rows that repeat another exactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProblemCounts {
+    /// Flagged cells.
+    pub cells: usize,
+    /// Repeated rows.
+    pub rows: usize,
+}
+
+impl ProblemCounts {
+    /// What the toolbar says ("2 cells to check", "1 repeated row", "3 cells and 468 repeated
+    /// rows to check"), or `None` when there is nothing.
+    pub fn label(self) -> Option<String> {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let (c, r) = (self.cells, self.rows);
+        match (c, r) {
+            (0, 0) => None,
+            (c, 0) => Some(format!("{c} cell{} to check", s(c))),
+            (0, r) => Some(format!("{r} repeated row{} to check", s(r))),
+            (c, r) => Some(format!(
+                "{c} cell{} and {r} repeated row{} to check",
+                s(c),
+                s(r)
+            )),
+        }
+    }
+}
+
 /// Table state that lives between frames.
 #[derive(Default)]
 pub struct TableState {
@@ -566,7 +594,7 @@ pub fn table_ui(
     doc: &Document,
     visible: &[usize],
     state: &mut TableState,
-    problems: usize,
+    problems: ProblemCounts,
 ) -> TableActions {
     let mut actions = TableActions::default();
     handle_keys(ui, doc, visible, state, &mut actions);
@@ -580,12 +608,9 @@ pub fn table_ui(
         );
         let _ = search.accessible_name("Search");
         ui.checkbox(&mut state.problems_only, "Only rows with problems");
-        if problems > 0 {
-            ui.label(
-                RichText::new(format!("{problems} cell{} to check", if problems == 1 { "" } else { "s" }))
-                    .color(theme::error_text(ui.visuals())),
-            )
-            .on_hover_text("Cells shown in red did not parse; hover one to see why. They are kept exactly as typed.");
+        if let Some(text) = problems.label() {
+            ui.label(RichText::new(text).color(theme::error_text(ui.visuals())))
+                .on_hover_text("Cells shown in red did not parse; hover one to see why. They are kept exactly as typed. Repeated rows are listed in the problems panel.");
         }
         ui.separator();
         let n = selected_count(state, visible, doc.columns().len());
@@ -1074,6 +1099,19 @@ mod tests {
             whole: Whole::Rows,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn problem_counts_name_cells_and_repeated_rows() {
+        let label = |cells, rows| ProblemCounts { cells, rows }.label();
+        assert_eq!(label(0, 0), None);
+        assert_eq!(label(1, 0).as_deref(), Some("1 cell to check"));
+        assert_eq!(label(2, 0).as_deref(), Some("2 cells to check"));
+        assert_eq!(label(0, 1).as_deref(), Some("1 repeated row to check"));
+        assert_eq!(
+            label(3, 468).as_deref(),
+            Some("3 cells and 468 repeated rows to check")
+        );
     }
 
     #[test]
