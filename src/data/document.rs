@@ -185,7 +185,7 @@ pub struct Interner {
     arena: String,
     /// Where each string ends in `arena` (a string starts where the previous one ends).
     ends: Ends,
-    /// Each string's 32-bit hash, so growing the table and joining interners (the parts of a
+    /// Each string's 31-bit hash, so growing the table and joining interners (the parts of a
     /// file read in parallel) need not read and hash the strings again.
     hashes: Vec<u32>,
     table: hashbrown::HashTable<Sym>,
@@ -329,7 +329,7 @@ fn bytes_of<'a>(arena: &'a str, ends: &Ends, sym: Sym) -> &'a [u8] {
         .unwrap_or_default()
 }
 
-/// The table's 64-bit hash of a string's stored 32-bit hash (the multiply spreads it over the
+/// The table's 64-bit hash of a string's stored 31-bit hash (the multiply spreads it over the
 /// bits the table uses for buckets and tags).
 #[inline]
 fn table_hash(h: u32) -> u64 {
@@ -465,7 +465,8 @@ impl Interner {
         self.hashes.get(sym as usize).map_or(0, |h| h & !FREE)
     }
 
-    /// The symbol for `s`, whose 32-bit hash is `h`, adding it when new (past the recent cache).
+    /// The symbol for `s`, whose stored hash is `h`, adding it to the table when new (past the
+    /// recent cache).
     fn intern_hashed(&mut self, s: &str, h: u32) -> Sym {
         let Interner {
             arena,
