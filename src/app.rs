@@ -73,6 +73,25 @@ pub struct StartOptions {
     pub chart_pictures: bool,
 }
 
+/// A document's problems, and how many are cells that did not parse (the rest are repeated
+/// rows), counted where they are checked.
+#[derive(Default)]
+struct CheckedProblems {
+    list: Vec<Problem>,
+    counts: table::ProblemCounts,
+}
+
+impl CheckedProblems {
+    fn of(list: Vec<Problem>) -> Self {
+        let cells = list.iter().filter(|p| p.column.is_some()).count();
+        let counts = table::ProblemCounts {
+            cells,
+            rows: list.len() - cells,
+        };
+        CheckedProblems { list, counts }
+    }
+}
+
 /// What the cards and charts show. While it stays the same and no input can reach them, a frame
 /// may paint them from their picture without laying them out (see [`crate::ui::chart_hold`]).
 #[derive(PartialEq)]
@@ -177,9 +196,7 @@ pub struct App {
     /// Document length the table's last rows were checked against (none is beyond it).
     visible_len: usize,
     /// Problems per revision; large documents list them on a worker.
-    problems_cache: Background<u64, Vec<Problem>>,
-    /// Cells and rows among the problems of the list at this address (counted once per list).
-    problem_split: Option<(usize, table::ProblemCounts)>,
+    problems_cache: Background<u64, CheckedProblems>,
     /// A file was just opened: show the problem list if its check finds any.
     show_problems_when_checked: bool,
     report_startup: Option<std::time::Instant>,
@@ -240,7 +257,6 @@ impl App {
             visible_cache: Background::default(),
             visible_len: 0,
             problems_cache: Background::default(),
-            problem_split: None,
             show_problems_when_checked: false,
             preview: None,
             loading: None,
@@ -773,7 +789,7 @@ impl App {
                 crate::analysis::rows::visible_rows_checked(
                     &shared,
                     &q,
-                    problems.as_deref().map(Vec::as_slice),
+                    problems.as_deref().map(|p| p.list.as_slice()),
                 )
             },
             notify,
@@ -807,48 +823,39 @@ impl App {
         rows
     }
 
-    /// The problem list when it is checked for the current revision (starting the check if not).
-    fn problems_current(&mut self) -> Option<std::sync::Arc<Vec<Problem>>> {
-        let rev = self.session.doc().revision();
-        self.problems();
-        self.problems_cache.current(&rev)
-    }
-
-    fn problems(&mut self) -> std::sync::Arc<Vec<Problem>> {
+    /// The document's problems as last checked, and whether that check is of the current
+    /// revision (one is started if not: here for a small document, on a worker for a large one).
+    fn checked_problems(&mut self) -> (std::sync::Arc<CheckedProblems>, bool) {
         let rev = self.session.doc().revision();
         let inline = self.session.doc().len() < BACKGROUND_ROWS;
         let shared = self.session.doc_shared();
         let notify = self.notifier();
-        let (list, fresh) =
-            self.problems_cache
-                .get(&rev, inline, move || shared.problems(), notify);
-        let list = list.unwrap_or_default();
-        if fresh && std::mem::take(&mut self.show_problems_when_checked) && !list.is_empty() {
+        let (checked, fresh) = self.problems_cache.get(
+            &rev,
+            inline,
+            move || CheckedProblems::of(shared.problems()),
+            notify,
+        );
+        let checked = checked.unwrap_or_default();
+        if fresh && std::mem::take(&mut self.show_problems_when_checked) && !checked.list.is_empty()
+        {
             self.settings.show_problems = true;
         }
-        list
+        (checked, fresh)
+    }
+
+    /// The problem list when it is checked for the current revision (starting the check if not).
+    fn problems_current(&mut self) -> Option<std::sync::Arc<CheckedProblems>> {
+        let (checked, fresh) = self.checked_problems();
+        fresh.then_some(checked)
+    }
+
+    fn problems(&mut self) -> std::sync::Arc<CheckedProblems> {
+        self.checked_problems().0
     }
 
     fn problem_count(&mut self) -> usize {
-        self.problems().len()
-    }
-
-    /// How many problems are cells that did not parse and how many are repeated rows.
-    fn problem_counts(&mut self) -> table::ProblemCounts {
-        let list = self.problems();
-        let at = std::sync::Arc::as_ptr(&list) as usize;
-        match self.problem_split {
-            Some((a, counts)) if a == at => counts,
-            _ => {
-                let cells = list.iter().filter(|p| p.column.is_some()).count();
-                let counts = table::ProblemCounts {
-                    cells,
-                    rows: list.len() - cells,
-                };
-                self.problem_split = Some((at, counts));
-                counts
-            }
-        }
+        self.problems().list.len()
     }
 
     /// Selects a problem's cell in the table, ready to be fixed.
@@ -862,7 +869,7 @@ impl App {
             return;
         };
         self.table.selected = Some(row);
-        self.table.scroll_to = Some(index);
+        self.table.scroll_to = Some((index, egui::Align::Center));
         self.table.editing = column.map(|c| Editing {
             row,
             column: c,
@@ -1319,7 +1326,7 @@ impl App {
         let Some(stats) = &mut self.frame_stats else {
             return;
         };
-        self.table.scroll_to = Some(stats.next_row(rows));
+        self.table.scroll_to = Some((stats.next_row(rows), egui::Align::Center));
         stats.note_picture(self.chart_cache.used(), self.chart_hold.skipped());
         if stats.frame(std::time::Instant::now(), previous_cpu) {
             let size = ctx.content_rect().size() * ctx.pixels_per_point();
@@ -1550,14 +1557,14 @@ impl eframe::App for App {
                     .resizable(true)
                     .default_size(280.0)
                     .show(ui, |ui| {
-                        clicked = problems::problems_ui(ui, self.session.doc(), &list);
+                        clicked = problems::problems_ui(ui, self.session.doc(), &list.list);
                     });
                 if let Some((row, column)) = clicked {
                     self.focus_cell(row, column);
                 }
             }
             let visible = self.visible_rows();
-            let problems = self.problem_counts();
+            let problems = self.problems().counts;
             egui::Panel::bottom("table")
                 .frame(side)
                 .resizable(true)

@@ -65,15 +65,6 @@ impl<K: Clone + PartialEq, V: Send + 'static> Background<K, V> {
         self.done.as_ref().map(|(_, v)| Arc::clone(v))
     }
 
-    /// The value for `key` if it is done (none is started).
-    pub fn current(&mut self, key: &K) -> Option<Arc<V>> {
-        self.poll();
-        self.done
-            .as_ref()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| Arc::clone(v))
-    }
-
     /// True while a worker is computing.
     pub fn is_busy(&self) -> bool {
         self.job.is_some()

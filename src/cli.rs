@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::analysis::{Aggregates, Filter, Granularity, day_key_label};
+use crate::analysis::{Filter, Granularity, day_key_label};
 use crate::data::document::{Document, Metric, Place};
 use crate::data::gazetteer::Gazetteer;
-use crate::io::{self, Format, ImportReport, ReadOptions};
+use crate::io::{self, Format, Import, ReadOptions};
 
 /// Usage text for the subcommands.
 pub const USAGE: &str = "usage:
@@ -221,10 +221,12 @@ fn place_code(place: Place) -> Value {
     }
 }
 
-/// The summary `check --json` prints.
-pub fn summary(path: &Path, doc: &Document, report: &ImportReport) -> Value {
-    let mut agg = Aggregates::build(doc);
-    let view = agg.view(Granularity::Year, &Filter::default());
+/// The summary `check --json` prints (from the aggregates made while reading, when they were).
+pub fn summary(path: &Path, import: &mut Import) -> Value {
+    let view = import
+        .summed_aggregates()
+        .view(Granularity::Year, &Filter::default());
+    let (doc, report) = (&import.doc, &import.report);
     let mut first: Option<i32> = None;
     let mut last: Option<i32> = None;
     let mut rows_per_place: std::collections::BTreeMap<Place, usize> = Default::default();
@@ -278,14 +280,14 @@ pub fn summary(path: &Path, doc: &Document, report: &ImportReport) -> Value {
 }
 
 fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let import = match io::read_path_with(path, &ReadOptions::default()) {
+    let mut import = match io::read_path_with(path, &ReadOptions::default()) {
         Ok(i) => i,
         Err(e) => {
             let _ = writeln!(err, "{e}");
             return Exit::Failed;
         }
     };
-    let s = summary(path, &import.doc, &import.report);
+    let s = summary(path, &mut import);
     if json {
         let _ = writeln!(
             out,

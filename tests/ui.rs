@@ -1909,12 +1909,7 @@ fn click_in_one_frame(h: &mut Harness<'_, App>, pos: egui::Pos2) {
 
 #[test]
 fn skipped_frames_look_and_read_like_live_ones() {
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
-        ..Default::default()
-    };
-    let mut live = harness_with(ScriptedDialogs::default(), 1.0, start);
+    let mut live = harness(ScriptedDialogs::default());
     live.step();
     let mut skipped = skipping(ScriptedDialogs::default());
     assert!(!live.state().charts_skipped());
@@ -2042,12 +2037,7 @@ fn focused(h: &Harness<'_, App>) -> Option<String> {
 
 #[test]
 fn tab_moves_the_focus_into_the_charts_after_skipped_frames() {
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
-        ..Default::default()
-    };
-    let mut live = harness_with(ScriptedDialogs::default(), 1.0, start);
+    let mut live = harness(ScriptedDialogs::default());
     let mut skipped = skipping(ScriptedDialogs::default());
     let mut order = [Vec::new(), Vec::new()];
     for (i, h) in [&mut live, &mut skipped].into_iter().enumerate() {

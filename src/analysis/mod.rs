@@ -356,19 +356,29 @@ impl Aggregates {
                 }
             }
         }
-        // Blocks are in (place, year) order and slots in day order, so every list below is in
-        // day order, and each place's lists are complete when the next place's blocks begin:
-        // every map is built at once from sorted keys, reading each block once.
-        type DaySums = Vec<(i32, (f64, u32))>;
-        /// A place's rows per day and sums per metric and day.
-        type PlaceLists = (Place, Vec<(i32, u32)>, [DaySums; 4]);
+        // Blocks are in (place, year) order and slots in day order: each place's lists come out
+        // in day order from one read of its blocks, and every map is built from sorted keys.
         let day_key =
             |year: i32, slot: usize| year * 10_000 + (slot / 32) as i32 * 100 + (slot % 32) as i32;
-        let mut place_lists: Option<PlaceLists> = None;
-        let flush = |agg: &mut Aggregates, lists: Option<PlaceLists>| {
-            let Some((place, rows, events)) = lists else {
-                return;
-            };
+        let blocks: Vec<((Place, i32), Block)> = blocks.into_iter().collect();
+        for run in blocks.chunk_by(|a, b| a.0.0 == b.0.0) {
+            let place = run[0].0.0;
+            let mut rows: Vec<(i32, u32)> = Vec::new();
+            let mut events: [Vec<(i32, (f64, u32))>; 4] = Default::default();
+            for ((_, year), block) in run {
+                for (slot, s) in block.slots.iter().enumerate() {
+                    if s.rows == 0 {
+                        continue;
+                    }
+                    let key = day_key(*year, slot);
+                    rows.push((key, s.rows));
+                    for (m, list) in events.iter_mut().enumerate() {
+                        if s.counts[m] > 0 {
+                            list.push((key, (s.sums[m], s.counts[m])));
+                        }
+                    }
+                }
+            }
             if !rows.is_empty() {
                 agg.rows.insert(place, rows.into_iter().collect());
             }
@@ -377,29 +387,7 @@ impl Aggregates {
                     agg.series.entry((place, m)).or_default().events = list.into_iter().collect();
                 }
             }
-        };
-        for (&(place, year), block) in &blocks {
-            if place_lists.as_ref().is_none_or(|l| l.0 != place) {
-                flush(&mut agg, place_lists.take());
-                place_lists = Some((place, Vec::new(), Default::default()));
-            }
-            let Some((_, rows, events)) = place_lists.as_mut() else {
-                continue;
-            };
-            for (slot, s) in block.slots.iter().enumerate() {
-                if s.rows == 0 {
-                    continue;
-                }
-                let key = day_key(year, slot);
-                rows.push((key, s.rows));
-                for (m, list) in events.iter_mut().enumerate() {
-                    if s.counts[m] > 0 {
-                        list.push((key, (s.sums[m], s.counts[m])));
-                    }
-                }
-            }
         }
-        flush(&mut agg, place_lists);
         // Running totals, in (place, metric, day, value) order: each day's values listed together.
         totals.sort_unstable_by(|a, b| {
             (a.0, a.1.index(), a.2)

@@ -468,26 +468,19 @@ impl Interner {
     /// The symbol for `s`, whose stored hash is `h`, adding it to the table when new (past the
     /// recent cache).
     fn intern_hashed(&mut self, s: &str, h: u32) -> Sym {
-        let Interner {
-            arena,
-            ends,
-            hashes,
-            table,
-            ..
-        } = self;
         let b = s.as_bytes();
-        match table.find(table_hash(h), |&sym| bytes_of(arena, ends, sym) == b) {
-            Some(&sym) => sym,
-            None => {
-                let sym = ends.len() as Sym;
-                arena.push_str(s);
-                ends.push(arena.len());
-                hashes.push(h);
-                let hashes = &*hashes;
-                table.insert_unique(table_hash(h), sym, |&sym| table_hash(hashes[sym as usize]));
-                sym
-            }
+        let (arena, ends) = (&self.arena, &self.ends);
+        if let Some(&sym) = self
+            .table
+            .find(table_hash(h), |&sym| bytes_of(arena, ends, sym) == b)
+        {
+            return sym;
         }
+        let sym = self.push_string(s, h);
+        let hashes = &self.hashes;
+        self.table
+            .insert_unique(table_hash(h), sym, |&sym| table_hash(hashes[sym as usize]));
+        sym
     }
 
     /// Interns every string of `other` (another part of the same file) and returns the symbol

@@ -313,6 +313,11 @@ fn quoted_record(
     }
 }
 
+/// The offset after the first line end at or after `at` (`\r\n` counts as one), if any.
+pub fn line_after(bytes: &[u8], at: usize) -> Option<usize> {
+    memchr2(b'\n', b'\r', bytes.get(at..)?).map(|j| next_line(bytes, at + j))
+}
+
 /// Guessed start offsets of `parts` parts of `text[start..]`: `start`, then the offset after the
 /// first line end at or after each equal cut. Parts may come out empty (equal offsets).
 pub fn guess_cuts(text: &str, start: usize, parts: usize) -> Vec<usize> {
@@ -322,8 +327,7 @@ pub fn guess_cuts(text: &str, start: usize, parts: usize) -> Vec<usize> {
     for i in 1..parts {
         let at = start + len * i / parts;
         let at = at.max(*cuts.last().unwrap_or(&start));
-        let cut =
-            memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |j| next_line(bytes, at + j));
+        let cut = line_after(bytes, at).unwrap_or(bytes.len());
         cuts.push(cut);
     }
     cuts.push(bytes.len());

@@ -176,13 +176,23 @@ pub fn read_path(path: &Path) -> Result<Document, FileError> {
 /// Reads an event file with the given choices, returning the report too. Plain UTF-8 delimited
 /// text is read in chunks ([`stream`]); anything else whole.
 pub fn read_path_with(path: &Path, options: &ReadOptions) -> Result<Import, FileError> {
-    let progress = Progress::default();
+    read_any(path, options, &Progress::default()).map(|(_, import)| import)
+}
+
+/// Reads plain UTF-8 delimited text in chunks, anything else whole: the import, and the file's
+/// bytes when it was read whole.
+fn read_any(
+    path: &Path,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<(Option<Vec<u8>>, Import), FileError> {
     let format = Format::from_path(path);
-    if let Some(import) = stream::read_path(path, format, options, &progress, Default::default())? {
-        return Ok(import);
+    if let Some(import) = stream::read_path(path, format, options, progress, Default::default())? {
+        return Ok((None, import));
     }
-    let bytes = read_file(path, &progress)?;
-    read(path, &bytes, format, options)
+    let bytes = read_file(path, progress)?;
+    let import = read_with(path, &bytes, format, options, progress)?;
+    Ok((Some(bytes), import))
 }
 
 /// Reads a whole file, large ones in parallel parts (the copy from the page cache is a good
@@ -301,21 +311,18 @@ pub fn read_path_progress(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<(Vec<u8>, Import), FileError> {
-    let format = Format::from_path(path);
-    // Plain UTF-8 delimited text is read in chunks; the bytes are read too only when the reading
-    // guessed something, for the import preview to read again with other choices.
-    if let Some(import) = stream::read_path(path, format, options, progress, Default::default())? {
-        let bytes = if import.report.needs_preview() {
-            read_file(path, progress)?
-        } else {
-            Vec::new()
-        };
-        return Ok((bytes, import));
-    }
-    let bytes = read_file(path, progress)?;
-    let mut import = read_with(path, &bytes, format, options, progress)?;
-    // Summed here, on the loading thread, when the reader did not already.
-    import.summed_aggregates();
+    let (bytes, mut import) = read_any(path, options, progress)?;
+    let bytes = match bytes {
+        Some(bytes) => {
+            // Summed here, on the loading thread, when the reader did not already.
+            import.summed_aggregates();
+            bytes
+        }
+        // Read in chunks: the bytes are read too only when the reading guessed something, for
+        // the import preview to read again with other choices.
+        None if import.report.needs_preview() => read_file(path, progress)?,
+        None => Vec::new(),
+    };
     Ok((bytes, import))
 }
 
@@ -791,9 +798,14 @@ fn delimited_header(
 /// thread costs more than it saves.
 const MIN_PARALLEL_BYTES: usize = 4 << 20;
 
-/// Parts of delimited text are read on this many threads.
-fn part_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+/// How many parts (one thread each) a delimited body of `len` bytes is read in: one below
+/// `min_parallel` bytes, else one per core (up to 8).
+fn part_count(len: u64, min_parallel: usize) -> usize {
+    if len < min_parallel as u64 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    }
 }
 
 /// Rows read from one part of delimited text, and their sums.
@@ -969,11 +981,7 @@ fn read_delimited(
     else {
         return Err(err(path, "the file is empty"));
     };
-    let parts = if text.len() - body < MIN_PARALLEL_BYTES {
-        1
-    } else {
-        part_threads()
-    };
+    let parts = part_count((text.len() - body) as u64, MIN_PARALLEL_BYTES);
     let cuts = fastcsv::guess_cuts(text, body, parts);
     let (_, total) = progress.get();
     let counter = PartProgress {

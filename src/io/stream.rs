@@ -13,8 +13,8 @@ use std::path::Path;
 
 use super::{
     FileError, Format, Import, MIN_PARALLEL_BYTES, Part, PartProgress, PartReader, Progress,
-    ReadOptions, choose_delimiter, delimited_header, err, fastcsv, finish, join_parts,
-    part_threads, read_at, read_error, read_parts, sniff_binary,
+    ReadOptions, choose_delimiter, delimited_header, err, fastcsv, finish, join_parts, part_count,
+    read_at, read_error, read_parts, sniff_binary,
 };
 
 /// Sizes the reader works in.
@@ -114,11 +114,7 @@ pub fn read_path(
     };
     let body = (bom + (text.len() - trimmed.len()) + body) as u64;
     let len = size.saturating_sub(body);
-    let parts = if len < sizes.min_parallel as u64 {
-        1
-    } else {
-        part_threads()
-    };
+    let parts = part_count(len, sizes.min_parallel);
     let mut cuts = vec![body];
     for i in 1..parts as u64 {
         let at = (body + len * i / parts as u64).max(cuts[cuts.len() - 1]);
@@ -244,10 +240,5 @@ fn read_full(file: &fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<us
 fn line_after(file: &fs::File, at: u64) -> std::io::Result<u64> {
     let mut window = vec![0u8; 64 << 10];
     let n = read_full(file, &mut window, at)?;
-    let window = &window[..n];
-    Ok(match memchr::memchr2(b'\n', b'\r', window) {
-        Some(i) if window[i] == b'\r' && window.get(i + 1) == Some(&b'\n') => at + i as u64 + 2,
-        Some(i) => at + i as u64 + 1,
-        None => u64::MAX,
-    })
+    Ok(fastcsv::line_after(&window[..n], 0).map_or(u64::MAX, |end| at + end as u64))
 }

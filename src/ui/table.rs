@@ -59,8 +59,9 @@ pub struct TableState {
     pub editing: Option<Editing>,
     /// The selected row (document index).
     pub selected: Option<usize>,
-    /// Scroll to this visible-row index next frame.
-    pub scroll_to: Option<usize>,
+    /// Scroll this visible-row index to the middle next frame (or to an edge: a drag past the
+    /// rows).
+    pub scroll_to: Option<(usize, Align)>,
     /// Quick search text.
     pub search: String,
     /// Show only rows with problems.
@@ -75,8 +76,6 @@ pub struct TableState {
     pub whole: Whole,
     /// A mouse drag is selecting cells or rows.
     pub drag: Option<Whole>,
-    /// Scroll this visible-row index to the given edge next frame (a drag past the rows).
-    pub scroll_edge: Option<(usize, Align)>,
 }
 
 /// What a selected range covers.
@@ -265,7 +264,10 @@ impl TableState {
         self.cursor = Some((last, col));
         self.selected = Some(rows.start);
         self.whole = Whole::Rows;
-        self.scroll_to = visible.iter().position(|&r| r == rows.start);
+        self.scroll_to = visible
+            .iter()
+            .position(|&r| r == rows.start)
+            .map(|i| (i, Align::Center));
     }
 }
 
@@ -459,7 +461,7 @@ fn handle_keys(
         }
         state.cursor = Some((visible[r], c));
         state.selected = Some(visible[r]);
-        state.scroll_to = Some(r);
+        state.scroll_to = Some((r, Align::Center));
         return;
     }
     let column = doc.columns()[col];
@@ -670,9 +672,7 @@ pub fn table_ui(
                 .clip(true),
         );
     }
-    if let Some(i) = state.scroll_to.take() {
-        builder = builder.scroll_to_row(i, Some(Align::Center));
-    } else if let Some((i, align)) = state.scroll_edge.take() {
+    if let Some((i, align)) = state.scroll_to.take() {
         builder = builder.scroll_to_row(i, Some(align));
     }
     let mut commit: Option<Edit> = None;
@@ -729,9 +729,8 @@ pub fn table_ui(
             rows_clip = body.ui_mut().clip_rect();
             body.rows(row_height, visible.len(), |mut table_row| {
                 let table_row_index = table_row.index();
-                shown = Some(shown.map_or((table_row_index, table_row_index), |(a, b)| {
-                    (a.min(table_row_index), b.max(table_row_index))
-                }));
+                // Rows are laid out top to bottom.
+                shown = Some((shown.map_or(table_row_index, |s| s.0), table_row_index));
                 let mut row_rect = egui::Rect::NOTHING;
                 let row = visible[table_row_index];
                 let in_range = range
@@ -982,7 +981,7 @@ pub fn table_ui(
             let col = state.cursor.map_or(0, |c| c.1);
             state.cursor = Some((visible[target], col));
             state.editing = None;
-            state.scroll_edge = Some((target, align));
+            state.scroll_to = Some((target, align));
             // Frames follow while there are rows left to scroll in (none once at the end).
             let at_end = if past > 0.0 {
                 last + 1 >= visible.len()
@@ -1045,7 +1044,7 @@ pub fn table_ui(
             state.cursor = Some((visible[p], c));
             state.anchor = None;
             state.selected = Some(visible[p]);
-            state.scroll_to = Some(p);
+            state.scroll_to = Some((p, Align::Center));
         }
     }
     if let Some((row, column)) = start {
