@@ -11,6 +11,7 @@ pub mod cli;
 pub mod data;
 pub mod frame_stats;
 pub mod io;
+pub mod logging;
 pub mod recovery;
 pub mod session;
 pub mod synth;

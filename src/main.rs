@@ -4,13 +4,31 @@
 use std::path::PathBuf;
 
 use crackdown_dashboard::app::APP_NAME;
+use crackdown_dashboard::logging::{self, Echo};
 use crackdown_dashboard::{App, StartOptions};
 
 const USAGE: &str = crackdown_dashboard::cli::USAGE;
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if crackdown_dashboard::cli::is_command(&args) {
+    let command = crackdown_dashboard::cli::is_command(&args);
+    let echo = if command {
+        Echo::FileOnly
+    } else {
+        Echo::Stderr
+    };
+    logging::start(logging::data_dir().as_deref(), echo);
+    logging::install_panic_hook();
+    log::info!(
+        "{APP_NAME} {} started: {}",
+        env!("CARGO_PKG_VERSION"),
+        if command {
+            args.join(" ")
+        } else {
+            "window".to_owned()
+        }
+    );
+    if command {
         let exit =
             crackdown_dashboard::cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr());
         return std::process::ExitCode::from(exit.code());
@@ -70,7 +88,7 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{APP_NAME} could not start: {e}");
+            log::error!("{APP_NAME} could not start: {e}");
             std::process::ExitCode::FAILURE
         }
     }
