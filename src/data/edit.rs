@@ -67,15 +67,46 @@ impl Edit {
     }
 }
 
-/// Why an edit could not be applied.
+/// Why an edit could not be applied: it names a row or column the document does not have (an
+/// edit made for another state of the document). Shown as a sentence ("row 12 does not exist").
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EditError(pub String);
+pub enum EditError {
+    /// The row to set a cell in or to delete is past the last row.
+    RowOutOfRange {
+        /// The row asked for (0-based).
+        row: usize,
+        /// Rows in the document.
+        len: usize,
+    },
+    /// The extra column to set a cell in does not exist.
+    ColumnOutOfRange {
+        /// The extra column asked for (0-based, among the extra columns).
+        column: usize,
+        /// Extra columns in the document.
+        extras: usize,
+    },
+    /// The place to insert a row at is past the end (a row can go at most after the last).
+    InsertOutOfRange {
+        /// The index the new row was to get.
+        at: usize,
+        /// Rows in the document.
+        len: usize,
+    },
+}
 
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            EditError::RowOutOfRange { row, .. } => write!(f, "row {} does not exist", row + 1),
+            EditError::ColumnOutOfRange { column, .. } => {
+                write!(f, "column {} does not exist", column + 1)
+            }
+            EditError::InsertOutOfRange { at, .. } => write!(f, "cannot insert at row {}", at + 1),
+        }
     }
 }
+
+impl std::error::Error for EditError {}
 
 impl Document {
     /// Applies an edit, telling `observer` which row facts leave and enter, and returns the edit
@@ -89,12 +120,15 @@ impl Document {
             Edit::SetCell { row, column, text } => {
                 let row = *row;
                 if row >= self.len {
-                    return Err(EditError(format!("row {} does not exist", row + 1)));
+                    return Err(EditError::RowOutOfRange { row, len: self.len });
                 }
                 if let Column::Extra(i) = column
                     && *i >= self.extras.len()
                 {
-                    return Err(EditError(format!("column {} does not exist", i + 1)));
+                    return Err(EditError::ColumnOutOfRange {
+                        column: *i,
+                        extras: self.extras.len(),
+                    });
                 }
                 let old = self.cell_text(row, *column).into_owned();
                 observer.remove(&self.facts(row));
@@ -109,7 +143,7 @@ impl Document {
             Edit::InsertRow { at, cells } => {
                 let at = *at;
                 if at > self.len {
-                    return Err(EditError(format!("cannot insert at row {}", at + 1)));
+                    return Err(EditError::InsertOutOfRange { at, len: self.len });
                 }
                 self.insert_empty(at);
                 for (column, text) in cells {
@@ -124,7 +158,10 @@ impl Document {
             Edit::DeleteRow { at } => {
                 let at = *at;
                 if at >= self.len {
-                    return Err(EditError(format!("row {} does not exist", at + 1)));
+                    return Err(EditError::RowOutOfRange {
+                        row: at,
+                        len: self.len,
+                    });
                 }
                 let cells = self.row_cells(at);
                 observer.remove(&self.facts(at));
@@ -339,6 +376,51 @@ mod tests {
             d.apply(&Edit::DeleteRow { at: 5 }, &mut NoObserver)
                 .is_err()
         );
+    }
+
+    #[test]
+    fn refused_edits_say_which_row_or_column_is_missing() {
+        let mut d = doc_with_row();
+        let delete = d.apply(&Edit::DeleteRow { at: 5 }, &mut NoObserver);
+        assert_eq!(delete, Err(EditError::RowOutOfRange { row: 5, len: 1 }));
+        assert_eq!(delete.unwrap_err().to_string(), "row 6 does not exist");
+        let set = Edit::SetCell {
+            row: 0,
+            column: Column::Extra(2),
+            text: "x".into(),
+        };
+        let err = d.apply(&set, &mut NoObserver).unwrap_err();
+        assert!(matches!(
+            err,
+            EditError::ColumnOutOfRange {
+                column: 2,
+                extras: 0
+            }
+        ));
+        assert_eq!(err.to_string(), "column 3 does not exist");
+        let insert = Edit::InsertRow {
+            at: 3,
+            cells: Vec::new(),
+        };
+        let err = d.apply(&insert, &mut NoObserver).unwrap_err();
+        assert_eq!(err, EditError::InsertOutOfRange { at: 3, len: 1 });
+        assert_eq!(err.to_string(), "cannot insert at row 4");
+        // A batch that fails part way leaves the document as it was and reports the failure.
+        let batch = Edit::Batch {
+            label: "two".into(),
+            edits: vec![
+                Edit::SetCell {
+                    row: 0,
+                    column: Column::Field(Field::Rigs),
+                    text: "5".into(),
+                },
+                Edit::DeleteRow { at: 9 },
+            ],
+        };
+        let err = d.apply(&batch, &mut NoObserver).unwrap_err();
+        assert_eq!(err, EditError::RowOutOfRange { row: 9, len: 1 });
+        assert_eq!(d.cell_text(0, Column::Field(Field::Rigs)), "10100");
+        let _: &dyn std::error::Error = &err;
     }
 
     fn all_text(d: &Document) -> Vec<Vec<String>> {
