@@ -2,6 +2,8 @@
 
 pub mod append;
 pub mod cells;
+pub mod date;
+pub mod date_parse;
 pub mod document;
 pub mod edit;
 pub mod facts;

@@ -29,7 +29,9 @@ impl Document {
         match column {
             Column::Field(Field::Date) => match self.date[row] {
                 DateCell::Invalid(sym) => {
-                    value::parse_date_in(self.strings.resolve(sym), self.date_order).err()
+                    value::parse_date_in(self.strings.resolve(sym), self.date_order)
+                        .err()
+                        .map(|e| e.to_string())
                 }
                 _ => None,
             },
