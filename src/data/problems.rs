@@ -49,14 +49,18 @@ impl Document {
                 Some(format!("“{text}” is not a known province, region or city"))
             }
             Column::Field(Field::Basis) => match self.basis[row] {
-                BasisCell::Invalid(sym) => value::parse_basis(self.strings.resolve(sym)).err(),
+                BasisCell::Invalid(sym) => value::parse_basis(self.strings.resolve(sym))
+                    .err()
+                    .map(|e| e.to_string()),
                 BasisCell::Valid(_) => None,
             },
             Column::Field(f) => {
                 let metric = f.metric()?;
                 match self.figure(row, metric) {
                     Num::Invalid(sym) => {
-                        figure::parse_figure(self.strings.resolve(sym), metric.quantity(), 0).err()
+                        figure::parse_figure(self.strings.resolve(sym), metric.quantity(), 0)
+                            .err()
+                            .map(|e| e.to_string())
                     }
                     _ => None,
                 }

@@ -27,8 +27,28 @@ impl Basis {
     }
 }
 
+/// Why a basis cell does not read as a basis: its text (without spaces around it) is none of
+/// the spellings of `event` or `running_total`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BasisError {
+    /// The cell's text.
+    pub text: String,
+}
+
+impl std::fmt::Display for BasisError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "“{}” is not a basis: use event or running_total",
+            self.text
+        )
+    }
+}
+
+impl std::error::Error for BasisError {}
+
 /// Parses a basis cell; an empty cell is an event.
-pub fn parse_basis(text: &str) -> Result<Basis, String> {
+pub fn parse_basis(text: &str) -> Result<Basis, BasisError> {
     // The spellings the app writes, without allocating (millions of rows load through here).
     match text {
         "" | "event" => return Ok(Basis::Event),
@@ -46,10 +66,9 @@ pub fn parse_basis(text: &str) -> Result<Basis, String> {
         "runningtotal" | "total" | "cumulative" | "todate" | "totaltodate" | "累计" | "累计数" => {
             Ok(Basis::RunningTotal)
         }
-        _ => Err(format!(
-            "“{}” is not a basis: use event or running_total",
-            text.trim()
-        )),
+        _ => Err(BasisError {
+            text: text.trim().to_owned(),
+        }),
     }
 }
 
@@ -137,5 +156,9 @@ mod tests {
         assert_eq!(parse_basis("Running total"), Ok(Basis::RunningTotal));
         assert_eq!(parse_basis("cumulative"), Ok(Basis::RunningTotal));
         assert!(parse_basis("maybe").is_err());
+        assert_eq!(
+            parse_basis(" maybe ").unwrap_err().to_string(),
+            "“maybe” is not a basis: use event or running_total"
+        );
     }
 }
