@@ -32,6 +32,7 @@ impl NumCell {
     /// An empty cell.
     pub const EMPTY: NumCell = NumCell(EMPTY_BITS);
 
+    #[inline]
     pub(super) fn pack(n: Num) -> NumCell {
         match n {
             Num::Empty => NumCell::EMPTY,
@@ -42,6 +43,7 @@ impl NumCell {
         }
     }
 
+    #[inline]
     pub(super) fn unpack(self) -> Num {
         let v = f64::from_bits(self.0);
         if !v.is_nan() {
@@ -74,6 +76,7 @@ pub(super) const NUM_EMPTY: u32 = u32::MAX;
 pub(super) const NUM_SIDE: u32 = 1 << 31;
 
 impl NumCol {
+    #[inline]
     pub(super) fn get(&self, row: usize) -> Num {
         self.cells.get(row).map_or(Num::Empty, |&c| self.num(c))
     }
@@ -92,6 +95,7 @@ impl NumCol {
         }
     }
 
+    #[inline]
     pub(super) fn encode(&mut self, n: Num, reuse: Option<u32>) -> u32 {
         if let Num::Value(v) = n
             && v >= 0.0
@@ -149,6 +153,7 @@ pub enum BasisCell {
 }
 
 /// The value of a cell of 1 to `max_len` plain ASCII digits.
+#[inline]
 fn plain_digits(text: &str, max_len: usize) -> Option<u64> {
     let b = text.as_bytes();
     if b.is_empty() || b.len() > max_len {
@@ -160,16 +165,19 @@ fn plain_digits(text: &str, max_len: usize) -> Option<u64> {
 }
 
 /// The value of a cell of plain ASCII digits (at most 15, so the value is exact).
+#[inline]
 pub(super) fn plain_count(text: &str) -> Option<f64> {
     plain_digits(text, 15).map(|v| v as f64)
 }
 
 /// A cell of plain ASCII digits below a billion, as a figure column stores it inline.
+#[inline]
 pub(super) fn plain_u32(text: &str) -> Option<u32> {
     plain_digits(text, 9).map(|v| v as u32)
 }
 
 /// A cell without byte-order marks at its ends (cheap when there are none).
+#[inline]
 pub(super) fn strip_bom(mut text: &str) -> &str {
     let b = text.as_bytes();
     if b.first() != Some(&0xEF) && b.last() != Some(&0xBF) {
@@ -185,6 +193,7 @@ pub(super) fn strip_bom(mut text: &str) -> &str {
 }
 
 /// A province or city cell without surrounding spaces or byte-order marks.
+#[inline]
 pub(super) fn place_text(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
