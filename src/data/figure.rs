@@ -38,6 +38,59 @@ impl Figure {
     }
 }
 
+/// Why a figure cell does not read as a figure. Shown as a sentence a user can act on; `text`
+/// is the cell without spaces around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FigureError {
+    /// Nothing was typed.
+    Empty,
+    /// The figure is below zero.
+    Negative {
+        /// The cell's text.
+        text: String,
+    },
+    /// The text is not a number (with or without units and markers).
+    NotANumber {
+        /// The cell's text.
+        text: String,
+    },
+    /// Thousands separators that do not stand every three digits (`1,5`).
+    Separators {
+        /// The cell's text.
+        text: String,
+    },
+    /// The value does not fit a figure.
+    TooLarge {
+        /// The cell's text.
+        text: String,
+    },
+    /// A count (rigs, projects) with a fraction.
+    NotWhole {
+        /// The cell's text.
+        text: String,
+    },
+}
+
+impl std::fmt::Display for FigureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FigureError::Empty => f.write_str("empty"),
+            FigureError::Negative { text } => {
+                write!(f, "“{text}” is negative; figures must be 0 or more")
+            }
+            FigureError::NotANumber { text } => write!(f, "“{text}” is not a number"),
+            FigureError::Separators { text } => write!(
+                f,
+                "“{text}” is not a number (thousands separators go every three digits; use . for decimals)"
+            ),
+            FigureError::TooLarge { text } => write!(f, "“{text}” is too large"),
+            FigureError::NotWhole { text } => write!(f, "“{text}” is not a whole number"),
+        }
+    }
+}
+
+impl std::error::Error for FigureError {}
+
 const BEFORE: &[&str] = &[
     "approximately",
     "approx.",
@@ -155,8 +208,10 @@ fn halfwidth(s: &str) -> String {
 
 /// Splits a plain number (`10,100.5`, `10 100`, `6.58e9`) into its significant digits and a power
 /// of ten, checking that thousands separators sit every three digits.
-fn decimal(body: &str, original: &str) -> Result<(String, i32), String> {
-    let not_a_number = || format!("“{original}” is not a number");
+fn decimal(body: &str, original: &str) -> Result<(String, i32), FigureError> {
+    let not_a_number = || FigureError::NotANumber {
+        text: original.to_owned(),
+    };
     let body = body.trim();
     if body.is_empty() {
         return Err(not_a_number());
@@ -173,9 +228,9 @@ fn decimal(body: &str, original: &str) -> Result<(String, i32), String> {
     if groups.len() > 1
         && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
     {
-        return Err(format!(
-            "“{original}” is not a number (thousands separators go every three digits; use . for decimals)"
-        ));
+        return Err(FigureError::Separators {
+            text: original.to_owned(),
+        });
     }
     let int: String = groups.concat();
     if !int.bytes().all(|b| b.is_ascii_digit())
@@ -207,7 +262,11 @@ fn strip_after(s: &mut &str, marker: &mut Option<(MarkerSide, String)>) {
 
 /// Parses a figure. `column_pow10` is the unit a column header gives (`(亿千瓦时)` → 8); it applies
 /// when the cell names no unit of its own.
-pub fn parse_figure(text: &str, quantity: Quantity, column_pow10: i32) -> Result<Figure, String> {
+pub fn parse_figure(
+    text: &str,
+    quantity: Quantity,
+    column_pow10: i32,
+) -> Result<Figure, FigureError> {
     // Plain digits (the common case when loading): no allocation, exact.
     let b = text.as_bytes();
     if column_pow10 == 0
@@ -226,12 +285,12 @@ pub fn parse_figure(text: &str, quantity: Quantity, column_pow10: i32) -> Result
     }
     let original = text.trim();
     if original.is_empty() {
-        return Err("empty".into());
+        return Err(FigureError::Empty);
     }
     if original.starts_with('-') || original.starts_with('−') {
-        return Err(format!(
-            "“{original}” is negative; figures must be 0 or more"
-        ));
+        return Err(FigureError::Negative {
+            text: original.to_owned(),
+        });
     }
     let normalized = halfwidth(original);
     let start = normalized.trim();
@@ -296,12 +355,18 @@ pub fn parse_figure(text: &str, quantity: Quantity, column_pow10: i32) -> Result
     let total = exp + magnitude + pow10.unwrap_or(column_pow10);
     let value: f64 = format!("{digits}e{total}")
         .parse()
-        .map_err(|_| format!("“{original}” is not a number"))?;
+        .map_err(|_| FigureError::NotANumber {
+            text: original.to_owned(),
+        })?;
     if !value.is_finite() {
-        return Err(format!("“{original}” is too large"));
+        return Err(FigureError::TooLarge {
+            text: original.to_owned(),
+        });
     }
     if quantity == Quantity::Count && value.fract() != 0.0 {
-        return Err(format!("“{original}” is not a whole number"));
+        return Err(FigureError::NotWhole {
+            text: original.to_owned(),
+        });
     }
     Ok(Figure { value, marker })
 }
@@ -457,21 +522,25 @@ mod tests {
         assert!(
             parse_figure("abc", Quantity::Count, 0)
                 .unwrap_err()
+                .to_string()
                 .contains("not a number")
         );
         assert!(
             parse_figure("-5", Quantity::Count, 0)
                 .unwrap_err()
+                .to_string()
                 .contains("negative")
         );
         assert!(
             parse_figure("12.5", Quantity::Count, 0)
                 .unwrap_err()
+                .to_string()
                 .contains("whole")
         );
         assert!(
             parse_figure("1,5", Quantity::Energy, 0)
                 .unwrap_err()
+                .to_string()
                 .contains("three digits")
         );
         assert!(parse_figure("1e999", Quantity::Energy, 0).is_err());
@@ -479,6 +548,38 @@ mod tests {
         assert!(parse_figure("", Quantity::Count, 0).is_err());
         assert!(parse_figure("NaN", Quantity::Energy, 0).is_err());
         assert!(parse_figure("inf", Quantity::Energy, 0).is_err());
+    }
+
+    #[test]
+    fn figure_errors_have_kinds() {
+        let text = |t: &str| t.to_owned();
+        assert_eq!(
+            parse_figure(" -5 ", Quantity::Count, 0),
+            Err(FigureError::Negative { text: text("-5") })
+        );
+        assert_eq!(
+            parse_figure("1,5", Quantity::Energy, 0),
+            Err(FigureError::Separators { text: text("1,5") })
+        );
+        assert_eq!(
+            parse_figure("1e999", Quantity::Energy, 0),
+            Err(FigureError::TooLarge {
+                text: text("1e999")
+            })
+        );
+        assert_eq!(
+            parse_figure("12.5 rigs", Quantity::Count, 0),
+            Err(FigureError::NotWhole {
+                text: text("12.5 rigs")
+            })
+        );
+        assert_eq!(
+            parse_figure(" ", Quantity::Count, 0),
+            Err(FigureError::Empty)
+        );
+        let err = parse_figure("abc", Quantity::Count, 0).unwrap_err();
+        assert_eq!(err, FigureError::NotANumber { text: text("abc") });
+        assert_eq!(err.to_string(), "“abc” is not a number");
     }
 
     #[test]

@@ -1,6 +1,17 @@
 //! The data model: events, the province gazetteer, cell values and edit commands. No UI here.
 
+pub mod append;
+pub mod cells;
+pub mod date;
+pub mod date_parse;
 pub mod document;
+pub mod edit;
+pub mod facts;
 pub mod figure;
 pub mod gazetteer;
+pub mod input;
+pub mod interner;
+pub mod place;
+pub mod problems;
+pub mod schema;
 pub mod value;

@@ -1,0 +1,227 @@
+//! What a user should check: cells that did not parse and repeated rows ([`Problem`]). No
+//! parsing into the document here: the reasons are derived again from the kept text.
+
+use super::cells::{BasisCell, DateCell, Num};
+use super::document::Document;
+use super::figure;
+use super::interner::EMPTY;
+use super::place::Place;
+use super::schema::{Column, Field, Metric};
+use super::value;
+
+/// Something a user should check: a cell that did not parse or a duplicated row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Row index (0-based).
+    pub row: usize,
+    /// The cell's column, or `None` for the whole row (duplicates).
+    pub column: Option<Column>,
+    /// What is wrong, in a sentence.
+    pub message: String,
+}
+
+impl Document {
+    /// Why a cell is flagged, or `None` when it is fine.
+    pub fn cell_problem(&self, row: usize, column: Column) -> Option<String> {
+        if row >= self.len {
+            return None;
+        }
+        match column {
+            Column::Field(Field::Date) => match self.date[row] {
+                DateCell::Invalid(sym) => {
+                    value::parse_date_in(self.strings.resolve(sym), self.date_order)
+                        .err()
+                        .map(|e| e.to_string())
+                }
+                _ => None,
+            },
+            Column::Field(Field::Province) => {
+                let text = self.strings.resolve(self.province[row]);
+                if self.place[row] != Place::Unknown {
+                    return None;
+                }
+                if text.trim().is_empty() {
+                    let city = self.strings.resolve(self.city[row]);
+                    return (!city.trim().is_empty()).then(|| {
+                        format!("no province, and the city “{city}” is not in the gazetteer")
+                    });
+                }
+                Some(format!("“{text}” is not a known province, region or city"))
+            }
+            Column::Field(Field::Basis) => match self.basis[row] {
+                BasisCell::Invalid(sym) => value::parse_basis(self.strings.resolve(sym))
+                    .err()
+                    .map(|e| e.to_string()),
+                BasisCell::Valid(_) => None,
+            },
+            Column::Field(f) => {
+                let metric = f.metric()?;
+                match self.figure(row, metric) {
+                    Num::Invalid(sym) => {
+                        figure::parse_figure(self.strings.resolve(sym), metric.quantity(), 0)
+                            .err()
+                            .map(|e| e.to_string())
+                    }
+                    _ => None,
+                }
+            }
+            Column::Extra(_) => None,
+        }
+    }
+
+    /// Every flagged cell and duplicated row, in row then column order.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        // Rows are compared by a hash of what their cells hold (equal texts are equal symbols,
+        // but for notes, hashed by their text); a hash match is confirmed cell by cell.
+        let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
+        for row in 0..self.len {
+            for &column in &self.columns {
+                if let Some(message) = self.cell_problem(row, column) {
+                    out.push(Problem {
+                        row,
+                        column: Some(column),
+                        message,
+                    });
+                }
+            }
+            match seen.entry(self.row_hash(row)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    let first = *first.get();
+                    let same = self
+                        .columns
+                        .iter()
+                        .all(|&c| self.cell_text(row, c) == self.cell_text(first, c));
+                    let blank = self
+                        .columns
+                        .iter()
+                        .all(|&c| self.cell_text(row, c).trim().is_empty());
+                    if same && !blank {
+                        out.push(Problem {
+                            row,
+                            column: None,
+                            message: format!(
+                                "row {} repeats row {} exactly; delete one if it is the same event",
+                                row + 1,
+                                first + 1
+                            ),
+                        });
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(row);
+                }
+            }
+        }
+        out
+    }
+
+    /// A hash of what a row's cells hold: rows with the same cell texts hash the same.
+    fn row_hash(&self, row: usize) -> u64 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        for &column in &self.columns {
+            match column {
+                Column::Field(Field::Date) => match self.date_value(row) {
+                    Some(d) => {
+                        h.write_u8(1);
+                        h.write_i16(d.year);
+                        h.write_u8(d.month);
+                        h.write_u8(d.day);
+                    }
+                    None => {
+                        h.write_u8(2);
+                        h.write_u32(match self.date[row] {
+                            DateCell::Invalid(sym) => sym,
+                            _ => EMPTY,
+                        });
+                    }
+                },
+                Column::Field(Field::Basis) => match self.basis[row] {
+                    BasisCell::Valid(b) => h.write_u8(3 + b as u8),
+                    BasisCell::Invalid(sym) => {
+                        h.write_u8(5);
+                        h.write_u32(sym);
+                    }
+                },
+                Column::Field(f) if f.metric().is_some() => {
+                    match self.figure(row, f.metric().unwrap_or(Metric::Rigs)) {
+                        Num::Empty => h.write_u8(6),
+                        Num::Value(v) => {
+                            h.write_u8(7);
+                            h.write_u64(v.to_bits());
+                        }
+                        Num::Invalid(sym) => {
+                            h.write_u8(8);
+                            h.write_u32(sym);
+                        }
+                        Num::Approx(i) => {
+                            let (v, side, sym) = self.approx[i as usize];
+                            h.write_u8(9);
+                            h.write_u64(v.to_bits());
+                            h.write_u8(side as u8);
+                            h.write_u32(sym);
+                        }
+                    }
+                }
+                Column::Field(Field::Province) => h.write_u32(self.province[row]),
+                Column::Field(Field::City) => h.write_u32(self.city[row]),
+                Column::Field(Field::Action) => h.write_u32(self.action[row]),
+                Column::Field(Field::Source) => h.write_u32(self.source[row]),
+                // Equal notes may hold different symbols (free text): hashed by their text.
+                Column::Field(Field::Notes) => {
+                    h.write_u32(self.strings.content_hash(self.notes[row]))
+                }
+                Column::Field(_) => {}
+                Column::Extra(i) => h.write_u32(self.extras.get(i).map_or(EMPTY, |c| c[row])),
+            }
+        }
+        h.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_rows_are_found_though_their_notes_hold_different_symbols() {
+        let columns = [
+            Column::Field(Field::Date),
+            Column::Field(Field::Province),
+            Column::Field(Field::Notes),
+        ];
+        let build = |from: usize, to: usize| {
+            let mut d = Document::with_columns(columns.to_vec(), Vec::new());
+            for i in from..to {
+                // Row 1000 repeats row 0, its note long gone from the cache of recent notes.
+                let i = if i == 1000 { 0 } else { i };
+                let note = format!("note {i}");
+                d.push_record(&columns, &["2021-06-01", "Hebei", &note]);
+            }
+            d
+        };
+        let repeat = |d: &Document| {
+            d.problems()
+                .into_iter()
+                .filter(|p| p.column.is_none())
+                .map(|p| p.message)
+                .collect::<Vec<_>>()
+        };
+        let expected = vec!["row 1001 repeats row 1 exactly; delete one if it is the same event"];
+        let whole = build(0, 1001);
+        assert_ne!(
+            whole.notes[0], whole.notes[1000],
+            "free text is not looked up"
+        );
+        assert_eq!(repeat(&whole), expected);
+        // The same rows read in two parts and joined.
+        let mut joined = build(0, 500);
+        joined.append_on(build(500, 1001), true);
+        assert_eq!(repeat(&joined), expected);
+        // Notes that differ are not repeats.
+        let mut other = build(0, 2);
+        other.push_record(&columns, &["2021-06-01", "Hebei", "note 9"]);
+        assert!(repeat(&other).is_empty());
+    }
+}
