@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crackdown_dashboard::analysis::LoadSums;
 use crackdown_dashboard::data::document::{Column, Document, Edit, Field, NoObserver};
 use crackdown_dashboard::io::{self, Format};
 
@@ -136,7 +137,7 @@ fn unreadable_files_give_a_message_naming_the_file() {
 #[test]
 fn a_file_that_is_not_utf8_opens_with_a_guessed_encoding() {
     let bytes = b"date,province,source\n2021,Hebei,Caf\xe9 R\xe9publique \x96 news\n";
-    let import = io::read(
+    let import = io::read::<LoadSums>(
         Path::new("latin.csv"),
         bytes,
         None,
@@ -158,7 +159,7 @@ fn a_file_that_is_not_utf8_opens_with_a_guessed_encoding() {
         encoding: Some("windows-1252".into()),
         ..Default::default()
     };
-    let import = io::read(Path::new("latin.csv"), bytes, None, &options).unwrap();
+    let import = io::read::<LoadSums>(Path::new("latin.csv"), bytes, None, &options).unwrap();
     assert_eq!(
         import.doc.cell_text(0, Column::Field(Field::Source)),
         "Café République – news"
@@ -283,7 +284,8 @@ fn aggregates_summed_while_reading_equal_a_pass_over_the_document() {
         "running totals are summed too"
     );
     let path = Path::new("sums.csv");
-    let import = io::read(path, text.as_bytes(), None, &io::ReadOptions::default()).unwrap();
+    let import =
+        io::read::<LoadSums>(path, text.as_bytes(), None, &io::ReadOptions::default()).unwrap();
     let mut read = import.aggregates.expect("summed while reading");
     let mut pass = Aggregates::build(&import.doc);
     assert_eq!(read.undated_with_figures(), pass.undated_with_figures());
@@ -307,7 +309,8 @@ fn aggregates_summed_while_reading_equal_a_pass_over_the_document() {
         "\n13/04/2021,Sichuan,,raid,1,1,,,event,,\n04/05/2021,Sichuan",
         1,
     );
-    let import = io::read(path, dated.as_bytes(), None, &io::ReadOptions::default()).unwrap();
+    let import =
+        io::read::<LoadSums>(path, dated.as_bytes(), None, &io::ReadOptions::default()).unwrap();
     assert_eq!(
         import.doc.date_order(),
         crackdown_dashboard::data::value::DateOrder::DayFirst
