@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use crackdown_dashboard::analysis::rows::{RowQuery, SortDir, visible_rows, visible_rows_checked};
-use crackdown_dashboard::analysis::{Filter, Granularity};
+use crackdown_dashboard::analysis::{Filter, Granularity, LoadSums};
 use crackdown_dashboard::data::document::{Column, Edit, Field};
 use crackdown_dashboard::io::{self, Format};
 use crackdown_dashboard::session::Session;
@@ -64,7 +64,7 @@ fn open_and_aggregate(c: &mut Criterion) {
             |b| {
                 // As the app opens a file: CSV rows are summed while they are read, JSON after.
                 b.iter(|| {
-                    let (_, import) = io::read_path_progress(
+                    let (_, import) = io::read_path_progress::<LoadSums>(
                         black_box(path),
                         &io::ReadOptions::default(),
                         &io::Progress::default(),

@@ -4,7 +4,7 @@
 //! `cargo run --release --example phases FILE` (`RUNS=N`).
 use std::time::Instant;
 
-use crackdown_dashboard::analysis::{Filter, Granularity};
+use crackdown_dashboard::analysis::{Filter, Granularity, LoadSums};
 use crackdown_dashboard::io;
 
 fn main() {
@@ -16,9 +16,12 @@ fn main() {
         .unwrap_or(3);
     for _ in 0..runs {
         let t = Instant::now();
-        let (_, mut import) =
-            io::read_path_progress(path, &io::ReadOptions::default(), &io::Progress::default())
-                .unwrap();
+        let (_, mut import) = io::read_path_progress::<LoadSums>(
+            path,
+            &io::ReadOptions::default(),
+            &io::Progress::default(),
+        )
+        .unwrap();
         let t_open = t.elapsed();
         let summed = import.aggregates.is_some();
         // Made on the loading thread; built here only if a reader left them out.

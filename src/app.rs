@@ -17,7 +17,6 @@ use crate::data::document::Problem;
 use crate::data::document::{Column, Edit, Field, Metric, Place};
 use crate::data::value::DateOrder;
 use crate::frame_stats::FrameStats;
-use crate::io::{Import, ReadOptions};
 use crate::recovery::{Recovered, Recovery};
 use crate::session::Session;
 use crate::ui::chart_cache::ChartCache;
@@ -28,6 +27,7 @@ use crate::ui::filters::{self, ViewSettings};
 use crate::ui::preview::{self, PreviewChoice, PreviewHistory};
 use crate::ui::table::{self, Editing, RowAction, TableState};
 use crate::ui::{cards, export, problems, theme};
+use crate::{io::ReadOptions, session::Import};
 
 /// The window title's fixed part.
 pub const APP_NAME: &str = "Mining Crackdown Dashboard";

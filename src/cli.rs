@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::analysis::{Filter, Granularity, day_key_label};
+use crate::analysis::{Filter, Granularity, LoadSums, day_key_label};
 use crate::data::document::{Document, Metric, Place};
 use crate::data::gazetteer::Gazetteer;
-use crate::io::{self, Format, Import, ReadOptions};
+use crate::io::{self, Format, ReadOptions};
+use crate::session::Import;
 
 /// Usage text for the subcommands.
 pub const USAGE: &str = "usage:
@@ -171,7 +172,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
 /// Opens a file, aggregates it as the charts do (events plus running-total increments per
 /// province and period) and prints one CSV line per province and period with figures.
 fn aggregate(path: &Path, by: Granularity, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let mut import = match io::read_path_with(path, &ReadOptions::default()) {
+    let mut import = match io::read_path_with::<LoadSums>(path, &ReadOptions::default()) {
         Ok(i) => i,
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -280,7 +281,7 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
 }
 
 fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let mut import = match io::read_path_with(path, &ReadOptions::default()) {
+    let mut import = match io::read_path_with::<LoadSums>(path, &ReadOptions::default()) {
         Ok(i) => i,
         Err(e) => {
             let _ = writeln!(err, "{e}");

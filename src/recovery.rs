@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::data::document::Document;
-use crate::io::{self, FileError, Format};
+use crate::io::{self, ErrorKind, FileError, Format};
 
 /// What the recovery folder holds.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -52,14 +52,15 @@ impl Recovery {
         original: Option<&Path>,
         name: &str,
     ) -> Result<(), FileError> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| FileError {
-            path: self.dir.clone(),
-            message: format!("cannot be created: {e}"),
+        std::fs::create_dir_all(&self.dir).map_err(|e| {
+            FileError::new(
+                &self.dir,
+                ErrorKind::Write,
+                format!("cannot be created: {e}"),
+            )
+            .with_source(e)
         })?;
-        let bytes = io::to_bytes(doc, Format::Csv).map_err(|m| FileError {
-            path: self.data_path(),
-            message: m,
-        })?;
+        let bytes = io::to_bytes(doc, Format::Csv).map_err(|e| e.for_file(&self.data_path()))?;
         io::atomic_write(&self.data_path(), &bytes)?;
         let meta = Recovered {
             original: original.map(Path::to_owned),

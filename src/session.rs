@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Aggregates, Filter, Granularity, View};
+use crate::analysis::{Aggregates, Filter, Granularity, LoadSums, View};
 use crate::data::document::{Document, Edit, EditError};
-use crate::io::{self, FileError};
+use crate::io::{self, ErrorKind, FileError};
 
 struct Step {
     /// The edit as the user made it (redo replays it).
@@ -36,6 +36,10 @@ pub struct Session {
     /// The last views asked for (the dashboard asks for two: with and without hidden provinces).
     view_cache: Vec<((u64, Granularity, Filter), View)>,
 }
+
+/// A file read for a session: the document, the report, and the aggregates summed while it
+/// was read ([`LoadSums`] is the reader's sink).
+pub type Import = io::Import<LoadSums>;
 
 impl Session {
     /// A session over a document; `path` is where Save writes (`None`: Save asks).
@@ -72,7 +76,7 @@ impl Session {
 
     /// Reads a file into a new session. On error nothing else changes.
     pub fn open(path: &Path) -> Result<Self, FileError> {
-        let import = io::read_path_with(path, &io::ReadOptions::default())?;
+        let import: Import = io::read_path_with(path, &io::ReadOptions::default())?;
         Ok(Session::opened(import.doc, import.aggregates, path))
     }
 
@@ -190,9 +194,12 @@ impl Session {
 
     /// Saves to the session's file.
     pub fn save(&mut self) -> Result<PathBuf, FileError> {
-        let path = self.path.clone().ok_or_else(|| FileError {
-            path: PathBuf::from(&self.name),
-            message: "has no file yet; use Save As…".into(),
+        let path = self.path.clone().ok_or_else(|| {
+            FileError::new(
+                Path::new(&self.name),
+                ErrorKind::NoPath,
+                "has no file yet; use Save As…",
+            )
         })?;
         self.save_as(&path)?;
         Ok(path)

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crackdown_dashboard::analysis::LoadSums;
 use crackdown_dashboard::data::document::{Column, Document, Edit, Field, NoObserver};
 use crackdown_dashboard::io::{self, Format};
 
@@ -136,7 +137,7 @@ fn unreadable_files_give_a_message_naming_the_file() {
 #[test]
 fn a_file_that_is_not_utf8_opens_with_a_guessed_encoding() {
     let bytes = b"date,province,source\n2021,Hebei,Caf\xe9 R\xe9publique \x96 news\n";
-    let import = io::read(
+    let import = io::read::<LoadSums>(
         Path::new("latin.csv"),
         bytes,
         None,
@@ -158,7 +159,7 @@ fn a_file_that_is_not_utf8_opens_with_a_guessed_encoding() {
         encoding: Some("windows-1252".into()),
         ..Default::default()
     };
-    let import = io::read(Path::new("latin.csv"), bytes, None, &options).unwrap();
+    let import = io::read::<LoadSums>(Path::new("latin.csv"), bytes, None, &options).unwrap();
     assert_eq!(
         import.doc.cell_text(0, Column::Field(Field::Source)),
         "Café République – news"
@@ -283,7 +284,8 @@ fn aggregates_summed_while_reading_equal_a_pass_over_the_document() {
         "running totals are summed too"
     );
     let path = Path::new("sums.csv");
-    let import = io::read(path, text.as_bytes(), None, &io::ReadOptions::default()).unwrap();
+    let import =
+        io::read::<LoadSums>(path, text.as_bytes(), None, &io::ReadOptions::default()).unwrap();
     let mut read = import.aggregates.expect("summed while reading");
     let mut pass = Aggregates::build(&import.doc);
     assert_eq!(read.undated_with_figures(), pass.undated_with_figures());
@@ -307,7 +309,8 @@ fn aggregates_summed_while_reading_equal_a_pass_over_the_document() {
         "\n13/04/2021,Sichuan,,raid,1,1,,,event,,\n04/05/2021,Sichuan",
         1,
     );
-    let import = io::read(path, dated.as_bytes(), None, &io::ReadOptions::default()).unwrap();
+    let import =
+        io::read::<LoadSums>(path, dated.as_bytes(), None, &io::ReadOptions::default()).unwrap();
     assert_eq!(
         import.doc.date_order(),
         crackdown_dashboard::data::value::DateOrder::DayFirst
@@ -316,4 +319,80 @@ fn aggregates_summed_while_reading_equal_a_pass_over_the_document() {
         import.aggregates.is_none(),
         "the sums of the read order are dropped"
     );
+}
+
+/// Errors say what kind of problem they are (the sentence stays as it was) and keep the error
+/// behind them, where there was one.
+#[test]
+fn errors_have_kinds_and_sources() {
+    use crackdown_dashboard::io::ErrorKind;
+    use std::error::Error;
+    let dir = tempfile::tempdir().unwrap();
+    let missing = io::read_path(&dir.path().join("missing.csv")).unwrap_err();
+    assert_eq!(missing.kind(), ErrorKind::NotFound);
+    let source = missing.source().expect("the I/O error is kept");
+    assert_eq!(
+        source
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind),
+        Some(std::io::ErrorKind::NotFound)
+    );
+    let binary = io::read_bytes(Path::new("x.csv"), b"\x89PNG\r\n\x1a\n\0\0", None).unwrap_err();
+    assert_eq!(binary.kind(), ErrorKind::Binary);
+    assert!(binary.source().is_some());
+    let bad = io::read_bytes(
+        Path::new("x.json"),
+        b"[\n  {\"date\": 1,,}\n]",
+        Some(Format::Json),
+    )
+    .unwrap_err();
+    let ErrorKind::Syntax { line, column } = bad.kind() else {
+        panic!("{bad}: {:?}", bad.kind());
+    };
+    assert_eq!(line, 2, "{bad}");
+    assert!(
+        bad.message
+            .starts_with(&format!("line 2, column {column}:")),
+        "{bad}"
+    );
+    let deep = "[".repeat(500);
+    let e = io::read_bytes(Path::new("x.json"), deep.as_bytes(), Some(Format::Json)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::TooDeep, "{e}");
+    let e =
+        io::read_bytes(Path::new("x.json"), b"{\"other\": []}", Some(Format::Json)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotATable, "{e}");
+    let e = io::read_bytes(Path::new("nothing.csv"), b"foo,bar\n1,2\n", None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NoKnownColumns, "{e}");
+    let e = io::read_bytes(Path::new("blank.csv"), b"  \n\n", None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Empty, "{e}");
+    let e =
+        io::read_bytes(Path::new("x.xlsx"), b"date,province\n", Some(Format::Xlsx)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotAWorkbook, "{e}");
+    let xlsx = std::fs::read("tests/fixtures/xlsx_one_sheet.xlsx").unwrap();
+    let e = io::read_bytes(Path::new("cut.xlsx"), &xlsx[..xlsx.len() / 2], None).unwrap_err();
+    assert!(
+        matches!(e.kind(), ErrorKind::Spreadsheet | ErrorKind::Damaged),
+        "{e}: {:?}",
+        e.kind()
+    );
+    let doc = io::sample_document();
+    let e = io::to_bytes(&doc, Format::Ods).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported);
+    let e = io::write_path(&doc, &dir.path().join("out.ods")).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported);
+    let e = io::write_path(&doc, &dir.path().join("no-such-folder").join("out.csv")).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Write);
+    assert!(e.source().is_some());
+    // A load cancelled before it starts ends as cancelled, whichever reader takes the file.
+    for name in ["sample.csv", "sample.json"] {
+        let path = dir.path().join(name);
+        let bytes = io::to_bytes(&doc, Format::from_path(&path).unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        let progress = io::Progress::default();
+        progress.cancel();
+        let e = io::read_path_progress::<()>(&path, &io::ReadOptions::default(), &progress)
+            .err()
+            .expect("cancelled");
+        assert_eq!(e.kind(), ErrorKind::Cancelled, "{name}: {e}");
+    }
 }

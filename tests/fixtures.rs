@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crackdown_dashboard::analysis::LoadSums;
 use crackdown_dashboard::data::document::{Column, Document, Field, Place};
 use crackdown_dashboard::data::gazetteer::Gazetteer;
 use crackdown_dashboard::io::{self, Format, ReadOptions};
@@ -118,7 +119,7 @@ fn every_fixture_reads_as_expected() {
         let file = entry["file"].as_str().unwrap();
         let (path, bytes) = fixture_bytes(entry, dir);
         let result = std::panic::catch_unwind(|| {
-            io::read(
+            io::read::<LoadSums>(
                 &path,
                 &bytes,
                 Format::from_path(&path),

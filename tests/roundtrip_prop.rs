@@ -500,7 +500,8 @@ fn check_roundtrip(doc: &Document) -> Result<(), TestCaseError> {
         );
         // An .xlsx carries its creation time, so only the text formats are compared byte for byte.
         if masked.is_empty() && format != Format::Xlsx {
-            let again = io::to_bytes(&back, format).map_err(TestCaseError::fail)?;
+            let again =
+                io::to_bytes(&back, format).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert!(
                 again == bytes,
                 "{format:?}: saving the reopened file differs"

@@ -4,10 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crackdown_dashboard::analysis::{Filter, Granularity};
+use crackdown_dashboard::analysis::{Filter, Granularity, LoadSums};
 use crackdown_dashboard::data::document::Document;
 use crackdown_dashboard::io::stream::{self, Chunks};
-use crackdown_dashboard::io::{self, Import, Progress, ReadOptions};
+use crackdown_dashboard::io::{self, Progress, ReadOptions};
+use crackdown_dashboard::session::Import;
 use proptest::prelude::*;
 
 mod common;
@@ -109,8 +110,8 @@ proptest! {
         let path = temp_file(&dir, "p.csv", text.as_bytes());
         let options = ReadOptions { delimiter: Some(d), ..Default::default() };
         let sizes = Chunks { head, chunk, min_parallel: if parallel { 0 } else { usize::MAX } };
-        let streamed = stream::read_path(&path, None, &options, &Progress::default(), sizes).unwrap();
-        let whole = io::read(&path, text.as_bytes(), None, &options);
+        let streamed = stream::read_path::<LoadSums>(&path, None, &options, &Progress::default(), sizes).unwrap();
+        let whole = io::read::<LoadSums>(&path, text.as_bytes(), None, &options);
         match (streamed, whole) {
             (Some(s), Ok(w)) => {
                 prop_assert_eq!(cells(&s.doc), cells(&w.doc));
@@ -148,7 +149,8 @@ fn a_large_file_in_chunks_reads_as_the_whole_file() {
     bom.extend_from_slice(text.as_bytes());
     let path = temp_file(&dir, "bom.csv", &bom);
     same_as_whole(&path, &options, Chunks::default());
-    let (bytes, import) = io::read_path_progress(&path, &options, &Progress::default()).unwrap();
+    let (bytes, import) =
+        io::read_path_progress::<LoadSums>(&path, &options, &Progress::default()).unwrap();
     assert!(
         bytes.is_empty(),
         "nothing to preview, so the bytes were not kept"
@@ -170,8 +172,8 @@ fn other_text_is_left_to_the_whole_file_reader() {
         streamed(&path, &ReadOptions::default()).is_none(),
         "invalid UTF-8 past the head goes to the whole-file reader"
     );
-    let import = io::read_path_with(&path, &ReadOptions::default()).unwrap();
-    let whole = io::read(&path, &text, None, &ReadOptions::default()).unwrap();
+    let import = io::read_path_with::<LoadSums>(&path, &ReadOptions::default()).unwrap();
+    let whole = io::read::<LoadSums>(&path, &text, None, &ReadOptions::default()).unwrap();
     assert_eq!(cells(&import.doc), cells(&whole.doc));
     assert_ne!(import.report.encoding, "utf-8");
     // UTF-16 (a byte-order mark) and a chosen encoding are read whole too.
@@ -193,7 +195,7 @@ fn cancelled_and_missing_files() {
     let path = temp_file(&dir, "cancel.csv", text.as_bytes());
     let progress = Progress::default();
     progress.cancel();
-    let e = stream::read_path(
+    let e = stream::read_path::<LoadSums>(
         &path,
         None,
         &ReadOptions::default(),
@@ -204,7 +206,7 @@ fn cancelled_and_missing_files() {
     .unwrap_err();
     assert!(e.to_string().contains("cancelled"), "{e}");
     let missing = Path::new("/nonexistent/events.csv");
-    let e = io::read_path_with(missing, &ReadOptions::default())
+    let e = io::read_path_with::<LoadSums>(missing, &ReadOptions::default())
         .map(|_| ())
         .unwrap_err();
     assert!(e.to_string().contains("events.csv"), "{e}");

@@ -18,6 +18,25 @@ pub struct Decoded<'a> {
     pub warning: Option<String>,
 }
 
+/// Binary data where text was expected: NUL bytes in what is not UTF-8 or UTF-16.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotText {
+    /// Offset of the first NUL byte.
+    pub at: usize,
+}
+
+impl std::fmt::Display for NotText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "this is not a text file (it contains binary data at byte {}); open a CSV, TSV, JSON or spreadsheet file",
+            self.at
+        )
+    }
+}
+
+impl std::error::Error for NotText {}
+
 /// The lower-case name used in reports: `utf-8`, `utf-16le`, `gb18030`, `windows-1252`.
 pub fn encoding_name(e: &'static Encoding) -> String {
     if e == GBK || e == GB18030 {
@@ -52,7 +71,7 @@ pub const CHOICES: &[&str] = &[
 pub fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&'static Encoding>,
-) -> Result<Decoded<'a>, String> {
+) -> Result<Decoded<'a>, NotText> {
     if let Some(enc) = forced {
         let (text, _) = enc.decode_with_bom_removal(bytes);
         return Ok(Decoded {
@@ -89,9 +108,7 @@ pub fn decode<'a>(
     if utf8.is_err()
         && let Some(pos) = memchr::memchr(0, bytes)
     {
-        return Err(format!(
-            "this is not a text file (it contains binary data at byte {pos}); open a CSV, TSV, JSON or spreadsheet file"
-        ));
+        return Err(NotText { at: pos });
     }
     match utf8 {
         Ok(s) => Ok(Decoded {
@@ -156,6 +173,7 @@ mod tests {
         assert!(
             decode(b"\x89PNG\r\n\x1a\n\0\0", None)
                 .unwrap_err()
+                .to_string()
                 .contains("not a text file")
         );
         let d = decode("内蒙".as_bytes().split_at(5).0, None).unwrap();

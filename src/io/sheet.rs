@@ -3,9 +3,13 @@
 //! as text, never as a formula.
 
 use std::io::Cursor;
+use std::path::Path;
 
 use calamine::{Data, Reader};
 
+use super::error::{ErrorKind, FileError, err};
+use super::report::{ImportReport, ReadOptions};
+use super::write::EncodeError;
 use crate::data::document::{Column, Document};
 use crate::data::figure;
 
@@ -34,24 +38,34 @@ fn cell_text(cell: &Data) -> String {
 }
 
 impl Workbook {
-    /// Opens a workbook from memory (the format is recognised from the content).
-    pub fn open(bytes: &[u8]) -> Result<Workbook, String> {
+    /// Opens a workbook from memory (the format is recognised from the content); `path` is
+    /// only used in messages.
+    pub fn open(path: &Path, bytes: &[u8]) -> Result<Workbook, FileError> {
         // calamine can panic on a damaged or truncated workbook (seen with a cut .xls): a user's
-        // bad file must give a message, never bring the app down.
-        // The default panic message would go to stderr; the user gets ours instead.
-        let hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(|_| {}));
-        let result =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::open_unguarded(bytes)));
-        std::panic::set_hook(hook);
-        result.unwrap_or_else(|_| {
-            Err("this spreadsheet is damaged or truncated and cannot be read".into())
+        // bad file must give a message, never bring the app down. (The panic hook is left as it
+        // is: it is the process's, and swapping it would race with other threads.)
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Self::open_unguarded(path, bytes)
+        }))
+        .unwrap_or_else(|_| {
+            Err(err(
+                path,
+                ErrorKind::Damaged,
+                "this spreadsheet is damaged or truncated and cannot be read",
+            ))
         })
     }
 
-    fn open_unguarded(bytes: &[u8]) -> Result<Workbook, String> {
-        let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-            .map_err(|e| format!("this spreadsheet cannot be read ({e})"))?;
+    fn open_unguarded(path: &Path, bytes: &[u8]) -> Result<Workbook, FileError> {
+        let mut wb =
+            calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
+                err(
+                    path,
+                    ErrorKind::Spreadsheet,
+                    format!("this spreadsheet cannot be read ({e})"),
+                )
+                .with_source(e)
+            })?;
         let names = wb.sheet_names();
         let sheets = names
             .iter()
@@ -87,14 +101,58 @@ impl Workbook {
     }
 }
 
+/// The header and rows of the sheet to read (as chosen, else [`Workbook::default_sheet`]),
+/// leading empty rows skipped; notes the sheets in `report`.
+pub(crate) fn read_sheet(
+    path: &Path,
+    bytes: &[u8],
+    options: &ReadOptions,
+    report: &mut ImportReport,
+) -> Result<(Vec<String>, Vec<Vec<String>>), FileError> {
+    let wb = Workbook::open(path, bytes)?;
+    let index = options
+        .sheet
+        .filter(|&i| i < wb.names.len())
+        .unwrap_or_else(|| wb.default_sheet());
+    if wb.names.len() > 1 && options.sheet.is_none() {
+        report.guesses.push(format!(
+            "the workbook has {} sheets; reading “{}”",
+            wb.names.len(),
+            wb.names[index]
+        ));
+    }
+    report.sheets = wb.names.clone();
+    report.sheet = Some(index);
+    let mut rows: Vec<Vec<String>> = wb
+        .rows(index)
+        .map(<[Vec<String>]>::to_vec)
+        .unwrap_or_default();
+    // Leading empty rows are not the header.
+    while rows
+        .first()
+        .is_some_and(|r| r.iter().all(|c| c.trim().is_empty()))
+    {
+        rows.remove(0);
+    }
+    if rows.is_empty() {
+        return Err(err(
+            path,
+            ErrorKind::Empty,
+            format!("the sheet “{}” is empty", wb.names[index]),
+        ));
+    }
+    let headers = rows.remove(0);
+    Ok((headers, rows))
+}
+
 /// Writes the document as an .xlsx workbook with one sheet.
-pub fn write_xlsx(doc: &Document, headers: &[String]) -> Result<Vec<u8>, String> {
+pub fn write_xlsx(doc: &Document, headers: &[String]) -> Result<Vec<u8>, EncodeError> {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name("Events").map_err(|e| e.to_string())?;
+    ws.set_name("Events").map_err(EncodeError::from_error)?;
     for (c, header) in headers.iter().enumerate() {
         ws.write_string(0, c as u16, header)
-            .map_err(|e| e.to_string())?;
+            .map_err(EncodeError::from_error)?;
     }
     for row in 0..doc.len() {
         let r = row as u32 + 1;
@@ -122,8 +180,8 @@ pub fn write_xlsx(doc: &Document, headers: &[String]) -> Result<Vec<u8>, String>
                 // Text stays text: write_string never makes a formula of "=SUM(A1)".
                 None => ws.write_string(r, c as u16, text.as_ref()),
             }
-            .map_err(|e| e.to_string())?;
+            .map_err(EncodeError::from_error)?;
         }
     }
-    wb.save_to_buffer().map_err(|e| e.to_string())
+    wb.save_to_buffer().map_err(EncodeError::from_error)
 }

@@ -58,15 +58,13 @@ pub fn save_chart_png(
 ) -> Result<[usize; 2], FileError> {
     let image = crop(screenshot, rect, pixels_per_point);
     if image.size[0] == 0 || image.size[1] == 0 {
-        return Err(FileError {
-            path: path.to_owned(),
-            message: "the chart is not on screen; nothing to export".into(),
-        });
+        return Err(FileError::new(
+            path,
+            io::ErrorKind::Write,
+            "the chart is not on screen; nothing to export",
+        ));
     }
-    let bytes = encode_png(&image).map_err(|e| FileError {
-        path: path.to_owned(),
-        message: e,
-    })?;
+    let bytes = encode_png(&image).map_err(|e| FileError::new(path, io::ErrorKind::Write, e))?;
     io::atomic_write(path, &bytes)?;
     Ok(image.size)
 }

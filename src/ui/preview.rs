@@ -6,8 +6,11 @@ use egui::{RichText, Ui};
 
 use crate::data::document::{Column, Field};
 use crate::data::value::DateOrder;
-use crate::io::{self, Import, ReadOptions};
 use crate::ui::theme;
+use crate::{
+    io::{self, ReadOptions},
+    session::Import,
+};
 
 /// What the user decided.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,17 +5,22 @@
 //! Only plain delimited UTF-8 text (with or without a byte-order mark) is read this way. Anything
 //! else — a spreadsheet, JSON, UTF-16, a legacy encoding, a chosen encoding, invalid UTF-8
 //! found anywhere, a head without 50 whole lines to detect the delimiter from — is left to the
-//! whole-file reader ([`super::read_with`]), which gives the same document for text this reader
+//! whole-file reader ([`crate::io::read_with`]), which gives the same document for text this reader
 //! takes (`tests/files.rs` compares them, with chunks small enough to cut every record).
 
 use std::fs;
 use std::path::Path;
 
-use super::{
-    FileError, Format, Import, MIN_PARALLEL_BYTES, Part, PartProgress, PartReader, Progress,
-    ReadOptions, choose_delimiter, delimited_header, err, fastcsv, finish, join_parts, part_count,
-    read_at, read_error, read_parts, sniff_binary,
-};
+use super::parts::{MIN_PARALLEL_BYTES, PartProgress, PartReader, part_count, read_in_parts};
+use super::sniff::choose_delimiter;
+use super::split as fastcsv;
+use super::{delimited_header, read_delimited};
+use crate::io::error::{FileError, cancelled, read_error};
+use crate::io::file::read_full;
+use crate::io::format::{Format, sniff_binary};
+use crate::io::progress::Progress;
+use crate::io::report::{Import, ImportReport, ReadOptions, finish};
+use crate::io::sink::LoadSink;
 
 /// Sizes the reader works in.
 #[derive(Clone, Copy, Debug)]
@@ -47,18 +52,19 @@ enum Stop {
 }
 
 /// Reads plain delimited UTF-8 text from `path` in chunks of `sizes`; `Ok(None)` when the file is
-/// something else, for the whole-file reader. `format` is the extension's.
-pub fn read_path(
+/// something else, for the whole-file reader. `format` is the extension's. The rows are summed
+/// into the sink `S` as they are read.
+pub fn read_path<S: LoadSink>(
     path: &Path,
     format: Option<Format>,
     options: &ReadOptions,
     progress: &Progress,
     sizes: Chunks,
-) -> Result<Option<Import>, FileError> {
+) -> Result<Option<Import<S>>, FileError> {
     if !matches!(format, None | Some(Format::Csv | Format::Tsv)) || options.encoding.is_some() {
         return Ok(None);
     }
-    let reason = |e: std::io::Error| read_error(path, &e);
+    let reason = |e: std::io::Error| read_error(path, e);
     let file = fs::File::open(path).map_err(reason)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let total = size.max(1) * 2;
@@ -96,14 +102,14 @@ pub fn read_path(
     if looks_like_json || (!whole && options.delimiter.is_none() && few_lines()) {
         return Ok(None);
     }
-    let mut report = super::ImportReport {
+    let mut report = ImportReport {
         encoding: "utf-8".into(),
         ..Default::default()
     };
     let delimiter = choose_delimiter(text, format, options, &mut report);
     if whole {
         let (doc, agg) =
-            super::read_delimited(path, text, delimiter, &mut report, options, progress)?;
+            read_delimited::<S>(path, text, delimiter, &mut report, options, progress)?;
         return finish(doc, Some(agg), report, options).map(Some);
     }
     let trimmed = text.trim_start_matches('\u{feff}');
@@ -130,33 +136,21 @@ pub fn read_path(
         .into_iter()
         .map(|c| usize::try_from(c).unwrap_or(usize::MAX))
         .collect();
-    let counter = PartProgress {
-        progress,
-        parsed: Default::default(),
-        len,
-        base: 0,
-        span: total,
-        total,
-    };
-    let read_part = |from: usize, stop: usize| -> Result<Part, Stop> {
-        let bytes = stop.min(size as usize).saturating_sub(from);
-        let mut reader = PartReader::new(&template, from, bytes, &counter);
+    let counter = PartProgress::new(progress, len, 0, total, total);
+    let read = |reader: &mut PartReader<'_, S>, from: usize, stop: usize| {
         if from == usize::MAX {
             // No line end after the guessed cut: an empty part. (Any other part is read to its
             // end, even past the size the file had: it may have grown, or report no size.)
-            return Ok(reader.finish(from, false));
+            return Ok((from, false));
         }
-        let (end, cancelled) =
-            read_chunks(path, &file, delimiter, from, stop, sizes.chunk, &mut reader)?;
-        Ok(reader.finish(end, cancelled))
+        read_chunks(path, &file, delimiter, from, stop, sizes.chunk, reader)
     };
-    let parts = match read_parts(&cuts, &read_part) {
-        Ok(Some(parts)) if !progress.is_cancelled() => parts,
-        Ok(_) => return Err(err(path, "loading was cancelled")),
+    let (doc, agg) = match read_in_parts(&template, &cuts, size as usize, &counter, read) {
+        Ok(Some(read)) => read,
+        Ok(None) => return Err(cancelled(path)),
         Err(Stop::File(e)) => return Err(e),
         Err(Stop::NotUtf8) => return Ok(None),
     };
-    let (doc, agg) = join_parts(parts);
     finish(doc, Some(agg), report, options).map(Some)
 }
 
@@ -170,7 +164,7 @@ fn read_chunks(
     from: usize,
     stop: usize,
     chunk: usize,
-    reader: &mut PartReader<'_>,
+    reader: &mut PartReader<'_, impl LoadSink>,
 ) -> Result<(usize, bool), Stop> {
     let chunk = chunk.max(1);
     let mut buf: Vec<u8> = Vec::new();
@@ -184,7 +178,7 @@ fn read_chunks(
             buf.resize(held + chunk, 0);
         }
         let n = read_full(file, &mut buf[held..held + chunk], (base + held) as u64)
-            .map_err(|e| Stop::File(read_error(path, &e)))?;
+            .map_err(|e| Stop::File(read_error(path, e)))?;
         held += n;
         let more = n == chunk;
         // Whole lines only while more follows (a line end is never inside a character).
@@ -219,20 +213,6 @@ fn read_chunks(
 /// needed here).
 fn utf8(bytes: &[u8]) -> Result<&str, ()> {
     simdutf8::basic::from_utf8(bytes).map_err(|_| ())
-}
-
-/// Fills `buf` from `offset` until it is full or the file ends; returns the bytes read.
-fn read_full(file: &fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
-    let mut at = 0;
-    while at < buf.len() {
-        match read_at(file, &mut buf[at..], offset + at as u64) {
-            Ok(0) => break,
-            Ok(n) => at += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(at)
 }
 
 /// The offset after the first line end at or after `at` (a guessed part start), or the end of

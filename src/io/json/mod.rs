@@ -17,18 +17,20 @@
 //! and column; and a missing rows array or a row that is not an object is reported only once
 //! the whole text is known to be valid JSON.
 
-use std::fmt::{self, Write as _};
+mod scan;
+mod visit;
+
 use std::path::Path;
 
-use rustc_hash::FxHashMap;
-use serde::Deserialize;
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{
-    self, DeserializeSeed, Deserializer as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
+use scan::{Build, Kind, RowsSummary, Scan};
+use visit::TopVisitor;
 
-use super::{Builder, FileError, ImportReport, Progress, ReadOptions, err};
+use super::builder::Builder;
+use super::error::{ErrorKind, FileError, cancelled, err};
+use super::progress::Progress;
+use super::report::{ImportReport, ReadOptions};
 use crate::data::document::Document;
+use serde::de::Deserializer as _;
 
 /// Top-level keys that may hold the rows, in order of preference.
 const ROW_KEYS: [&str; 4] = ["events", "rows", "data", "records"];
@@ -39,7 +41,7 @@ const NONE: u32 = u32::MAX;
 /// The "occurrence" of a top-level array of rows.
 const TOP: usize = usize::MAX;
 
-/// Entries of [`Rows::recent`] (a power of two).
+/// Entries of [`scan::Rows::recent`] (a power of two).
 const RECENT: usize = 128;
 
 /// Rows between checks for cancelling and progress reports.
@@ -54,6 +56,24 @@ pub(super) struct Parsed {
     pub doc: Result<Document, FileError>,
 }
 
+impl Parsed {
+    /// A document read (rows not empty).
+    fn doc(doc: Result<Document, FileError>) -> Parsed {
+        Parsed {
+            rows_empty: false,
+            doc,
+        }
+    }
+}
+
+/// What the first pass learned of the rows array to build again: where it is, how many rows it
+/// has, and all its columns.
+struct Again {
+    occurrence: usize,
+    len: usize,
+    headers: Vec<String>,
+}
+
 /// Reads JSON text. `Err` means the text is not a JSON table of events (invalid JSON, no rows
 /// array, a row that is not an object), and leaves `report` as it was; problems of the table
 /// itself are in [`Parsed::doc`].
@@ -66,57 +86,81 @@ pub(super) fn read(
 ) -> Result<Parsed, FileError> {
     let text = text.trim_start_matches('\u{feff}');
     let snapshot = report.clone();
-    let cancelled = || Parsed {
-        rows_empty: false,
-        doc: Err(err(path, "loading was cancelled")),
-    };
-
     // First pass: check the whole text, learn the columns, and build the document if the
     // columns known at the first row are all there are.
     let mut scan = Scan::new(path, text, report, &snapshot, options, progress);
+    let again = match first_pass(&mut scan, path, text)? {
+        Ok(parsed) => return Ok(parsed),
+        Err(again) => again,
+    };
+    scan.restore();
+    drop(scan);
+
+    // Second pass: build the rows array with all its columns.
+    let mut builder = match Builder::begin(path, &again.headers, report, options) {
+        Ok(b) => b,
+        Err(e) => return Ok(Parsed::doc(Err(e))),
+    };
+    builder.doc.reserve(again.len);
+    let mut scan = Scan::new(path, text, report, &snapshot, options, progress);
+    scan.target = Some(again.occurrence);
+    scan.prepared = Some(Build {
+        header_src: vec![NONE; again.headers.len()],
+        headers: again.headers,
+        builder: Some(builder),
+    });
+    walk(&mut scan, path, text)?;
+    if scan.cancelled {
+        return Ok(Parsed::doc(Err(cancelled(path))));
+    }
+    match scan.built.take() {
+        Some(b) => {
+            let mut doc = b.doc;
+            doc.shrink_to_fit();
+            Ok(Parsed::doc(Ok(doc)))
+        }
+        None => Err(err(
+            path,
+            ErrorKind::NotATable,
+            "the rows could not be read again",
+        )),
+    }
+}
+
+/// Walks the whole text with `scan`; the JSON error, unless the walk was cancelled (then
+/// `scan.cancelled` says so).
+fn walk<'de>(scan: &mut Scan<'de, '_>, path: &Path, text: &'de str) -> Result<(), FileError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let walked = (&mut de)
-        .deserialize_any(TopVisitor(&mut scan))
+        .deserialize_any(TopVisitor(&mut *scan))
         .and_then(|()| de.end());
-    if let Err(e) = walked {
-        scan.restore();
-        return if scan.cancelled {
-            Ok(cancelled())
-        } else {
-            Err(json_error(path, &e))
-        };
+    match walked {
+        Err(e) if !scan.cancelled => Err(json_error(path, &e)),
+        _ => Ok(()),
     }
-    let (occurrence, rows, columns) = match scan.kind {
-        Kind::Array => match scan.top.take() {
-            Some(rows) => (TOP, rows, None),
-            None => return Err(err(path, "the rows array could not be read")),
-        },
-        Kind::Object => {
-            let found = scan.candidates.iter_mut().find_map(|c| {
-                c.as_mut()
-                    .and_then(|c| c.rows.take().map(|r| (c.occurrence, r)))
-            });
-            let Some((occurrence, rows)) = found else {
-                scan.restore();
-                return Err(err(
-                    path,
-                    "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}",
-                ));
-            };
-            (occurrence, rows, scan.columns.take())
-        }
-        Kind::Scalar => {
-            scan.restore();
-            return Err(err(
-                path,
-                "expected a JSON array of rows or {\"events\": [ … ]}, not a single value",
-            ));
-        }
-    };
+}
+
+/// The first pass: the document when it could be built while checking the text (or the empty
+/// table, or a cancelled load), else what the second pass needs.
+fn first_pass<'de>(
+    scan: &mut Scan<'de, '_>,
+    path: &Path,
+    text: &'de str,
+) -> Result<Result<Parsed, Again>, FileError> {
+    if let Err(e) = walk(scan, path, text) {
+        scan.restore();
+        return Err(e);
+    }
+    if scan.cancelled {
+        scan.restore();
+        return Ok(Ok(Parsed::doc(Err(cancelled(path)))));
+    }
+    let (occurrence, rows, columns) = rows_found(scan, path)?;
     if let Some(i) = rows.first_bad {
         scan.restore();
         return Err(err(
             path,
+            ErrorKind::NotATable,
             format!("row {} is not an object with named fields", i + 1),
         ));
     }
@@ -130,11 +174,11 @@ pub(super) fn read(
     let built = scan.built.take();
     if rows.len == 0 {
         scan.restore();
-        let doc = Builder::begin(path, &headers, scan.report, options).map(|b| b.doc);
-        return Ok(Parsed {
+        let doc = Builder::begin(path, &headers, scan.report, scan.options).map(|b| b.doc);
+        return Ok(Ok(Parsed {
             rows_empty: true,
             doc,
-        });
+        }));
     }
     if let Some(b) = built
         && b.occurrence == occurrence
@@ -142,844 +186,90 @@ pub(super) fn read(
     {
         let mut doc = b.doc;
         doc.shrink_to_fit();
-        return Ok(Parsed {
-            rows_empty: false,
-            doc: Ok(doc),
-        });
+        return Ok(Ok(Parsed::doc(Ok(doc))));
     }
-    scan.restore();
-    drop(scan);
-
-    // Second pass: build the rows array with all its columns.
-    let mut builder = match Builder::begin(path, &headers, report, options) {
-        Ok(b) => b,
-        Err(e) => {
-            return Ok(Parsed {
-                rows_empty: false,
-                doc: Err(e),
-            });
-        }
-    };
-    builder.doc.reserve(rows.len);
-    let mut scan = Scan::new(path, text, report, &snapshot, options, progress);
-    scan.target = Some(occurrence);
-    scan.prepared = Some(Build {
-        header_src: vec![NONE; headers.len()],
+    Ok(Err(Again {
+        occurrence,
+        len: rows.len,
         headers,
-        builder: Some(builder),
-    });
-    let mut de = serde_json::Deserializer::from_str(text);
-    let walked = (&mut de)
-        .deserialize_any(TopVisitor(&mut scan))
-        .and_then(|()| de.end());
-    if let Err(e) = walked {
-        return if scan.cancelled {
-            Ok(cancelled())
-        } else {
-            Err(json_error(path, &e))
-        };
-    }
-    match scan.built.take() {
-        Some(b) => {
-            let mut doc = b.doc;
-            doc.shrink_to_fit();
-            Ok(Parsed {
-                rows_empty: false,
-                doc: Ok(doc),
-            })
+    }))
+}
+
+/// The rows array the first pass found (its occurrence, what it holds, and the "columns" list
+/// beside it); an error when the text has none.
+fn rows_found(
+    scan: &mut Scan<'_, '_>,
+    path: &Path,
+) -> Result<(usize, RowsSummary, Option<Vec<String>>), FileError> {
+    match scan.kind {
+        Kind::Array => match scan.top.take() {
+            Some(rows) => Ok((TOP, rows, None)),
+            None => Err(err(
+                path,
+                ErrorKind::NotATable,
+                "the rows array could not be read",
+            )),
+        },
+        Kind::Object => {
+            let found = scan.candidates.iter_mut().find_map(|c| {
+                c.as_mut()
+                    .and_then(|c| c.rows.take().map(|r| (c.occurrence, r)))
+            });
+            let Some((occurrence, rows)) = found else {
+                scan.restore();
+                return Err(err(
+                    path,
+                    ErrorKind::NotATable,
+                    "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}",
+                ));
+            };
+            Ok((occurrence, rows, scan.columns.take()))
         }
-        None => Err(err(path, "the rows could not be read again")),
+        Kind::Scalar => {
+            scan.restore();
+            Err(err(
+                path,
+                ErrorKind::NotATable,
+                "expected a JSON array of rows or {\"events\": [ … ]}, not a single value",
+            ))
+        }
     }
 }
 
 /// The message for text serde_json refuses, with its line and column.
 fn json_error(path: &Path, e: &serde_json::Error) -> FileError {
-    let why = if e.to_string().contains("recursion limit") {
-        "it is nested too deeply to be a table of events".to_owned()
+    let (why, kind) = if e.to_string().contains("recursion limit") {
+        (
+            "it is nested too deeply to be a table of events".to_owned(),
+            ErrorKind::TooDeep,
+        )
     } else {
-        format!("this is not valid JSON ({e})")
+        (
+            format!("this is not valid JSON ({e})"),
+            ErrorKind::Syntax {
+                line: e.line(),
+                column: e.column(),
+            },
+        )
     };
     err(
         path,
+        kind,
         format!("line {}, column {}: {why}", e.line(), e.column()),
     )
 }
 
-/// The text of a JSON number in a cell: whole numbers below 10^15 without a fraction or an
-/// exponent, others as serde_json writes them.
-fn number_text(n: &serde_json::Number, out: &mut String) {
-    let _ = match n.as_f64() {
-        Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => write!(out, "{f:.0}"),
-        _ => write!(out, "{n}"),
-    };
-}
-
-/// What the top-level value is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Scalar,
-    Array,
-    Object,
-}
-
-/// A cell of the row being read.
-#[derive(Clone, Copy)]
-enum Cell<'de> {
-    Empty,
-    /// A string of the file without escapes.
-    Text(&'de str),
-    /// A range of the row's buffer (unescaped strings, numbers, nested values).
-    Buf(usize, usize),
-}
-
-fn cell_text<'a, 'de: 'a>(slots: &'a [Cell<'de>], buf: &'a str, key: u32) -> &'a str {
-    match slots.get(key as usize) {
-        Some(Cell::Text(s)) => s,
-        Some(&Cell::Buf(a, b)) => &buf[a..b],
-        _ => "",
-    }
-}
-
-/// Building a document from one rows array.
-struct Build {
-    /// The columns, fixed once the builder has begun.
-    headers: Vec<String>,
-    /// Per column, the key that fills it ([`NONE`]: none yet).
-    header_src: Vec<u32>,
-    /// `None` until the first row is read (first pass).
-    builder: Option<Builder>,
-}
-
-/// The state of the rows array being read.
-#[derive(Default)]
-struct Rows<'de> {
-    /// Keys in order of first appearance, and their indexes.
-    keys: Vec<String>,
-    index: FxHashMap<String, u32>,
-    /// Recently seen keys by a cheap hash of their length and end bytes: rows repeat a few
-    /// keys, and a comparison is cheaper than a lookup in `index`.
-    recent: Vec<u32>,
-    /// The current row's cells by key.
-    slots: Vec<Cell<'de>>,
-    buf: String,
-    /// Rows read.
-    len: usize,
-    /// The first row that is not an object.
-    first_bad: Option<usize>,
-    build: Option<Build>,
-}
-
-/// What was learned of one rows array.
-struct RowsSummary {
-    len: usize,
-    first_bad: Option<usize>,
-    keys: Vec<String>,
-}
-
-/// The last value of one of the [`ROW_KEYS`].
-struct Candidate {
-    occurrence: usize,
-    /// `None` when the value is not an array.
-    rows: Option<RowsSummary>,
-}
-
-/// A document built from a rows array.
-struct Built {
-    occurrence: usize,
-    /// The "columns" list it was built with.
-    columns: Option<Vec<String>>,
-    doc: Document,
-}
-
-/// One walk over the text.
-struct Scan<'de, 'p> {
-    path: &'p Path,
-    options: &'p ReadOptions,
-    progress: &'p Progress,
-    report: &'p mut ImportReport,
-    /// The report as it was before the read.
-    snapshot: &'p ImportReport,
-    base: usize,
-    size: usize,
-    total: u64,
-    cancelled: bool,
-    /// Byte offset of the last key read, for progress.
-    at: usize,
-    /// Second pass: the occurrence of the rows to build, and the build, begun.
-    target: Option<usize>,
-    prepared: Option<Build>,
-    kind: Kind,
-    /// Top-level keys read.
-    occurrences: usize,
-    /// The last "columns" list (`None` when it is not an array).
-    columns: Option<Vec<String>>,
-    candidates: [Option<Candidate>; 4],
-    top: Option<RowsSummary>,
-    built: Option<Built>,
-    rows: Rows<'de>,
-}
-
-impl<'de, 'p> Scan<'de, 'p> {
-    fn new(
-        path: &'p Path,
-        text: &'de str,
-        report: &'p mut ImportReport,
-        snapshot: &'p ImportReport,
-        options: &'p ReadOptions,
-        progress: &'p Progress,
-    ) -> Self {
-        Scan {
-            path,
-            options,
-            progress,
-            report,
-            snapshot,
-            base: text.as_ptr() as usize,
-            size: text.len().max(1),
-            total: progress.get().1,
-            cancelled: false,
-            at: 0,
-            target: None,
-            prepared: None,
-            kind: Kind::Scalar,
-            occurrences: 0,
-            columns: None,
-            candidates: [None, None, None, None],
-            top: None,
-            built: None,
-            rows: Rows::default(),
-        }
-    }
-
-    /// Puts the report back as it was before the read.
-    fn restore(&mut self) {
-        self.report.clone_from(self.snapshot);
-    }
-
-    /// Stops building the current rows array.
-    fn abort(&mut self) {
-        if let Some(b) = self.rows.build.take()
-            && b.builder.is_some()
-        {
-            self.restore();
-        }
-    }
-
-    /// Checks for cancelling and reports progress; false when cancelled.
-    fn tick(&mut self) -> bool {
-        if self.progress.is_cancelled() {
-            self.cancelled = true;
-            return false;
-        }
-        if self.rows.build.is_some() && self.total > 0 {
-            let half = self.total / 2;
-            let done = half + half * self.at as u64 / self.size as u64;
-            self.progress
-                .set(done.max(self.progress.get().0), self.total);
-        }
-        true
-    }
-
-    /// Reads a rows array; builds it in the first pass when no other array was built, and in
-    /// the second when it is the target.
-    fn run_rows<A: SeqAccess<'de>>(
-        &mut self,
-        mut seq: A,
-        occurrence: usize,
-    ) -> Result<RowsSummary, A::Error> {
-        let build = match self.target {
-            Some(t) if t == occurrence => self.prepared.take(),
-            Some(_) => None,
-            None if self.built.is_none() => Some(Build {
-                headers: self.columns.clone().unwrap_or_default(),
-                header_src: Vec::new(),
-                builder: None,
-            }),
-            None => None,
-        };
-        let columns = self.columns.clone();
-        self.rows = Rows {
-            build,
-            ..Rows::default()
-        };
-        loop {
-            if self.rows.len.is_multiple_of(TICK) && !self.tick() {
-                return Err(de::Error::custom("loading was cancelled"));
-            }
-            if seq.next_element_seed(RowSeed(self))?.is_none() {
-                break;
-            }
-        }
-        let rows = std::mem::take(&mut self.rows);
-        if let Some(Build {
-            builder: Some(b), ..
-        }) = rows.build
-        {
-            self.built = Some(Built {
-                occurrence,
-                columns,
-                doc: b.doc,
-            });
-        }
-        Ok(RowsSummary {
-            len: rows.len,
-            first_bad: rows.first_bad,
-            keys: rows.keys,
-        })
-    }
-
-    /// The index of a key of the current row.
-    fn resolve(&mut self, key: &str) -> u32 {
-        let r = &mut self.rows;
-        let b = key.as_bytes();
-        let h = match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) => {
-                (usize::from(first) ^ (usize::from(last) << 1) ^ b.len().wrapping_mul(37))
-                    & (RECENT - 1)
-            }
-            _ => 0,
-        };
-        if r.recent.is_empty() {
-            r.recent = vec![NONE; RECENT];
-        }
-        let k = r.recent[h];
-        if k != NONE && r.keys[k as usize] == key {
-            return k;
-        }
-        let k = match r.index.get(key) {
-            Some(&k) => k,
-            None => self.new_key(key),
-        };
-        self.rows.recent[h] = k;
-        k
-    }
-
-    fn new_key(&mut self, key: &str) -> u32 {
-        let r = &mut self.rows;
-        let k = r.keys.len() as u32;
-        r.keys.push(key.to_owned());
-        r.index.insert(key.to_owned(), k);
-        r.slots.push(Cell::Empty);
-        if let Some(b) = &mut r.build
-            && b.builder.is_some()
-        {
-            let mut found = false;
-            for (h, src) in b.headers.iter().zip(&mut b.header_src) {
-                if h == key {
-                    *src = k;
-                    found = true;
-                }
-            }
-            if !found {
-                // A column the document does not have: the second pass builds it.
-                self.abort();
-            }
-        }
-        k
-    }
-
-    fn start_row(&mut self) {
-        let r = &mut self.rows;
-        if r.build.is_some() {
-            r.slots.fill(Cell::Empty);
-            r.buf.clear();
-        }
-    }
-
-    /// Adds the row read to the document (beginning it after the first row).
-    fn end_row(&mut self) {
-        let r = &mut self.rows;
-        r.len += 1;
-        let Some(b) = &mut r.build else {
-            return;
-        };
-        if b.builder.is_none() {
-            for k in &r.keys {
-                if !b.headers.contains(k) {
-                    b.headers.push(k.clone());
-                }
-            }
-            b.header_src = b
-                .headers
-                .iter()
-                .map(|h| r.index.get(h.as_str()).copied().unwrap_or(NONE))
-                .collect();
-            match Builder::begin(self.path, &b.headers, self.report, self.options) {
-                Ok(builder) => b.builder = Some(builder),
-                Err(_) => {
-                    // The second pass, with all the columns, says whether this is final.
-                    r.build = None;
-                    return;
-                }
-            }
-        }
-        let (slots, buf) = (&r.slots, r.buf.as_str());
-        if let Some(builder) = &mut b.builder {
-            builder.add_iter(b.header_src.iter().map(|&k| cell_text(slots, buf, k)));
-        }
-    }
-
-    /// A row that is not an object.
-    fn bad_row(&mut self) {
-        if self.rows.first_bad.is_none() {
-            self.rows.first_bad = Some(self.rows.len);
-        }
-        self.abort();
-        self.rows.len += 1;
-    }
-}
-
-/// Reads and discards a value, entering arrays and objects as `Value` does (so that the
-/// recursion limit applies alike).
-struct Skip;
-
-impl<'de> Deserialize<'de> for Skip {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(SkipVisitor).map(|()| Skip)
-    }
-}
-
-struct SkipVisitor;
-
-/// Visitor methods for scalars that do nothing.
-macro_rules! accept_scalars {
-    ($value:expr) => {
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Ok($value)
-        }
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            Ok($value)
-        }
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            Ok($value)
-        }
-        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            Ok($value)
-        }
-        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-            Ok($value)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok($value)
-        }
-    };
-}
-
-impl<'de> Visitor<'de> for SkipVisitor {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    accept_scalars!(());
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        skip_seq(seq)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        skip_map(map)
-    }
-}
-
-fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
-    while seq.next_element::<Skip>()?.is_some() {}
-    Ok(())
-}
-
-fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
-    while map.next_key::<Skip>()?.is_some() {
-        map.next_value::<Skip>()?;
-    }
-    Ok(())
-}
-
-/// The top-level value.
-struct TopVisitor<'s, 'de, 'p>(&'s mut Scan<'de, 'p>);
-
-impl<'de> Visitor<'de> for TopVisitor<'_, 'de, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON array or object")
-    }
-
-    accept_scalars!(());
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        let s = self.0;
-        s.kind = Kind::Array;
-        s.top = Some(s.run_rows(seq, TOP)?);
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let s = self.0;
-        s.kind = Kind::Object;
-        while let Some(key) = map.next_key_seed(TopKey)? {
-            let occurrence = s.occurrences;
-            s.occurrences += 1;
-            if let Some(target) = s.target {
-                // Second pass: the text is known to be valid.
-                if target == occurrence {
-                    map.next_value_seed(RowsSeed(&mut *s, occurrence))?;
-                } else {
-                    map.next_value::<IgnoredAny>()?;
-                }
-                continue;
-            }
-            match key {
-                TopKeyKind::Columns => s.columns = map.next_value_seed(ColumnsSeed)?,
-                TopKeyKind::Rows(i) => {
-                    let rows = map.next_value_seed(RowsSeed(&mut *s, occurrence))?;
-                    s.candidates[i] = Some(Candidate { occurrence, rows });
-                }
-                TopKeyKind::Other => {
-                    map.next_value::<Skip>()?;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-enum TopKeyKind {
-    Columns,
-    Rows(usize),
-    Other,
-}
-
-/// A top-level key.
-struct TopKey;
-
-impl<'de> DeserializeSeed<'de> for TopKey {
-    type Value = TopKeyKind;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<TopKeyKind, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TopKey {
-    type Value = TopKeyKind;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<TopKeyKind, E> {
-        Ok(if v == "columns" {
-            TopKeyKind::Columns
-        } else if let Some(i) = ROW_KEYS.iter().position(|k| *k == v) {
-            TopKeyKind::Rows(i)
-        } else {
-            TopKeyKind::Other
-        })
-    }
-}
-
-/// The value of a "columns" key: its strings when it is an array.
-struct ColumnsSeed;
-
-impl<'de> DeserializeSeed<'de> for ColumnsSeed {
-    type Value = Option<Vec<String>>;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ColumnsSeed {
-    type Value = Option<Vec<String>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of column names")
-    }
-
-    accept_scalars!(None);
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut names = Vec::new();
-        while let Some(name) = seq.next_element::<ColumnName>()? {
-            names.extend(name.0);
-        }
-        Ok(Some(names))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        skip_map(map).map(|()| None)
-    }
-}
-
-/// An element of the "columns" list: a name when it is a string.
-struct ColumnName(Option<String>);
-
-impl<'de> Deserialize<'de> for ColumnName {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ColumnNameVisitor).map(ColumnName)
-    }
-}
-
-struct ColumnNameVisitor;
-
-impl<'de> Visitor<'de> for ColumnNameVisitor {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a column name")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_owned()))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        skip_seq(seq).map(|()| None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        skip_map(map).map(|()| None)
-    }
-}
-
-/// The value of one of the [`ROW_KEYS`] (or the top-level array): its rows when it is an
-/// array, `None` otherwise.
-struct RowsSeed<'s, 'de, 'p>(&'s mut Scan<'de, 'p>, usize);
-
-impl<'de> DeserializeSeed<'de> for RowsSeed<'_, 'de, '_> {
-    type Value = Option<RowsSummary>;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RowsSeed<'_, 'de, '_> {
-    type Value = Option<RowsSummary>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of rows")
-    }
-
-    accept_scalars!(None);
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.run_rows(seq, self.1).map(Some)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        skip_map(map).map(|()| None)
-    }
-}
-
-/// One row.
-struct RowSeed<'s, 'de, 'p>(&'s mut Scan<'de, 'p>);
-
-impl<'de> DeserializeSeed<'de> for RowSeed<'_, 'de, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RowSeed<'_, 'de, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a row object")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.0.bad_row();
-        Ok(())
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.0.bad_row();
-        Ok(())
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.0.bad_row();
-        Ok(())
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.0.bad_row();
-        Ok(())
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.0.bad_row();
-        Ok(())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.0.bad_row();
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        self.0.bad_row();
-        skip_seq(seq)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let s = self.0;
-        s.start_row();
-        while let Some(k) = map.next_key_seed(KeySeed(&mut *s))? {
-            if s.rows.build.is_some() {
-                map.next_value_seed(CellSeed(&mut *s, k))?;
-            } else {
-                map.next_value::<Skip>()?;
-            }
-        }
-        s.end_row();
-        Ok(())
-    }
-}
-
-/// A key of a row, as its index.
-struct KeySeed<'s, 'de, 'p>(&'s mut Scan<'de, 'p>);
-
-impl<'de> DeserializeSeed<'de> for KeySeed<'_, 'de, '_> {
-    type Value = u32;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeySeed<'_, 'de, '_> {
-    type Value = u32;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<u32, E> {
-        self.0.at = (v.as_ptr() as usize).wrapping_sub(self.0.base);
-        Ok(self.0.resolve(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
-        Ok(self.0.resolve(v))
-    }
-}
-
-/// The value of a key of a row, kept as the cell's text.
-struct CellSeed<'s, 'de, 'p>(&'s mut Scan<'de, 'p>, u32);
-
-impl<'de> CellSeed<'_, 'de, '_> {
-    fn set(self, cell: Cell<'de>) {
-        self.0.rows.slots[self.1 as usize] = cell;
-    }
-
-    fn write(self, f: impl FnOnce(&mut String)) {
-        let r = &mut self.0.rows;
-        let start = r.buf.len();
-        f(&mut r.buf);
-        r.slots[self.1 as usize] = Cell::Buf(start, r.buf.len());
-    }
-
-    fn nested(self, v: serde_json::Value) {
-        self.write(|buf| {
-            let _ = write!(buf, "{v}");
-        });
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for CellSeed<'_, 'de, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for CellSeed<'_, 'de, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a cell value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.set(Cell::Empty);
-        Ok(())
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        self.write(|buf| buf.push_str(if v { "true" } else { "false" }));
-        Ok(())
-    }
-
-    // A JSON integer is read as u64 or i64; its text is the same as number_text's, whose f64
-    // is exact below 10^15 (< 2^53) and which writes larger ones as integers.
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.write(|buf| {
-            let _ = write!(buf, "{v}");
-        });
-        Ok(())
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.write(|buf| {
-            let _ = write!(buf, "{v}");
-        });
-        Ok(())
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        // As serde_json::Value: a number that is not finite would be null.
-        match serde_json::Number::from_f64(v) {
-            Some(n) => self.write(|buf| number_text(&n, buf)),
-            None => self.set(Cell::Empty),
-        }
-        Ok(())
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
-        self.set(Cell::Text(v));
-        Ok(())
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.write(|buf| buf.push_str(v));
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        let v = serde_json::Value::deserialize(SeqAccessDeserializer::new(seq))?;
-        self.nested(v);
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let v = serde_json::Value::deserialize(MapAccessDeserializer::new(map))?;
-        self.nested(v);
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::visit::number_text;
     use super::*;
     use crate::data::document::{Column, Field, Metric};
-    use crate::io::build;
+    use crate::io::builder::build;
+
+    /// A JSON text that is not a table of events.
+    fn not_a_table(path: &Path, message: &str) -> FileError {
+        err(path, ErrorKind::NotATable, message)
+    }
 
     /// The reader this module replaced (the whole text as a `serde_json::Value`, then every
     /// cell copied into a table of strings), kept to check that the results are the same.
@@ -995,8 +285,8 @@ mod tests {
             serde_json::Value::Object(o) => ROW_KEYS
                 .iter()
                 .find_map(|k| o.get(*k).and_then(|v| v.as_array()))
-                .ok_or_else(|| err(path, "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}"))?,
-            _ => return Err(err(path, "expected a JSON array of rows or {\"events\": [ … ]}, not a single value")),
+                .ok_or_else(|| not_a_table(path, "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}"))?,
+            _ => return Err(not_a_table(path, "expected a JSON array of rows or {\"events\": [ … ]}, not a single value")),
         };
         let mut headers: Vec<String> = value
             .get("columns")
@@ -1009,9 +299,9 @@ mod tests {
             .unwrap_or_default();
         for (i, row) in rows.iter().enumerate() {
             let obj = row.as_object().ok_or_else(|| {
-                err(
+                not_a_table(
                     path,
-                    format!("row {} is not an object with named fields", i + 1),
+                    &format!("row {} is not an object with named fields", i + 1),
                 )
             })?;
             for k in obj.keys() {

@@ -1,0 +1,163 @@
+//! [`Builder`]: a document made row by row from a header — the columns mapped to the fields the
+//! app knows, then the rows taken as they come. Every reader (delimited text, JSON,
+//! spreadsheets) builds through it.
+
+use std::path::Path;
+
+use super::error::{ErrorKind, FileError, cancelled, err};
+use super::headers::{is_key, match_header};
+use super::progress::Progress;
+use super::report::{ImportReport, ReadOptions};
+use crate::data::document::{Column, Document, Field};
+
+/// The column each header becomes (a field, as chosen or matched, else an extra column), the
+/// extra columns' names, and the field each header was mapped to.
+fn map_headers(
+    headers: &[String],
+    overrides: Option<&Vec<Option<Field>>>,
+) -> (Vec<Column>, Vec<String>, Vec<Option<Field>>) {
+    let mut columns = Vec::with_capacity(headers.len());
+    let mut extras = Vec::new();
+    let mut mapping = Vec::with_capacity(headers.len());
+    for (i, h) in headers.iter().enumerate() {
+        let field = match overrides.and_then(|o| o.get(i)) {
+            Some(choice) => *choice,
+            None => match_header(h),
+        }
+        .filter(|f| !columns.contains(&Column::Field(*f)));
+        mapping.push(field);
+        match field {
+            Some(f) => columns.push(Column::Field(f)),
+            None => {
+                let name = if h.trim().is_empty() {
+                    format!("column {}", i + 1)
+                } else {
+                    h.trim().to_owned()
+                };
+                columns.push(Column::Extra(extras.len()));
+                extras.push(name);
+            }
+        }
+    }
+    (columns, extras, mapping)
+}
+
+/// Builds a document row by row from a header: maps the columns, then takes rows as they come.
+#[derive(Clone)]
+pub(crate) struct Builder {
+    pub(crate) doc: Document,
+    columns: Vec<Column>,
+}
+
+impl Builder {
+    /// An empty document with the columns `headers` name (noting in `report` how they were
+    /// read); an error when none is a column the app knows.
+    pub(crate) fn begin(
+        path: &Path,
+        headers: &[String],
+        report: &mut ImportReport,
+        options: &ReadOptions,
+    ) -> Result<Builder, FileError> {
+        if headers.iter().all(|h| h.trim().is_empty()) {
+            return Err(err(
+                path,
+                ErrorKind::NoHeader,
+                "the first line is empty; it should name the columns (date, province, …)",
+            ));
+        }
+        let (columns, extras, mapping) = map_headers(headers, options.mapping.as_ref());
+        if !columns.iter().any(|c| matches!(c, Column::Field(_))) {
+            return Err(err(
+                path,
+                ErrorKind::NoKnownColumns,
+                "no column has a name the app knows (expected date, province, rigs_seized, …); see the README for the accepted column names",
+            ));
+        }
+        if options.mapping.is_none() {
+            for (h, f) in headers.iter().zip(&mapping) {
+                if let Some(f) = f
+                    && !is_key(h, *f)
+                {
+                    report
+                        .guesses
+                        .push(format!("column “{}” was read as {}", h.trim(), f.key()));
+                }
+            }
+        }
+        report.headers = headers.to_vec();
+        report.mapping = mapping;
+        let mut doc = Document::with_columns(columns.clone(), extras);
+        for (h, c) in headers.iter().zip(&columns) {
+            doc.set_header(*c, h);
+        }
+        Ok(Builder { doc, columns })
+    }
+
+    /// Adds one row of cell texts; blank rows are skipped, cells beyond the header go to new,
+    /// named extra columns rather than being dropped.
+    pub(crate) fn add(&mut self, cells: &[&str]) {
+        // Blank rows are skipped (white space as `str::trim` means it; a cell starting with a
+        // letter or digit, as a row's first cell nearly always does, is decided at once).
+        let blank = |c: &&str| {
+            !c.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) && c.trim().is_empty()
+        };
+        if cells.iter().all(blank) {
+            return;
+        }
+        for i in self.columns.len()..cells.len() {
+            let c = self.doc.add_extra_column(format!("column {}", i + 1));
+            self.columns.push(c);
+        }
+        self.doc.push_record(&self.columns, cells);
+    }
+
+    /// As [`Builder::add`], for cells that come one by one (gathered on the stack when a row
+    /// has up to 32).
+    pub(crate) fn add_iter<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
+        let mut small = [""; 32];
+        let mut n = 0;
+        let mut wide: Vec<&str> = Vec::new();
+        for c in cells {
+            if n < small.len() {
+                small[n] = c;
+                n += 1;
+            } else {
+                if wide.is_empty() {
+                    wide.extend_from_slice(&small);
+                }
+                wide.push(c);
+            }
+        }
+        if wide.is_empty() {
+            self.add(&small[..n]);
+        } else {
+            self.add(&wide);
+        }
+    }
+}
+
+/// Builds the document from a header and rows of cell texts (spreadsheets and JSON).
+pub(crate) fn build(
+    path: &Path,
+    headers: &[String],
+    rows: &[Vec<String>],
+    report: &mut ImportReport,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<Document, FileError> {
+    let mut b = Builder::begin(path, headers, report, options)?;
+    let (_, total) = progress.get();
+    let half = total / 2;
+    for (i, record) in rows.iter().enumerate() {
+        if i.is_multiple_of(8192) {
+            if progress.is_cancelled() {
+                return Err(cancelled(path));
+            }
+            if total > 0 {
+                progress.set(half + half * i as u64 / rows.len().max(1) as u64, total);
+            }
+        }
+        b.add_iter(record.iter().map(String::as_str));
+    }
+    Ok(b.doc)
+}

@@ -1,0 +1,116 @@
+//! What a read takes and gives: [`ReadOptions`] (choices that override the guesses),
+//! [`ImportReport`] (what was found and guessed) and [`Import`] (the document, the report and the
+//! sums made while reading), and the last step of every read that settles the date order.
+
+use super::error::FileError;
+use super::format::Format;
+use super::sink::LoadSink;
+use crate::data::document::{Document, Field};
+use crate::data::value::DateOrder;
+
+/// Choices that override what the reader would guess (the import preview sets them).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadOptions {
+    /// Text encoding (by name: `utf-8`, `gb18030`, …).
+    pub encoding: Option<String>,
+    /// Field delimiter for delimited text.
+    pub delimiter: Option<u8>,
+    /// Sheet of a workbook, by index.
+    pub sheet: Option<usize>,
+    /// How to read numeric day/month dates.
+    pub date_order: Option<DateOrder>,
+    /// Per source column: the field it holds, or `None` to keep it as an extra column.
+    pub mapping: Option<Vec<Option<Field>>>,
+}
+
+/// What the reader found and what it had to guess.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// The format read.
+    pub format: Option<Format>,
+    /// Encoding name (`utf-8`, `gb18030`, `utf-16le`, …); empty for spreadsheets and JSON bytes.
+    pub encoding: String,
+    /// Delimiter of delimited text.
+    pub delimiter: Option<u8>,
+    /// Sheet names of a workbook.
+    pub sheets: Vec<String>,
+    /// The sheet read.
+    pub sheet: Option<usize>,
+    /// Source column names, in file order.
+    pub headers: Vec<String>,
+    /// What each source column was mapped to (`None`: kept as an extra column).
+    pub mapping: Vec<Option<Field>>,
+    /// The day/month order used (inferred from the file or chosen).
+    pub date_order: DateOrder,
+    /// Sentences naming each guess ("encoding guessed as gb18030").
+    pub guesses: Vec<String>,
+    /// Other things the user should know.
+    pub warnings: Vec<String>,
+}
+
+impl ImportReport {
+    /// True when something was guessed and the user should confirm it before the data opens.
+    pub fn needs_preview(&self) -> bool {
+        !self.guesses.is_empty()
+    }
+}
+
+/// A document read from a file, with the report of how it was read and the sums of the sink `S`.
+pub struct Import<S: LoadSink> {
+    /// The rows.
+    pub doc: Document,
+    /// How they were read.
+    pub report: ImportReport,
+    /// The document's sums when they were made while reading (delimited text) or on the
+    /// loading thread ([`super::read_path_progress`]), so opening need not walk the rows again.
+    pub aggregates: Option<S::Output>,
+}
+
+impl<S: LoadSink> Import<S> {
+    /// The document's sums: those made while reading, else summed now.
+    pub fn summed_aggregates(&mut self) -> &mut S::Output {
+        let Import {
+            doc, aggregates, ..
+        } = self;
+        aggregates.get_or_insert_with(|| S::sum(doc))
+    }
+}
+
+/// Settles the date order (as chosen, or as the unambiguous dates say) and keeps the sums made
+/// while reading when that did not change how any date reads.
+pub(crate) fn finish<S: LoadSink>(
+    mut doc: Document,
+    aggregates: Option<S::Output>,
+    mut report: ImportReport,
+    options: &ReadOptions,
+) -> Result<Import<S>, FileError> {
+    let read_order = doc.date_order();
+    match options.date_order {
+        Some(order) if order != DateOrder::Unknown => {
+            let _ = doc.apply(
+                &crate::data::document::Edit::SetDateOrder { order },
+                &mut crate::data::document::NoObserver,
+            );
+        }
+        _ => {
+            if let Some(order) = doc.infer_date_order() {
+                report.guesses.push(format!(
+                    "numeric dates are read as {} (as the unambiguous ones are)",
+                    order.label()
+                ));
+            }
+        }
+    }
+    if doc.has_ambiguous_dates() {
+        report.guesses.push(
+            "some numeric dates could be day/month or month/day: choose the date order".into(),
+        );
+    }
+    report.date_order = doc.date_order();
+    let aggregates = aggregates.filter(|_| doc.date_order() == read_order);
+    Ok(Import {
+        doc,
+        report,
+        aggregates,
+    })
+}
