@@ -4,13 +4,11 @@
 
 use egui::{RichText, Ui};
 
-use crate::data::document::{Column, Field};
+use crate::data::document::{Column, Document, Field};
 use crate::data::value::DateOrder;
+use crate::io::{self, ImportReport, ReadOptions};
+use crate::session::Import;
 use crate::ui::theme;
-use crate::{
-    io::{self, ReadOptions},
-    session::Import,
-};
 
 /// What the user decided.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,10 +89,27 @@ pub fn preview_ui(
     history: &PreviewHistory,
 ) -> Option<PreviewChoice> {
     let report = &import.report;
-    let doc = &import.doc;
-    let mut choice = None;
     let mut next = options.clone();
     let mut choice_label = String::new();
+    guesses_ui(ui, name, report);
+    settings_grid(ui, report, &mut next, &mut choice_label);
+    ui.add_space(6.0);
+    mapping_grid(ui, report, &mut next, &mut choice_label);
+    ui.add_space(6.0);
+    rows_preview(ui, &import.doc);
+    ui.add_space(8.0);
+    let mut choice = buttons(ui, history);
+    if choice.is_none() && next != *options {
+        choice = Some(PreviewChoice::Reread {
+            options: next,
+            label: choice_label,
+        });
+    }
+    choice
+}
+
+/// The heading, and what the reader guessed or warned about.
+fn guesses_ui(ui: &mut Ui, name: &str, report: &ImportReport) {
     ui.heading(format!("Import “{name}”"));
     ui.label(
         RichText::new("Check how the file will be read. Change anything that looks wrong.")
@@ -108,6 +123,11 @@ pub fn preview_ui(
         ui.label(format!("• {w}"));
     }
     ui.add_space(4.0);
+}
+
+/// Format, encoding, delimiter, sheet and date order. A changed choice goes into `next`, named
+/// in `label`.
+fn settings_grid(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: &mut String) {
     egui::Grid::new("preview_settings")
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -116,79 +136,104 @@ pub fn preview_ui(
             ui.label(report.format.map_or("?", io::Format::name));
             ui.end_row();
             if !report.encoding.is_empty() {
-                ui.label("Encoding");
-                let mut enc = report.encoding.clone();
-                let r = egui::ComboBox::from_id_salt("preview_encoding")
-                    .selected_text(&enc)
-                    .show_ui(ui, |ui| {
-                        for e in io::decode::CHOICES {
-                            ui.selectable_value(&mut enc, (*e).to_owned(), *e);
-                        }
-                    });
-                let _ = r.response.accessible_name("Encoding");
-                if enc != report.encoding {
-                    choice_label = format!("encoding: {enc}");
-                    next.encoding = Some(enc);
-                }
-                ui.end_row();
+                encoding_row(ui, report, next, label);
             }
             if let Some(d) = report.delimiter {
-                ui.label("Delimiter");
-                let mut delim = d;
-                let r = egui::ComboBox::from_id_salt("preview_delimiter")
-                    .selected_text(io::delimiter_name(d))
-                    .show_ui(ui, |ui| {
-                        for c in io::DELIMITERS {
-                            ui.selectable_value(&mut delim, c, io::delimiter_name(c));
-                        }
-                    });
-                let _ = r.response.accessible_name("Delimiter");
-                if delim != d {
-                    choice_label = format!("delimiter: {}", io::delimiter_name(delim));
-                    next.delimiter = Some(delim);
-                }
-                ui.end_row();
+                delimiter_row(ui, d, next, label);
             }
             if report.sheets.len() > 1 {
-                ui.label("Sheet");
-                let mut sheet = report.sheet.unwrap_or(0);
-                let r = egui::ComboBox::from_id_salt("preview_sheet")
-                    .selected_text(report.sheets.get(sheet).map_or("", String::as_str))
-                    .show_ui(ui, |ui| {
-                        for (i, s) in report.sheets.iter().enumerate() {
-                            ui.selectable_value(&mut sheet, i, s);
-                        }
-                    });
-                let _ = r.response.accessible_name("Sheet");
-                if Some(sheet) != report.sheet {
-                    choice_label = format!(
-                        "sheet: {}",
-                        report.sheets.get(sheet).map_or("", String::as_str)
-                    );
-                    next.sheet = Some(sheet);
-                    next.mapping = None;
-                }
-                ui.end_row();
+                sheet_row(ui, report, next, label);
             }
-            ui.label("Date order");
-            let mut order = report.date_order;
-            let r = egui::ComboBox::from_id_salt("preview_date_order")
-                .selected_text(order.label())
-                .show_ui(ui, |ui| {
-                    for o in [DateOrder::DayFirst, DateOrder::MonthFirst] {
-                        ui.selectable_value(&mut order, o, o.label());
-                    }
-                });
-            let _ = r
-                .response
-                .accessible_name(format!("Date order: {}", report.date_order.label()));
-            if order != report.date_order {
-                choice_label = format!("date order: {}", order.label());
-                next.date_order = Some(order);
-            }
-            ui.end_row();
+            date_order_row(ui, report, next, label);
         });
-    ui.add_space(6.0);
+}
+
+fn encoding_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: &mut String) {
+    ui.label("Encoding");
+    let mut enc = report.encoding.clone();
+    let r = egui::ComboBox::from_id_salt("preview_encoding")
+        .selected_text(&enc)
+        .show_ui(ui, |ui| {
+            for e in io::decode::CHOICES {
+                ui.selectable_value(&mut enc, (*e).to_owned(), *e);
+            }
+        });
+    let _ = r.response.accessible_name("Encoding");
+    if enc != report.encoding {
+        *label = format!("encoding: {enc}");
+        next.encoding = Some(enc);
+    }
+    ui.end_row();
+}
+
+fn delimiter_row(ui: &mut Ui, d: u8, next: &mut ReadOptions, label: &mut String) {
+    ui.label("Delimiter");
+    let mut delim = d;
+    let r = egui::ComboBox::from_id_salt("preview_delimiter")
+        .selected_text(io::delimiter_name(d))
+        .show_ui(ui, |ui| {
+            for c in io::DELIMITERS {
+                ui.selectable_value(&mut delim, c, io::delimiter_name(c));
+            }
+        });
+    let _ = r.response.accessible_name("Delimiter");
+    if delim != d {
+        *label = format!("delimiter: {}", io::delimiter_name(delim));
+        next.delimiter = Some(delim);
+    }
+    ui.end_row();
+}
+
+fn sheet_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: &mut String) {
+    ui.label("Sheet");
+    let mut sheet = report.sheet.unwrap_or(0);
+    let r = egui::ComboBox::from_id_salt("preview_sheet")
+        .selected_text(report.sheets.get(sheet).map_or("", String::as_str))
+        .show_ui(ui, |ui| {
+            for (i, s) in report.sheets.iter().enumerate() {
+                ui.selectable_value(&mut sheet, i, s);
+            }
+        });
+    let _ = r.response.accessible_name("Sheet");
+    if Some(sheet) != report.sheet {
+        *label = format!(
+            "sheet: {}",
+            report.sheets.get(sheet).map_or("", String::as_str)
+        );
+        next.sheet = Some(sheet);
+        next.mapping = None;
+    }
+    ui.end_row();
+}
+
+fn date_order_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: &mut String) {
+    ui.label("Date order");
+    let mut order = report.date_order;
+    let r = egui::ComboBox::from_id_salt("preview_date_order")
+        .selected_text(order.label())
+        .show_ui(ui, |ui| {
+            for o in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+                ui.selectable_value(&mut order, o, o.label());
+            }
+        });
+    let _ = r
+        .response
+        .accessible_name(format!("Date order: {}", report.date_order.label()));
+    if order != report.date_order {
+        *label = format!("date order: {}", order.label());
+        next.date_order = Some(order);
+    }
+    ui.end_row();
+}
+
+/// Which field each column of the file holds, three columns to a row. A changed choice goes
+/// into `next`, named in `choice_label`.
+fn mapping_grid(
+    ui: &mut Ui,
+    report: &ImportReport,
+    next: &mut ReadOptions,
+    choice_label: &mut String,
+) {
     ui.label(RichText::new("Columns").strong());
     egui::ScrollArea::horizontal()
         .id_salt("preview_mapping")
@@ -219,7 +264,7 @@ pub fn preview_ui(
                             .response
                             .accessible_name(format!("Column “{label}” holds: {text}"));
                         if chosen != current && i < mapping.len() {
-                            choice_label = format!(
+                            *choice_label = format!(
                                 "column “{label}”: {}",
                                 chosen.map_or("extra column", Field::title)
                             );
@@ -232,7 +277,10 @@ pub fn preview_ui(
                     }
                 });
         });
-    ui.add_space(6.0);
+}
+
+/// The first ten rows as they will be read, problems in red.
+fn rows_preview(ui: &mut Ui, doc: &Document) {
     let problems = doc.problems().len();
     ui.label(
         RichText::new(format!(
@@ -267,7 +315,11 @@ pub fn preview_ui(
                     }
                 });
         });
-    ui.add_space(8.0);
+}
+
+/// Open, Cancel, Undo and Redo.
+fn buttons(ui: &mut Ui, history: &PreviewHistory) -> Option<PreviewChoice> {
+    let mut choice = None;
     ui.horizontal(|ui| {
         if ui.button("Open").clicked() {
             choice = Some(PreviewChoice::Open);
@@ -299,12 +351,6 @@ pub fn preview_ui(
             choice = Some(PreviewChoice::Redo);
         }
     });
-    if choice.is_none() && next != *options {
-        choice = Some(PreviewChoice::Reread {
-            options: next,
-            label: choice_label,
-        });
-    }
     choice
 }
 

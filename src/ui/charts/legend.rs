@@ -1,0 +1,145 @@
+//! The chart's legend: one entry per place, wrapped onto rows, that hides or shows the place
+//! when clicked. How much height it takes from the plot is planned in `mod.rs`.
+
+use egui::{Rect, RichText, Sense, Ui};
+
+use crate::data::document::Document;
+use crate::ui::theme;
+
+use super::{ChartActions, ChartInput};
+
+/// Rows of legend shown before the legend scrolls.
+pub(super) const LEGEND_MAX_ROWS: usize = 3;
+
+/// Gap between legend entries.
+const LEGEND_GAP: f32 = 10.0;
+
+/// Width of each legend entry: a 10-point swatch, 4 points, the name.
+pub(super) fn legend_entry_widths(ui: &Ui, input: &ChartInput<'_>) -> Vec<f32> {
+    input
+        .all
+        .series
+        .iter()
+        .map(|s| {
+            let galley =
+                egui::WidgetText::from(RichText::new(Document::place_name(s.place)).small())
+                    .into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Small,
+                    );
+            10.0 + 4.0 + galley.size().x
+        })
+        .collect()
+}
+
+/// Rows a legend with entries this wide needs in `width`.
+pub(super) fn legend_rows(widths: &[f32], width: f32) -> usize {
+    let mut rows = 1;
+    let mut x = 0.0;
+    for &w in widths {
+        if x > 0.0 && x + w > width {
+            rows += 1;
+            x = 0.0;
+        }
+        x += w + LEGEND_GAP;
+    }
+    rows
+}
+
+/// Draws the legend entries, wrapped; returns where.
+pub(super) fn legend_ui(
+    ui: &mut Ui,
+    input: &ChartInput<'_>,
+    widths: &[f32],
+    actions: &mut ChartActions,
+) -> Rect {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = LEGEND_GAP;
+        if input.all.series.is_empty() {
+            ui.label(
+                RichText::new("No figures for this metric in the visible rows")
+                    .color(theme::weak_text(ui.visuals())),
+            );
+        }
+        for (i, s) in input.all.series.iter().enumerate() {
+            // An entry is a group of widgets, which the wrapping layout would not move to the
+            // next row by itself: wrap before one that does not fit.
+            let width = widths.get(i).copied().unwrap_or(0.0);
+            if ui.cursor().min.x > ui.max_rect().left() + 0.5
+                && ui.available_size_before_wrap().x < width
+            {
+                ui.end_row();
+            }
+            let hidden = input.hidden.contains(&s.place);
+            let color = if hidden {
+                ui.visuals().weak_text_color()
+            } else {
+                theme::place_color(s.place)
+            };
+            let name = Document::place_name(s.place);
+            let response = ui
+                .horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 4.0;
+                    let (r, painter) = ui.allocate_painter(egui::vec2(10.0, 10.0), Sense::hover());
+                    if hidden {
+                        painter.rect_stroke(
+                            r.rect,
+                            2.0,
+                            egui::Stroke::new(1.0, color),
+                            egui::StrokeKind::Inside,
+                        );
+                    } else {
+                        painter.rect_filled(r.rect, 2.0, color);
+                    }
+                    let mut text = RichText::new(name).small();
+                    if hidden {
+                        text = text.strikethrough().color(color);
+                    }
+                    ui.add(egui::Label::new(text).selectable(false))
+                })
+                .response
+                .interact(Sense::click());
+            let action = if hidden { "Show" } else { "Hide" };
+            let response = response
+                .on_hover_text(format!(
+                    "{action} {name} in every chart, card and the table"
+                ))
+                .accessible_name(format!(
+                    "{action} {name} ({})",
+                    input.chart.metric.title().to_lowercase()
+                ));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::CheckBox,
+                    true,
+                    !hidden,
+                    format!(
+                        "{action} {name} ({})",
+                        input.chart.metric.title().to_lowercase()
+                    ),
+                )
+            });
+            if response.clicked() {
+                actions.toggle = Some(s.place);
+            }
+        }
+    })
+    .response
+    .rect
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legend_rows_wrap_entries_that_do_not_fit() {
+        assert_eq!(legend_rows(&[], 100.0), 1);
+        assert_eq!(legend_rows(&[40.0, 40.0], 100.0), 1); // 40 + 10 + 40
+        assert_eq!(legend_rows(&[40.0, 40.0, 40.0], 100.0), 2);
+        assert_eq!(legend_rows(&[150.0, 150.0], 100.0), 2); // one too wide still takes a row
+        assert_eq!(legend_rows(&[60.0; 34], 500.0), 5); // 7 a row
+    }
+}

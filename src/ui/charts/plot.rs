@@ -1,0 +1,194 @@
+//! The plot of one chart: the egui_plot widget with its axes and the range it shows, the
+//! cumulative lines, the stacked bars painted as one mesh over it, its outline, and the hover
+//! tooltip. What is plotted is built in `data.rs`.
+
+use egui::Ui;
+use egui_plot::{Line, Plot, PlotPoints, PlotTransform};
+
+use crate::analysis::date_to_x;
+use crate::data::document::Document;
+use crate::ui::theme;
+
+use super::ChartInput;
+use super::axes::{date_grid, date_label, period_x_range, short_number, value_grid};
+use super::data::{PlotData, chart_periods, plot_data};
+use super::hover::{hover_hit, tooltip_ui};
+
+/// One stacked bar in plot coordinates: colour, x from and to, y from and to.
+type StackedBar = (egui::Color32, f64, f64, f64, f64);
+
+/// The x range the plot shows and its width in physical pixels: from the plot's last frame when
+/// the user zoomed or moved it, else the range the chart asks for (which holds all its data).
+fn shown_x_range_and_width(
+    ui: &Ui,
+    plot_id: egui::Id,
+    wanted: (f64, f64),
+    width_points: f32,
+) -> ((f64, f64), usize) {
+    let memory = egui_plot::PlotMemory::load(ui.ctx(), plot_id);
+    let range = match &memory {
+        Some(m) if !m.auto_bounds.x => {
+            let r = m.bounds().range_x();
+            (*r.start(), *r.end())
+        }
+        _ => wanted,
+    };
+    // The plot area of the last frame; on the first frame the widget less its value axis.
+    let points = memory
+        .map(|m| m.transform().frame().width())
+        .filter(|w| *w > 0.0)
+        .unwrap_or(width_points - 36.0);
+    let pixels = (points * ui.ctx().pixels_per_point()).floor().max(1.0) as usize;
+    (range, pixels)
+}
+
+/// The plot widget: fixed (no zoom, scroll or drag), date and value axes.
+fn new_plot<'a>(metric_index: usize, plot_id: egui::Id, width: f32, height: f32) -> Plot<'a> {
+    Plot::new(("chart", metric_index))
+        .id(plot_id)
+        .height(height)
+        .width(width)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .include_y(0.0)
+        .x_grid_spacer(date_grid)
+        .y_grid_spacer(value_grid)
+        .x_axis_formatter(|mark, _| date_label(mark))
+        .y_axis_formatter(|mark, _| short_number(mark.value))
+        .y_axis_min_width(36.0)
+}
+
+/// The x range the chart asks for: the shared time span (or the chart's own periods), padded;
+/// 2017 to 2023 when there is nothing to show. The plot includes it.
+fn include_wanted<'a>(
+    plot: Plot<'a>,
+    input: &ChartInput<'_>,
+    periods: &[i32],
+) -> (Plot<'a>, (f64, f64)) {
+    let g = input.granularity;
+    let span = input
+        .span
+        .map(|(a, b)| (g.period_of_key(a), g.period_of_key(b)));
+    match span.or_else(|| Some((*periods.first()?, *periods.last()?))) {
+        Some((a, b)) => {
+            let (x0, _) = period_x_range(g, a);
+            let (_, x1) = period_x_range(g, b);
+            let pad = (x1 - x0).max(60.0) * 0.02;
+            let wanted = (x0 - pad, x1 + pad);
+            (plot.include_x(wanted.0).include_x(wanted.1), wanted)
+        }
+        None => {
+            let wanted = (
+                date_to_x(chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap_or_default()),
+                date_to_x(chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default()),
+            );
+            (
+                plot.include_x(wanted.0).include_x(wanted.1).include_y(1.0),
+                wanted,
+            )
+        }
+    }
+}
+
+/// Stacked bars: each province's bar starts where the ones below it ended. Returns the bars
+/// and the top of the highest stack.
+fn stack_bars(data: &PlotData) -> (Vec<StackedBar>, f64) {
+    let mut stacked: Vec<StackedBar> = Vec::new();
+    let mut base: Vec<f64> = Vec::new();
+    for (place, specs) in &data.bars {
+        if base.len() < specs.len() {
+            base.resize(specs.len(), 0.0);
+        }
+        let color = theme::place_color(*place);
+        for (i, b) in specs.iter().enumerate() {
+            if b.value == 0.0 {
+                continue;
+            }
+            let (x0, x1) = (b.x - b.width / 2.0, b.x + b.width / 2.0);
+            stacked.push((color, x0, x1, base[i], base[i] + b.value));
+            base[i] += b.value;
+        }
+    }
+    let top = base.iter().copied().fold(0.0, f64::max);
+    (stacked, top)
+}
+
+/// The stacked bars as one mesh over the plot, clipped to its frame.
+fn paint_bars(ui: &Ui, transform: &PlotTransform, stacked: &[StackedBar]) {
+    if !stacked.is_empty() {
+        let mut mesh = egui::Mesh::default();
+        for &(color, x0, x1, y0, y1) in stacked {
+            let a = transform.position_from_point(&egui_plot::PlotPoint::new(x0, y1));
+            let b = transform.position_from_point(&egui_plot::PlotPoint::new(x1, y0));
+            mesh.add_colored_rect(egui::Rect::from_two_pos(a, b), color);
+        }
+        ui.painter()
+            .with_clip_rect(*transform.frame())
+            .add(egui::Shape::mesh(mesh));
+    }
+}
+
+/// Draws the plot of one chart `height` points tall; returns its transform.
+pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotTransform {
+    let metric = input.chart.metric;
+    let g = input.granularity;
+    let periods = chart_periods(input.chart);
+    let plot_id = ui.make_persistent_id(("chart", metric.index()));
+    let width = ui.available_width();
+    let plot = new_plot(metric.index(), plot_id, width, height);
+    let (plot, wanted) = include_wanted(plot, input, &periods);
+    let (x_range, width_px) = shown_x_range_and_width(ui, plot_id, wanted, width);
+    let data = plot_data(input.chart, g, input.cumulative, x_range, width_px);
+    // The plot's background would repaint the card's own colour under the whole plot: only its
+    // outline is drawn, in its place under the grid (software rendering shades every pixel of
+    // every fill, so each full-size fill costs a frame real time).
+    let background = ui.painter().add(egui::Shape::Noop);
+    let plot = plot.show_background(false);
+    // Stacked bars are painted as one mesh over the plot (below), not as egui_plot bar charts:
+    // those compare every province with every other to stack and tessellate each bar with
+    // anti-aliased edges, which was most of a frame with 34 provinces.
+    let (stacked, top) = stack_bars(&data);
+    let plot = if top > 0.0 {
+        plot.include_y(top * 1.05)
+    } else {
+        plot
+    };
+    let response = plot.show(ui, |plot_ui| {
+        for (place, pts) in data.lines {
+            plot_ui.line(
+                Line::new(Document::place_name(place), PlotPoints::from(pts))
+                    .color(theme::place_color(place))
+                    .width(2.0)
+                    .allow_hover(false),
+            );
+        }
+        plot_ui.pointer_coordinate()
+    });
+    let transform = response.transform;
+    let rect = response.response.rect;
+    paint_bars(ui, &transform, &stacked);
+    ui.painter().with_clip_rect(rect).set(
+        background,
+        egui::epaint::RectShape::stroke(
+            rect,
+            2,
+            ui.visuals().widgets.noninteractive.bg_stroke,
+            egui::StrokeKind::Inside,
+        ),
+    );
+    if let Some(pointer) = response.inner
+        && response.response.hovered()
+    {
+        let hit = hover_hit(input, pointer.x, pointer.y, &transform);
+        let weak = theme::weak_text(ui.visuals());
+        response
+            .response
+            .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, input, hit, weak));
+    }
+    transform
+}

@@ -1,0 +1,240 @@
+//! The table's rows: the row number, then one cell per column (the text field of the cell
+//! being edited is in `editing.rs`), and the stripes under every other row.
+
+use egui::emath::GuiRounding as _;
+use egui::{Rect, RichText, Sense, Ui};
+use egui_extras::{TableBody, TableRow};
+
+use crate::data::document::{Column, Document};
+use crate::data::figure::MarkerSide;
+use crate::data::value;
+use crate::ui::theme;
+
+use super::{Frame, Gathered, TableState, Whole, editing, menus};
+
+/// What a cell shows: figures with thousands separators (and their approximate marker),
+/// everything else as stored.
+fn display_text(doc: &Document, row: usize, column: Column) -> String {
+    if let Column::Field(f) = column
+        && let Some(m) = f.metric()
+        && let Some(v) = doc.figure_value(row, m)
+    {
+        let number = value::group_thousands(v, 6);
+        return match doc.figure_marker(row, m) {
+            Some((MarkerSide::Before, marker)) => format!("{marker}{number}"),
+            Some((MarkerSide::After, marker)) => format!("{number}{marker}"),
+            None => number,
+        };
+    }
+    doc.cell_text(row, column).into_owned()
+}
+
+/// Draws the rows laid out in the viewport, and their stripes.
+pub(super) fn body_ui(
+    mut body: TableBody<'_>,
+    f: &Frame<'_>,
+    state: &mut TableState,
+    g: &mut Gathered,
+) {
+    // Every other row gets a faint stripe, as egui_extras paints them, but one rect per
+    // row in one mesh under all rows: egui_extras paints one per cell, clipped unlike the
+    // cell's text, and each became a draw call of its own.
+    let painter = body.ui_mut().painter().clone();
+    let spacing = body.ui_mut().spacing().item_spacing;
+    let stripe_color = body.ui_mut().visuals().faint_bg_color;
+    let stripes_at = painter.add(egui::Shape::Noop);
+    let mut stripes: Vec<Rect> = Vec::new();
+    g.rows_clip = body.ui_mut().clip_rect();
+    body.rows(f.row_height, f.visible.len(), |mut table_row| {
+        let table_row_index = table_row.index();
+        let row_rect = row_ui(&mut table_row, f, state, g);
+        if table_row_index.is_multiple_of(2) {
+            stripes.push(row_rect);
+        }
+    });
+    let ppp = painter.pixels_per_point();
+    let mut mesh = egui::Mesh::default();
+    for r in stripes {
+        let r = r.expand2(0.5 * spacing).round_ui().round_to_pixels(ppp);
+        mesh.add_colored_rect(r, stripe_color);
+    }
+    painter.set(stripes_at, egui::Shape::mesh(mesh));
+}
+
+/// One row: its number, then its cells. Returns the rect the row covers.
+fn row_ui(
+    table_row: &mut TableRow<'_, '_>,
+    f: &Frame<'_>,
+    state: &mut TableState,
+    g: &mut Gathered,
+) -> Rect {
+    let table_row_index = table_row.index();
+    // Rows are laid out top to bottom.
+    g.shown = Some((g.shown.map_or(table_row_index, |s| s.0), table_row_index));
+    let mut row_rect = Rect::NOTHING;
+    let row = f.visible[table_row_index];
+    let in_range = f
+        .range
+        .as_ref()
+        .is_some_and(|(rows, _)| rows.contains(&table_row_index));
+    let selected = if state.whole == Whole::Rows {
+        in_range
+    } else {
+        state.selected == Some(row)
+    };
+    table_row.set_selected(selected);
+    table_row.col(|ui| {
+        row_rect = ui.max_rect();
+        number_cell(ui, f, state, g, row);
+    });
+    for &c in f.columns {
+        table_row.col(|ui| {
+            row_rect = row_rect.union(ui.max_rect());
+            let title = f.doc.column_title(c);
+            if let Some(ed) = state
+                .editing
+                .as_mut()
+                .filter(|e| e.row == row && e.column == c)
+            {
+                editing::editor_cell(ui, ed, row, c, title, g);
+                return;
+            }
+            cell_ui(ui, f, state, g, (table_row_index, row), c);
+        });
+    }
+    row_rect
+}
+
+/// The row number: click selects the whole row, Shift+click extends, drag selects several.
+fn number_cell(ui: &mut Ui, f: &Frame<'_>, state: &TableState, g: &mut Gathered, row: usize) {
+    let (rect, r) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let galley = egui::WidgetText::from(RichText::new((row + 1).to_string()).weak()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        rect.width() - 4.0,
+        egui::TextStyle::Body,
+    );
+    let pos = egui::pos2(
+        rect.right() - 4.0 - galley.size().x,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    ui.painter()
+        .with_clip_rect(rect)
+        .galley(pos, galley, ui.visuals().text_color());
+    let r = r.accessible_name(format!("Select row {}", row + 1));
+    if r.clicked() {
+        g.row_click = Some((row, f.shift_click));
+    }
+    if r.drag_started() {
+        g.drag_start = Some((row, state.cursor.map_or(0, |c| c.1), Whole::Rows));
+    }
+    if let Some(p) = f.pointer
+        && rect.y_range().contains(p.y)
+    {
+        g.drag_over = Some((row, usize::MAX));
+    }
+    if r.secondary_clicked() {
+        g.context = Some((row, state.cursor.map_or(0, |c| c.1), true));
+    }
+    menus::context_menu(&r, f.nselected, g);
+}
+
+/// A cell that is not being edited: its selection and cursor marks, its text (red when it did
+/// not parse), and the click, drag and right-click on it. `at` is (visible row, document row).
+fn cell_ui(
+    ui: &mut Ui,
+    f: &Frame<'_>,
+    state: &TableState,
+    g: &mut Gathered,
+    at: (usize, usize),
+    c: Column,
+) {
+    let (table_row_index, row) = at;
+    let doc = f.doc;
+    let title = doc.column_title(c);
+    let col_index = f.columns.iter().position(|&x| x == c).unwrap_or(0);
+    let cell_rect = ui.max_rect();
+    if let Some((rows, cols)) = &f.range
+        && rows.contains(&table_row_index)
+        && cols.contains(&col_index)
+    {
+        ui.painter().rect_filled(
+            cell_rect,
+            0.0,
+            ui.visuals().selection.bg_fill.linear_multiply(0.45),
+        );
+    }
+    if state.cursor == Some((row, col_index)) {
+        ui.painter().rect_stroke(
+            cell_rect.shrink(1.0),
+            0.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    let text = display_text(doc, row, c);
+    let problem = doc.cell_problem(row, c);
+    let mut rt = RichText::new(&text);
+    if problem.is_some() {
+        rt = rt
+            .color(theme::error_text(ui.visuals()))
+            .background_color(theme::error_fill(ui.visuals()));
+    }
+    let numeric = matches!(c, Column::Field(f) if f.metric().is_some());
+    // The whole cell is clickable (also when empty), but not focusable: the
+    // keyboard stays with the table. Dragging selects a range.
+    let (rect, r) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    if r.drag_started() {
+        g.drag_start = Some((row, col_index, Whole::Cells));
+    }
+    if let Some(p) = f.pointer
+        && cell_rect.y_range().contains(p.y)
+        && cell_rect.x_range().contains(p.x)
+    {
+        g.drag_over = Some((row, col_index));
+    }
+    if r.secondary_clicked() {
+        g.context = Some((row, col_index, false));
+    }
+    menus::context_menu(&r, f.nselected, g);
+    paint_text(ui, rect, rt, numeric);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.as_str()));
+    let shown = if text.is_empty() {
+        "empty"
+    } else {
+        text.as_str()
+    };
+    let r = r.accessible_name(format!("{title}, row {}: {shown}", row + 1));
+    let r = match &problem {
+        Some(p) => r.on_hover_text(
+            RichText::new(format!(
+                "{p}\nThe text is kept as typed; this cell does not count."
+            ))
+            .color(theme::error_text(ui.visuals())),
+        ),
+        None if !text.is_empty() && r.hovered() && text.len() > 24 => r.on_hover_text(&text),
+        None => r,
+    };
+    if r.clicked() {
+        g.start = Some((row, c));
+    }
+}
+
+/// A cell's text in `rect`, truncated: figures right-aligned, everything else left-aligned.
+fn paint_text(ui: &Ui, rect: Rect, rt: RichText, numeric: bool) {
+    let galley = egui::WidgetText::from(rt).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        rect.width() - 4.0,
+        egui::TextStyle::Body,
+    );
+    let x = if numeric {
+        rect.right() - 2.0 - galley.size().x
+    } else {
+        rect.left() + 2.0
+    };
+    let pos = egui::pos2(x, rect.center().y - galley.size().y / 2.0);
+    ui.painter()
+        .with_clip_rect(rect)
+        .galley(pos, galley, ui.visuals().text_color());
+}

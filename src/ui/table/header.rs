@@ -1,0 +1,41 @@
+//! The table's header row: `#` over the row numbers, then each column's title, which sorts the
+//! rows when clicked (the arrow shows the direction).
+
+use egui::{RichText, Sense};
+use egui_extras::TableRow;
+
+use crate::analysis::rows::SortDir;
+
+use super::{Frame, Gathered, TableState};
+
+/// Draws the header row; a clicked title goes into `g.sort_clicked`.
+pub(super) fn header_ui(
+    mut header: TableRow<'_, '_>,
+    f: &Frame<'_>,
+    state: &TableState,
+    g: &mut Gathered,
+) {
+    header.col(|ui| {
+        ui.label(RichText::new("#").strong());
+    });
+    for &c in f.columns {
+        header.col(|ui| {
+            let arrow = match state.sort {
+                Some((s, SortDir::Ascending)) if s == c => " ↑",
+                Some((s, SortDir::Descending)) if s == c => " ↓",
+                _ => "",
+            };
+            let title = f.doc.column_title(c);
+            let r = ui
+                .add(
+                    egui::Label::new(RichText::new(format!("{title}{arrow}")).strong())
+                        .sense(Sense::click()),
+                )
+                .on_hover_text("Click to sort: ascending, descending, file order")
+                .accessible_name(format!("Sort by {title}"));
+            if r.clicked() {
+                g.sort_clicked = Some(c);
+            }
+        });
+    }
+}

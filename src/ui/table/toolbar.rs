@@ -1,0 +1,113 @@
+//! The table's toolbar: quick search, the problems filter and count, the row action buttons and
+//! how many rows are shown. The actions themselves are in `rows.rs`.
+
+use egui::{RichText, Ui};
+
+use crate::data::document::Document;
+use crate::data::value;
+use crate::ui::theme;
+
+use super::selection::selected_count;
+use super::{RowAction, TableActions, TableState};
+
+/// The document's problems: cells that did not parse, and rows that repeat another exactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProblemCounts {
+    /// Flagged cells.
+    pub cells: usize,
+    /// Repeated rows.
+    pub rows: usize,
+}
+
+impl ProblemCounts {
+    /// What the toolbar says ("2 cells to check", "1 repeated row", "3 cells and 468 repeated
+    /// rows to check"), or `None` when there is nothing.
+    pub fn label(self) -> Option<String> {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let (c, r) = (self.cells, self.rows);
+        match (c, r) {
+            (0, 0) => None,
+            (c, 0) => Some(format!("{c} cell{} to check", s(c))),
+            (0, r) => Some(format!("{r} repeated row{} to check", s(r))),
+            (c, r) => Some(format!(
+                "{c} cell{} and {r} repeated row{} to check",
+                s(c),
+                s(r)
+            )),
+        }
+    }
+}
+
+/// Draws the toolbar row above the table; a row action button clicked goes into `actions`.
+pub(super) fn toolbar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    visible: &[usize],
+    state: &mut TableState,
+    problems: ProblemCounts,
+    actions: &mut TableActions,
+) {
+    // The search field and the problems filter come first: what follows them changes width
+    // (the buttons name how many rows they act on, the count changes with the filter), and
+    // ticking the filter must not move it from under the pointer.
+    ui.horizontal(|ui| {
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut state.search).hint_text("Search text columns").desired_width(180.0),
+        );
+        let _ = search.accessible_name("Search");
+        ui.checkbox(&mut state.problems_only, "Only rows with problems");
+        if let Some(text) = problems.label() {
+            ui.label(RichText::new(text).color(theme::error_text(ui.visuals())))
+                .on_hover_text("Cells shown in red did not parse; hover one to see why. They are kept exactly as typed. Repeated rows are listed in the problems panel.");
+        }
+        ui.separator();
+        let n = selected_count(state, visible, doc.columns().len());
+        row_buttons(ui, n, actions);
+        ui.separator();
+        let shown = if visible.len() == doc.len() {
+            format!("{} rows", value::group_thousands(doc.len() as f64, 0))
+        } else {
+            format!("{} of {} rows", value::group_thousands(visible.len() as f64, 0), value::group_thousands(doc.len() as f64, 0))
+        };
+        ui.label(shown);
+    });
+}
+
+/// One button per row action, naming how many rows it acts on.
+fn row_buttons(ui: &mut Ui, n: usize, actions: &mut TableActions) {
+    for action in RowAction::ALL {
+        let hover = match action {
+            RowAction::InsertAbove => {
+                "Insert an empty row above the selected rows (Ctrl++ when whole rows are selected)"
+            }
+            RowAction::InsertBelow => "Insert an empty row below the selected rows",
+            RowAction::Duplicate => "Copy the selected rows below them",
+            RowAction::Delete => "Delete the selected rows (Ctrl+- when whole rows are selected)",
+        };
+        if ui
+            .add_enabled(action.enabled(n), egui::Button::new(action.label(n)))
+            .on_hover_text(hover)
+            .clicked()
+        {
+            actions.rows = Some(action);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_counts_name_cells_and_repeated_rows() {
+        let label = |cells, rows| ProblemCounts { cells, rows }.label();
+        assert_eq!(label(0, 0), None);
+        assert_eq!(label(1, 0).as_deref(), Some("1 cell to check"));
+        assert_eq!(label(2, 0).as_deref(), Some("2 cells to check"));
+        assert_eq!(label(0, 1).as_deref(), Some("1 repeated row to check"));
+        assert_eq!(
+            label(3, 468).as_deref(),
+            Some("3 cells and 468 repeated rows to check")
+        );
+    }
+}
