@@ -20,11 +20,10 @@ use crate::frame_stats::FrameStats;
 use crate::io::{Import, ReadOptions};
 use crate::recovery::{Recovered, Recovery};
 use crate::session::Session;
-use crate::ui::chart_cache::ChartCache;
-use crate::ui::chart_hold::ChartHold;
 use crate::ui::charts::{self, ChartInput, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs, SaveKind};
 use crate::ui::filters::{self, ViewSettings};
+use crate::ui::paint::internals::{ChartCache, ChartHold};
 use crate::ui::preview::{self, PreviewChoice, PreviewHistory};
 use crate::ui::table::{self, Editing, RowAction, TableState};
 use crate::ui::{cards, export, problems, theme};
@@ -68,7 +67,7 @@ pub struct StartOptions {
     /// whose renderer clears to transparent.
     pub background_from_clear: bool,
     /// While the charts look the same from frame to frame they are painted from a picture of
-    /// themselves (see [`crate::ui::chart_cache`]): the native window. Off in tests unless a
+    /// themselves (see [`crate::ui::paint::internals::chart_cache`]): the native window. Off in tests unless a
     /// test turns it on.
     pub chart_pictures: bool,
 }
@@ -93,7 +92,7 @@ impl CheckedProblems {
 }
 
 /// What the cards and charts show. While it stays the same and no input can reach them, a frame
-/// may paint them from their picture without laying them out (see [`crate::ui::chart_hold`]).
+/// may paint them from their picture without laying them out (see [`crate::ui::paint::internals::chart_hold`]).
 #[derive(PartialEq)]
 struct DashboardKey {
     /// The view with hidden provinces left out (cards, bars, lines).
@@ -215,14 +214,7 @@ pub struct App {
 
 const MAX_RECENT: usize = 10;
 
-/// Drops the scroll positions egui restored from the last run. They can hold a scroll animation
-/// that was running when the app closed, timed by the last run's clock: the new run's clock
-/// starts near zero, so the animation would repaint every frame for as long as the last run had
-/// lasted (measured: seconds of 100% CPU at start after closing mid-scroll). Every list starts
-/// at the top instead; panel sizes and column widths are kept.
-pub fn forget_scroll_positions(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.remove_by_type::<egui::containers::scroll_area::State>());
-}
+pub use crate::ui::paint::internals::forget_scroll_positions;
 
 impl App {
     /// The app with the operating system's file dialogs.
@@ -295,13 +287,13 @@ impl App {
     }
 
     /// Whether the last frame painted the charts from a picture of them (see
-    /// [`crate::ui::chart_cache`]).
+    /// [`crate::ui::paint::internals::chart_cache`]).
     pub fn charts_from_picture(&self) -> bool {
         self.chart_cache.used()
     }
 
     /// Whether the last frame painted the cards and charts from their picture without laying
-    /// them out (see [`crate::ui::chart_hold`]).
+    /// them out (see [`crate::ui::paint::internals::chart_hold`]).
     pub fn charts_skipped(&self) -> bool {
         self.chart_hold.skipped()
     }
@@ -1379,7 +1371,7 @@ impl App {
                 .or(self.export_job.as_ref().map(|j| j.metric)),
         };
         // While nothing can change or reach the cards and charts, they are not laid out: their
-        // picture is painted again (see `ui::chart_hold`). Never while a chart is being exported.
+        // picture is painted again (see `ui::paint::internals::chart_hold`). Never while a chart is being exported.
         let picture = self.chart_cache.used() && key.capture.is_none();
         let skip = self.chart_hold.plan(ui, &key, picture);
         let mut toggles = Vec::new();
@@ -1621,8 +1613,8 @@ impl eframe::App for App {
             );
         }
         self.chart_cache.finish(&ctx);
-        // Shapes wholly inside their clip rects share draw calls (see `ui::clips`).
-        crate::ui::clips::widen_contained_clips(&ctx, egui::LayerId::background());
+        // Shapes wholly inside their clip rects share draw calls (see `ui::paint::internals::clips`).
+        crate::ui::paint::internals::widen_contained_clips(&ctx, egui::LayerId::background());
     }
 
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
