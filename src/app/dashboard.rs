@@ -91,27 +91,10 @@ impl App {
     /// The cards and charts in the central panel: laid out, or repeated from the last layout while
     /// nothing can change or reach them; then the legend clicks and exports they asked for.
     pub(super) fn dashboard(&mut self, ui: &mut egui::Ui) {
-        let s = self.settings.view.clone();
-        let unhidden = Filter {
-            hidden: BTreeSet::new(),
-            ..s.filter.clone()
-        };
-        let key = DashboardKey {
-            view: self.session.view(s.granularity, &s.filter).clone(),
-            all: self.session.view(s.granularity, &unhidden).clone(),
-            hidden: s.filter.hidden.clone(),
-            cumulative: s.cumulative,
-            // From the request until the picture arrives: the window may take it a frame or
-            // more later (eframe's glow renderer does), and the chart must still be drawn
-            // without its Export button then.
-            capture: self.jobs.export_request.as_ref().map(|(m, _)| *m).or(self
-                .jobs
-                .export_job
-                .as_ref()
-                .map(|j| j.metric)),
-        };
+        let key = self.dashboard_key();
         // While nothing can change or reach the cards and charts, they are not laid out: their
-        // picture is painted again (see `ui::paint::internals::chart_hold`). Never while a chart is being exported.
+        // picture is painted again (see `ui::paint::internals::chart_hold`). Never while a chart
+        // is being exported.
         let picture = self.paint.chart_cache.used() && key.capture.is_none();
         let skip = self.paint.chart_hold.plan(ui, &key, picture);
         let mut toggles = Vec::new();
@@ -141,9 +124,40 @@ impl App {
                 hidden.insert(place);
             }
         }
+        self.take_export_request(ui.ctx());
+        if let Some(metric) = exports.first() {
+            self.start_export(*metric);
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// What the cards and charts show this frame.
+    fn dashboard_key(&mut self) -> DashboardKey {
+        let s = self.settings.view.clone();
+        let unhidden = Filter {
+            hidden: BTreeSet::new(),
+            ..s.filter.clone()
+        };
+        // From the request until the picture arrives: the window may take it a frame or more
+        // later (eframe's glow renderer does), and the chart must still be drawn without its
+        // Export button then.
+        let exporting = self.jobs.export_job.as_ref().map(|j| j.metric);
+        let capture = self.jobs.export_request.as_ref().map(|(m, _)| *m);
+        DashboardKey {
+            view: self.session.view(s.granularity, &s.filter).clone(),
+            all: self.session.view(s.granularity, &unhidden).clone(),
+            hidden: s.filter.hidden.clone(),
+            cumulative: s.cumulative,
+            capture: capture.or(exporting),
+        }
+    }
+
+    /// A chart export asked for: the screenshot of this frame (drawn without the chart's Export
+    /// button) is requested, and the chart's place noted.
+    fn take_export_request(&mut self, ctx: &egui::Context) {
         if let Some((metric, path)) = self.jobs.export_request.take() {
             let slot = Arc::clone(&self.jobs.screenshot);
-            ui.ctx().request_screenshot(move |image| {
+            ctx.request_screenshot(move |image| {
                 if let Ok(mut s) = slot.lock() {
                     *s = Some(image);
                 }
@@ -152,12 +166,8 @@ impl App {
                 metric,
                 path,
                 rect: self.paint.layouts[metric.index()].frame,
-                pixels_per_point: ui.ctx().pixels_per_point(),
+                pixels_per_point: ctx.pixels_per_point(),
             });
-        }
-        if let Some(metric) = exports.first() {
-            self.start_export(*metric);
-            ui.ctx().request_repaint();
         }
     }
 

@@ -1,8 +1,8 @@
 //! The application: owns the session (document, aggregates, history), the view settings and the
 //! dialogs, lays out the views and routes what they ask for into edit commands.
 //!
-//! This file holds [`App`], its start options and the order of a frame ([`App::ui`](eframe::App::ui));
-//! the rest is split by what it does: opening files (`open`), saving and autosave (`save`), edit
+//! This file holds [`App`], its start options and the order of a frame (`eframe::App::ui`); the
+//! rest is split by what it does: opening files (`open`), saving and autosave (`save`), edit
 //! commands and shortcuts (`commands`), the menus (`menu`), the status bar and messages
 //! (`status`), the cached visible rows and problems (`derived`), the cards and charts
 //! (`dashboard`), the panels (`panels`) and the modal dialogs (`dialogs`).
@@ -37,6 +37,8 @@ use open::{Loading, OpenTarget, Pending, PreviewState};
 use save::Unsaved;
 use status::Message;
 
+/// Drops the scroll positions egui restored from the last run (a no-op without the
+/// `egui-internals` feature).
 pub use crate::ui::paint::internals::forget_scroll_positions;
 
 /// The window title's fixed part.
@@ -194,13 +196,15 @@ impl App {
     }
 
     /// Whether the last frame painted the charts from a picture of them (see
-    /// [`crate::ui::paint::internals::chart_cache`]).
+    /// `crate::ui::paint::internals::chart_cache`; always false without the `egui-internals`
+    /// feature).
     pub fn charts_from_picture(&self) -> bool {
         self.paint.chart_cache.used()
     }
 
     /// Whether the last frame painted the cards and charts from their picture without laying
-    /// them out (see [`crate::ui::paint::internals::chart_hold`]).
+    /// them out (see `crate::ui::paint::internals::chart_hold`; always false without the
+    /// `egui-internals` feature).
     pub fn charts_skipped(&self) -> bool {
         self.paint.chart_hold.skipped()
     }
