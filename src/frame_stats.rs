@@ -26,7 +26,8 @@ pub struct FrameStats {
     process_cpu: (Option<f64>, Option<f64>),
     /// Measured frames whose previous frame painted the dashboard from its picture.
     pictures: usize,
-    /// Of those, the frames that did so without laying the dashboard out (`ui::chart_hold`).
+    /// Of those, the frames that did so without laying the dashboard out
+    /// (`ui::paint::internals::chart_hold`).
     skipped: usize,
 }
 
@@ -141,8 +142,8 @@ impl FrameStats {
     }
 
     /// Notes whether the previous frame painted the cards and charts from their picture (see
-    /// `ui::chart_cache`), and whether it did without laying them out (`ui::chart_hold`);
-    /// counted once measuring has started.
+    /// `ui::paint::internals::chart_cache`), and whether it did without laying them out
+    /// (`ui::paint::internals::chart_hold`); counted once measuring has started.
     pub fn note_picture(&mut self, used: bool, skipped: bool) {
         if self.warmup == 0 && used {
             self.pictures += 1;

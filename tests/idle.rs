@@ -143,6 +143,8 @@ fn the_check_catches_a_scheduled_repaint() {
     assert!(err.contains("scheduled another frame"), "{err}");
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn a_scroll_animation_left_by_the_last_run_is_dropped_at_start() {
     // egui persists scroll areas with any running animation, timed by the last run's clock
@@ -178,6 +180,8 @@ fn a_scroll_animation_left_by_the_last_run_is_dropped_at_start() {
     assert!(left.is_none(), "the app dropped the restored scroll state");
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn the_dashboard_from_its_picture_stays_idle() {
     // As in the native window, the cards and charts are painted from a picture of themselves

@@ -1756,6 +1756,7 @@ fn a_large_table_sorts_and_searches_on_a_worker_and_edits_keep_working() {
     });
 }
 
+#[cfg(feature = "egui-internals")]
 /// Pixels of two renderings that differ (any channel by more than 2).
 fn differing_pixels(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
     assert_eq!(a.dimensions(), b.dimensions());
@@ -1765,6 +1766,8 @@ fn differing_pixels(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
         .count()
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn the_dashboard_painted_from_its_picture_looks_the_same_and_follows_changes() {
     // As in the native window: while the cards and charts look the same from frame to frame,
@@ -1826,6 +1829,8 @@ fn the_dashboard_painted_from_its_picture_looks_the_same_and_follows_changes() {
     assert!(hidden(&pictured) && hidden(&live));
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn the_window_paints_in_few_draw_calls() {
     // Shapes wholly inside their clip rects share one draw call (ui::clips) and the table's
@@ -1845,6 +1850,7 @@ fn the_window_paints_in_few_draw_calls() {
 // The cards and charts not laid out while nothing can reach them (ui::chart_hold): these tests
 // drive the app in that state and check that the charts still answer as when laid out.
 
+#[cfg(feature = "egui-internals")]
 /// The sample data with the cards and charts painted from their picture, as in the native
 /// window, stepped (as a window gets frames while the table scrolls) until a frame skips their
 /// layout.
@@ -1860,6 +1866,7 @@ fn skipping(dialogs: ScriptedDialogs) -> Harness<'static, App> {
     h
 }
 
+#[cfg(feature = "egui-internals")]
 /// Steps until a frame skips the charts' layout (a few frames once they hold still).
 fn until_skipping(h: &mut Harness<'_, App>) {
     for _ in 0..8 {
@@ -1871,6 +1878,7 @@ fn until_skipping(h: &mut Harness<'_, App>) {
     panic!("a frame skips the charts' layout once they hold still");
 }
 
+#[cfg(feature = "egui-internals")]
 /// Every node of the accessibility tree: role, label, value and rounded bounds, sorted.
 fn accessibility_tree(h: &Harness<'_, App>) -> Vec<String> {
     let mut nodes: Vec<String> = h
@@ -1891,6 +1899,7 @@ fn accessibility_tree(h: &Harness<'_, App>) -> Vec<String> {
     nodes
 }
 
+#[cfg(feature = "egui-internals")]
 /// Moves the pointer onto `pos`, presses and releases there, all in one frame's input (as a
 /// touch screen or a fast user delivers it): the click can only land if egui knew the widget
 /// under `pos` in the frame before.
@@ -1907,6 +1916,8 @@ fn click_in_one_frame(h: &mut Harness<'_, App>, pos: egui::Pos2) {
     h.step();
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn skipped_frames_look_and_read_like_live_ones() {
     let mut live = harness(ScriptedDialogs::default());
@@ -1928,6 +1939,8 @@ fn skipped_frames_look_and_read_like_live_ones() {
     assert_eq!(accessibility_tree(&live), accessibility_tree(&skipped));
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn hovering_a_chart_shows_its_tooltip_after_skipped_frames() {
     let mut h = skipping(ScriptedDialogs::default());
@@ -1947,6 +1960,8 @@ fn hovering_a_chart_shows_its_tooltip_after_skipped_frames() {
     );
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn a_legend_click_after_skipped_frames_hides_and_shows_a_province() {
     let mut h = skipping(ScriptedDialogs::default());
@@ -2011,6 +2026,8 @@ fn the_export_button_stays_hidden_until_the_picture_arrives() {
     assert!(!path.exists(), "no picture came, so nothing was written");
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn export_png_after_skipped_frames() {
     let dir = tempfile::tempdir().unwrap();
@@ -2029,12 +2046,15 @@ fn export_png_after_skipped_frames() {
     );
 }
 
+#[cfg(feature = "egui-internals")]
 /// The accessible label of the focused widget.
 fn focused(h: &Harness<'_, App>) -> Option<String> {
     h.query_by(|n| n.is_focused())
         .and_then(|n| n.accesskit_node().label())
 }
 
+// Of the `egui-internals` feature itself.
+#[cfg(feature = "egui-internals")]
 #[test]
 fn tab_moves_the_focus_into_the_charts_after_skipped_frames() {
     let mut live = harness(ScriptedDialogs::default());

@@ -1,16 +1,16 @@
 //! The views, one file each. They read the session and return what the user asked for; only the
-//! app turns that into edit commands.
+//! app turns that into edit commands. How they are painted cheaply (and every use of egui's
+//! internals) is in [`paint`].
 
 pub mod cards;
-pub mod chart_cache;
-pub mod chart_hold;
 pub mod charts;
-pub mod clips;
 pub mod dialogs;
 pub mod export;
 pub mod filters;
+pub mod paint;
 pub mod preview;
 pub mod problems;
-pub mod reduce;
 pub mod table;
 pub mod theme;
+
+pub use paint::reduce;

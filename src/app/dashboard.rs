@@ -1,0 +1,228 @@
+//! The dashboard: the cards and the four charts, how they are painted (live, from their
+//! picture, or without being laid out) and exporting a chart as PNG.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::App;
+use crate::analysis::{Filter, View};
+use crate::data::document::{Metric, Place};
+use crate::ui::charts::{self, ChartInput, ChartLayout};
+use crate::ui::dialogs::SaveKind;
+use crate::ui::paint::internals::{ChartCache, ChartHold};
+use crate::ui::{cards, export};
+
+/// What the cards and charts show. While it stays the same and no input can reach them, a frame
+/// may paint them from their picture without laying them out (see
+/// `crate::ui::paint::internals::chart_hold`).
+#[derive(PartialEq)]
+pub(super) struct DashboardKey {
+    /// The view with hidden provinces left out (cards, bars, lines).
+    view: View,
+    /// The view with every province (legends).
+    all: View,
+    hidden: BTreeSet<Place>,
+    cumulative: bool,
+    /// The chart being exported (drawn without its Export button).
+    capture: Option<Metric>,
+}
+
+/// How the charts were last painted and how the next frame may paint them.
+pub(super) struct ChartPaint {
+    /// Where each chart was drawn last frame, in [`Metric::ALL`] order.
+    pub(super) layouts: [ChartLayout; 4],
+    /// The charts' picture.
+    pub(super) chart_cache: ChartCache,
+    /// When the cards and charts need not be laid out.
+    pub(super) chart_hold: ChartHold<DashboardKey>,
+    /// The clear colour paints the window's background; panels paint no fill of their own.
+    pub(super) background_from_clear: bool,
+}
+
+impl ChartPaint {
+    /// Nothing painted yet; pictures only when `chart_pictures`.
+    pub(super) fn new(chart_pictures: bool, background_from_clear: bool) -> Self {
+        ChartPaint {
+            layouts: [ChartLayout::default(); 4],
+            chart_cache: ChartCache::new(chart_pictures),
+            chart_hold: ChartHold::default(),
+            background_from_clear,
+        }
+    }
+}
+
+/// A chart being exported: waiting for the screenshot of the frame that drew it.
+pub(super) struct ExportJob {
+    pub(super) metric: Metric,
+    path: PathBuf,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+}
+
+impl App {
+    /// Asks where to export `metric`'s chart; the next frame draws it for the screenshot.
+    fn start_export(&mut self, metric: Metric) {
+        let name = format!("{}.png", metric.title().to_lowercase().replace(' ', "-"));
+        if let Some(path) = self.dialogs.pick_save(SaveKind::Png, &name) {
+            self.jobs.export_request = Some((metric, export::with_png_extension(&path)));
+        }
+    }
+
+    /// Saves the exported chart once its screenshot has arrived.
+    pub(super) fn finish_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.jobs.export_job else {
+            return;
+        };
+        let image = self.jobs.screenshot.lock().ok().and_then(|mut s| s.take());
+        let Some(image) = image else {
+            ctx.request_repaint();
+            return;
+        };
+        let result = export::save_chart_png(&image, job.rect, job.pixels_per_point, &job.path);
+        let path = job.path.clone();
+        self.jobs.export_job = None;
+        match result {
+            Ok([w, h]) => self.info(format!("Exported {} ({w}×{h} px)", path.display())),
+            Err(e) => self.error(format!("Could not export {e}")),
+        }
+    }
+
+    /// The cards and charts in the central panel: laid out, or repeated from the last layout while
+    /// nothing can change or reach them; then the legend clicks and exports they asked for.
+    pub(super) fn dashboard(&mut self, ui: &mut egui::Ui) {
+        let key = self.dashboard_key();
+        // While nothing can change or reach the cards and charts, they are not laid out: their
+        // picture is painted again (see `ui::paint::internals::chart_hold`). Never while a chart
+        // is being exported.
+        let picture = self.paint.chart_cache.used() && key.capture.is_none();
+        let skip = self.paint.chart_hold.plan(ui, &key, picture);
+        let mut toggles = Vec::new();
+        let mut exports = Vec::new();
+        let scope = ui.scope_builder(
+            egui::UiBuilder::new().scope_id(egui::Id::unique("dashboard")),
+            |ui| {
+                if skip {
+                    self.paint.chart_hold.replay_widgets(ui);
+                    self.paint.chart_cache.repaint_picture(ui);
+                } else {
+                    self.cards_and_charts(ui, &key, &mut toggles, &mut exports);
+                }
+            },
+        );
+        if skip {
+            self.paint.chart_hold.replay_nodes(ui.ctx());
+        } else {
+            let painted = self.paint.chart_cache.used();
+            self.paint
+                .chart_hold
+                .record(ui, &scope.response, key, painted);
+        }
+        for place in toggles {
+            let hidden = &mut self.settings.view.filter.hidden;
+            if !hidden.remove(&place) {
+                hidden.insert(place);
+            }
+        }
+        self.take_export_request(ui.ctx());
+        if let Some(metric) = exports.first() {
+            self.start_export(*metric);
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// What the cards and charts show this frame.
+    fn dashboard_key(&mut self) -> DashboardKey {
+        let s = self.settings.view.clone();
+        let unhidden = Filter {
+            hidden: BTreeSet::new(),
+            ..s.filter.clone()
+        };
+        // From the request until the picture arrives: the window may take it a frame or more
+        // later (eframe's glow renderer does), and the chart must still be drawn without its
+        // Export button then.
+        let exporting = self.jobs.export_job.as_ref().map(|j| j.metric);
+        let capture = self.jobs.export_request.as_ref().map(|(m, _)| *m);
+        DashboardKey {
+            view: self.session.view(s.granularity, &s.filter).clone(),
+            all: self.session.view(s.granularity, &unhidden).clone(),
+            hidden: s.filter.hidden.clone(),
+            cumulative: s.cumulative,
+            capture: capture.or(exporting),
+        }
+    }
+
+    /// A chart export asked for: the screenshot of this frame (drawn without the chart's Export
+    /// button) is requested, and the chart's place noted.
+    fn take_export_request(&mut self, ctx: &egui::Context) {
+        if let Some((metric, path)) = self.jobs.export_request.take() {
+            let slot = Arc::clone(&self.jobs.screenshot);
+            ctx.request_screenshot(move |image| {
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(image);
+                }
+            });
+            self.jobs.export_job = Some(ExportJob {
+                metric,
+                path,
+                rect: self.paint.layouts[metric.index()].frame,
+                pixels_per_point: ctx.pixels_per_point(),
+            });
+        }
+    }
+
+    /// Lays out the cards and the four charts (painted from their picture when it shows the
+    /// same); collects the provinces whose legend entry was clicked and the charts whose Export
+    /// PNG… was.
+    fn cards_and_charts(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &DashboardKey,
+        toggles: &mut Vec<Place>,
+        exports: &mut Vec<Metric>,
+    ) {
+        let (view, all) = (&key.view, &key.all);
+        let painted = self.paint.chart_cache.begin(ui, ui.visuals().panel_fill);
+        cards::cards_ui(ui, view);
+        ui.add_space(6.0);
+        let spacing = ui.spacing().item_spacing.y;
+        let height = ((ui.available_height() - spacing) / 2.0).max(180.0);
+        let gap = 8.0;
+        let width = ((ui.available_width() - gap) / 2.0).floor().max(200.0);
+        let span = view.first_day.zip(view.last_day);
+        for pair in charts::METRICS.chunks(2) {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for metric in pair {
+                    let (Some(chart), Some(all_chart)) = (view.chart(*metric), all.chart(*metric))
+                    else {
+                        continue;
+                    };
+                    let input = ChartInput {
+                        chart,
+                        all: all_chart,
+                        hidden: &key.hidden,
+                        granularity: view.granularity,
+                        cumulative: key.cumulative,
+                        capturing: key.capture == Some(*metric),
+                        span,
+                    };
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(width, height),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_width(width);
+                            let (actions, layout) = charts::chart_ui(ui, &input, height);
+                            self.paint.layouts[metric.index()] = layout;
+                            toggles.extend(actions.toggle);
+                            if actions.export {
+                                exports.push(*metric);
+                            }
+                        },
+                    );
+                }
+            });
+        }
+        self.paint.chart_cache.end(ui, painted);
+    }
+}

@@ -1,0 +1,223 @@
+//! The app's modal dialogs: loading progress, the import preview, restoring unsaved edits after
+//! a crash, errors, and unsaved changes before closing or opening another file. The file
+//! pickers are in `crate::ui::dialogs`.
+
+use egui::ViewportCommand;
+
+use super::App;
+use super::open::{Pending, PreviewStep};
+use crate::session::Session;
+use crate::ui::preview::{self, PreviewChoice};
+
+impl App {
+    /// The progress of a file loading on a worker, with Cancel.
+    pub(super) fn loading_ui(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.jobs.loading else {
+            return;
+        };
+        let (done, total) = loading.progress.get();
+        let name = loading.path.file_name().map_or_else(
+            || loading.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("loading_modal")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading(format!("Opening “{name}”"));
+            let fraction = if total > 0 {
+                done as f32 / total as f32
+            } else {
+                0.0
+            };
+            // The file's size is half the total: reading and parsing count it once each,
+            // one after the other or together (a CSV file is parsed as it is read).
+            let size = (total / 2) as f64 / 1e6;
+            let text = format!("{:.1} of {:.1} MB read", f64::from(fraction) * size, size);
+            ui.add(egui::ProgressBar::new(fraction).show_percentage())
+                .accessible_name(format!("Loading progress: {text}"));
+            ui.label(text);
+            ui.add_space(6.0);
+            if ui.button("Cancel loading").clicked() {
+                cancel = true;
+            }
+        });
+        if cancel {
+            loading.progress.cancel();
+            self.jobs.loading = None;
+            self.info("Loading cancelled; the data that was open is unchanged");
+        }
+    }
+
+    /// The import preview: open, cancel, read again another way, undo or redo a choice.
+    pub(super) fn preview_ui(&mut self, ctx: &egui::Context) {
+        let Some(state) = &self.preview else { return };
+        let name = state.path.file_name().map_or_else(
+            || state.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let choice = egui::Modal::new(egui::Id::unique("import_preview"))
+            .show(ctx, |ui| {
+                ui.set_max_width(ctx.content_rect().width() * 0.8);
+                preview::preview_ui(ui, &name, &state.import, &state.options, &state.history)
+            })
+            .inner;
+        match choice {
+            Some(PreviewChoice::Open) => {
+                if let Some(state) = self.preview.take() {
+                    let first = state
+                        .options
+                        .date_order
+                        .is_some()
+                        .then_some(state.first_date_order);
+                    self.accept_import_with_order(&state.path, state.import, first);
+                }
+            }
+            Some(PreviewChoice::Cancel) => {
+                self.preview = None;
+                self.info("Import cancelled; the data that was open is unchanged");
+            }
+            Some(PreviewChoice::Reread { options, label }) => {
+                if let Some(state) = &mut self.preview {
+                    let before = state.options.clone();
+                    match state.reread(options) {
+                        Ok(()) => state.history.record(before, label),
+                        Err(e) => self.error(format!("Could not read {e} that way")),
+                    }
+                }
+            }
+            Some(PreviewChoice::Undo) => self.preview_step(PreviewStep::Undo),
+            Some(PreviewChoice::Redo) => self.preview_step(PreviewStep::Redo),
+            None => {}
+        }
+    }
+
+    /// Offers back unsaved edits left by a crash: Restore or Discard.
+    pub(super) fn recovery_ui(&mut self, ctx: &egui::Context) {
+        let Some(rec) = self.unsaved.recovered.clone() else {
+            return;
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("recovery_modal")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading("Restore unsaved changes?");
+            ui.label(format!(
+                "The app closed unexpectedly while “{}” had unsaved changes. They were kept at {}.",
+                rec.name, rec.saved_at
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        let Some(restore) = choice else { return };
+        self.unsaved.recovered = None;
+        let Some(recovery) = self.unsaved.recovery.clone() else {
+            return;
+        };
+        if !restore {
+            recovery.clear();
+            return;
+        }
+        match recovery.read() {
+            Ok(doc) => {
+                let mut s = Session::new(doc, rec.original.clone(), rec.name.clone());
+                s.mark_dirty();
+                self.replace_session(s);
+                self.info(format!(
+                    "Restored the unsaved changes to {} from {}",
+                    rec.name, rec.saved_at
+                ));
+            }
+            Err(e) => self.error(format!("Could not restore the unsaved changes: {e}")),
+        }
+    }
+
+    /// Every modal dialog open this frame, over the panels.
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        self.loading_ui(ctx);
+        self.recovery_ui(ctx);
+        self.preview_ui(ctx);
+        self.error_ui(ctx);
+        self.unsaved_ui(ctx);
+    }
+
+    /// The error message, until OK.
+    fn error_ui(&mut self, ctx: &egui::Context) {
+        if let Some(m) = self.message.clone().filter(|m| m.error) {
+            let modal = egui::Modal::new(egui::Id::unique("error_modal")).show(ctx, |ui| {
+                ui.set_max_width(460.0);
+                ui.heading("Something went wrong");
+                ui.label(&m.text);
+                ui.add_space(8.0);
+                ui.button("OK").clicked()
+            });
+            if modal.inner || modal.should_close() {
+                self.message = None;
+            }
+        }
+    }
+
+    /// Save, Don't Save or Cancel before closing or opening another file with unsaved changes;
+    /// then what was waiting goes ahead.
+    fn unsaved_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.pending.clone() else {
+            return;
+        };
+        let what = match &pending {
+            Pending::Close => "closing",
+            Pending::Open(_) => "opening another file",
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("unsaved_modal")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "Save the changes to “{}” before {what}?",
+                self.session.name()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Don't Save").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(2);
+                }
+            });
+        });
+        let proceed = match choice {
+            Some(0) => self.save(),
+            Some(1) => {
+                // The user discarded the edits: nothing to recover.
+                if let Some(r) = &self.unsaved.recovery {
+                    r.clear();
+                }
+                self.unsaved.due = None;
+                true
+            }
+            Some(_) => {
+                self.pending = None;
+                false
+            }
+            None => false,
+        };
+        if proceed {
+            self.pending = None;
+            match pending {
+                Pending::Close => {
+                    self.window.allow_close = true;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+                Pending::Open(target) => self.do_open(target),
+            }
+        }
+    }
+}

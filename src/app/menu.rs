@@ -1,0 +1,148 @@
+//! The menu bar, one function per menu.
+
+use egui::{RichText, ViewportCommand};
+
+use super::open::OpenTarget;
+use super::{APP_NAME, App};
+use crate::analysis::Filter;
+use crate::data::document::Edit;
+use crate::ui::table;
+
+impl App {
+    /// File, Edit, Data, View and Help.
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| self.file_menu(ui));
+            ui.menu_button("Edit", |ui| self.edit_menu(ui));
+            ui.menu_button("Data", |ui| self.data_menu(ui));
+            ui.menu_button("View", |ui| self.view_menu(ui));
+            ui.menu_button("Help", |ui| {
+                if ui.button("Open sample data").clicked() {
+                    self.request_open(OpenTarget::Sample);
+                }
+                ui.label(RichText::new(format!("{APP_NAME} {}", env!("CARGO_PKG_VERSION"))).weak());
+            });
+        });
+    }
+
+    /// Open, Open Recent, Save, Save As and Quit.
+    fn file_menu(&mut self, ui: &mut egui::Ui) {
+        if ui
+            .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+            .clicked()
+        {
+            self.request_open(OpenTarget::Dialog);
+        }
+        ui.menu_button("Open Recent", |ui| self.recent_menu(ui));
+        ui.separator();
+        if ui
+            .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
+            .clicked()
+        {
+            self.commit_editing();
+            self.save();
+        }
+        if ui
+            .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
+            .clicked()
+        {
+            self.commit_editing();
+            self.save_as();
+        }
+        ui.separator();
+        if ui.button("Quit").clicked() {
+            ui.ctx().send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// The recently opened files, and Clear list.
+    fn recent_menu(&mut self, ui: &mut egui::Ui) {
+        if self.settings.recent.is_empty() {
+            ui.label(RichText::new("No recent files").weak());
+        }
+        for p in self.settings.recent.clone() {
+            let name = p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            if ui
+                .button(name)
+                .on_hover_text(p.display().to_string())
+                .clicked()
+            {
+                self.request_open(OpenTarget::Path(p));
+            }
+        }
+        if !self.settings.recent.is_empty() {
+            ui.separator();
+            if ui.button("Clear list").clicked() {
+                self.settings.recent.clear();
+            }
+        }
+    }
+
+    /// Undo, Redo and the row actions.
+    fn edit_menu(&mut self, ui: &mut egui::Ui) {
+        let undo = self.session.undo_description().map(|d| format!("Undo {d}"));
+        if ui
+            .add_enabled(
+                undo.is_some(),
+                egui::Button::new(undo.as_deref().unwrap_or("Undo")).shortcut_text("Ctrl+Z"),
+            )
+            .clicked()
+        {
+            self.undo();
+        }
+        let redo = self.session.redo_description().map(|d| format!("Redo {d}"));
+        if ui
+            .add_enabled(
+                redo.is_some(),
+                egui::Button::new(redo.as_deref().unwrap_or("Redo")).shortcut_text("Ctrl+Y"),
+            )
+            .clicked()
+        {
+            self.redo();
+        }
+        ui.separator();
+        let visible = self.visible_rows();
+        let n = table::selected_count(&self.table, &visible, self.session.doc().columns().len());
+        if let Some(action) = table::row_menu(ui, n) {
+            self.row_action(action);
+        }
+    }
+
+    /// How numeric dates are read.
+    fn data_menu(&mut self, ui: &mut egui::Ui) {
+        ui.label(RichText::new("Read numeric dates like 03/04/2021 as").weak());
+        let current = self.session.doc().date_order();
+        for order in [
+            crate::data::value::DateOrder::DayFirst,
+            crate::data::value::DateOrder::MonthFirst,
+        ] {
+            if ui.radio(current == order, order.label()).clicked() && current != order {
+                self.apply(Edit::SetDateOrder { order });
+            }
+        }
+    }
+
+    /// Grouping, bars or lines, and showing everything again.
+    fn view_menu(&mut self, ui: &mut egui::Ui) {
+        let v = &mut self.settings.view;
+        for g in crate::analysis::Granularity::ALL {
+            ui.radio_value(
+                &mut v.granularity,
+                g,
+                format!("By {}", g.label().to_lowercase()),
+            );
+        }
+        ui.separator();
+        ui.radio_value(&mut v.cumulative, false, "Per period (bars)");
+        ui.radio_value(&mut v.cumulative, true, "Cumulative (lines)");
+        ui.separator();
+        if ui.button("Show all provinces and dates").clicked() {
+            v.filter = Filter::default();
+            v.from_text.clear();
+            v.to_text.clear();
+        }
+    }
+}

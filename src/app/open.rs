@@ -1,0 +1,279 @@
+//! Opening: what to open (dialog, path, sample), reading small files here and large ones on a
+//! worker thread, the import preview's state, and accepting an import as the new session. The
+//! loading and preview dialogs are in `dialogs.rs`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::App;
+use crate::data::document::Edit;
+use crate::data::value::DateOrder;
+use crate::io::ReadOptions;
+use crate::session::Import;
+use crate::session::Session;
+use crate::ui::preview::PreviewHistory;
+use crate::ui::table::TableState;
+
+/// Files larger than this load on a worker thread with a progress bar and Cancel.
+const BACKGROUND_LOAD_BYTES: u64 = 2_000_000;
+
+/// How many recently opened files are remembered.
+const MAX_RECENT: usize = 10;
+
+/// Something waiting for the user to decide about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Pending {
+    Open(OpenTarget),
+    Close,
+}
+
+/// What to open.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum OpenTarget {
+    Dialog,
+    Path(PathBuf),
+    Sample,
+}
+
+/// A file read with guesses, waiting for the user to confirm the import preview.
+pub(super) struct PreviewState {
+    pub(super) path: PathBuf,
+    bytes: Vec<u8>,
+    pub(super) options: ReadOptions,
+    pub(super) import: Import,
+    /// The choices made in the preview, for its Undo and Redo.
+    pub(super) history: PreviewHistory,
+    /// The date order the file was read with before any choice (what undo after opening
+    /// returns to).
+    pub(super) first_date_order: DateOrder,
+}
+
+impl PreviewState {
+    /// Reads the file again with `options`; on error nothing changes.
+    pub(super) fn reread(&mut self, options: ReadOptions) -> Result<(), crate::io::FileError> {
+        let format = crate::io::Format::from_path(&self.path);
+        self.import = crate::io::read(&self.path, &self.bytes, format, &options)?;
+        self.options = options;
+        Ok(())
+    }
+}
+
+/// A step in the import preview's history.
+pub(super) enum PreviewStep {
+    Undo,
+    Redo,
+}
+
+/// Where a worker thread leaves the file it read.
+type LoadSlot = std::sync::Arc<Mutex<Option<Result<(Vec<u8>, Import), crate::io::FileError>>>>;
+
+/// A file being read on a worker thread.
+pub(super) struct Loading {
+    pub(super) path: PathBuf,
+    pub(super) progress: std::sync::Arc<crate::io::Progress>,
+    slot: LoadSlot,
+}
+
+impl App {
+    /// Puts `path` first in the recent files and makes it the file reopened next run.
+    pub(super) fn remember_recent(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.settings.recent.retain(|p| *p != path);
+        self.settings.recent.insert(0, path.clone());
+        self.settings.recent.truncate(MAX_RECENT);
+        self.settings.last_file = Some(path);
+    }
+
+    /// Makes `session` the open one, with a fresh table and caches.
+    pub(super) fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.table = TableState::default();
+        self.derived.visible_cache.clear();
+        self.derived.visible_len = 0;
+        self.derived.problems_cache.clear();
+        self.derived.show_problems_when_checked = false;
+    }
+
+    /// Opens a file: here when small, on a worker thread when large.
+    pub(super) fn open_path(&mut self, path: &Path) {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > BACKGROUND_LOAD_BYTES {
+            self.start_loading(path);
+            return;
+        }
+        let result = crate::io::read_path_progress(
+            path,
+            &ReadOptions::default(),
+            &crate::io::Progress::default(),
+        );
+        self.finish_open(path, result);
+    }
+
+    /// Loads a large file on a worker thread; the window keeps responding and shows progress.
+    fn start_loading(&mut self, path: &Path) {
+        let progress = std::sync::Arc::new(crate::io::Progress::default());
+        let slot: LoadSlot = std::sync::Arc::default();
+        let (p, s, file) = (
+            std::sync::Arc::clone(&progress),
+            std::sync::Arc::clone(&slot),
+            path.to_owned(),
+        );
+        let ctx = self.window.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("load-file".into())
+            .spawn(move || {
+                let result = crate::io::read_path_progress(&file, &ReadOptions::default(), &p);
+                if let Ok(mut slot) = s.lock() {
+                    *slot = Some(result);
+                }
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.jobs.loading = Some(Loading {
+                    path: path.to_owned(),
+                    progress,
+                    slot,
+                })
+            }
+            Err(e) => self.error(format!("Could not start loading {}: {e}", path.display())),
+        }
+    }
+
+    /// Takes the file a worker has read, if it is done.
+    pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.jobs.loading else {
+            return;
+        };
+        let result = loading.slot.lock().ok().and_then(|mut s| s.take());
+        match result {
+            Some(result) => {
+                let path = loading.path.clone();
+                let cancelled = loading.progress.is_cancelled();
+                self.jobs.loading = None;
+                if !cancelled {
+                    self.finish_open(&path, result);
+                }
+            }
+            None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+        }
+    }
+
+    /// A file read: shown in the import preview if something was guessed, else opened.
+    fn finish_open(
+        &mut self,
+        path: &Path,
+        result: Result<(Vec<u8>, Import), crate::io::FileError>,
+    ) {
+        match result {
+            Ok((bytes, import)) if import.report.needs_preview() => {
+                // Something was guessed: show it before the data replaces what is open.
+                self.preview = Some(PreviewState {
+                    path: path.to_owned(),
+                    bytes,
+                    options: ReadOptions::default(),
+                    first_date_order: import.report.date_order,
+                    import,
+                    history: PreviewHistory::default(),
+                });
+            }
+            Ok((_, import)) => self.accept_import(path, import),
+            Err(e) => self.error(format!(
+                "Could not open {e}\n\nThe data that was open is unchanged."
+            )),
+        }
+    }
+
+    /// Opens an import as the new session.
+    pub(super) fn accept_import(&mut self, path: &Path, import: Import) {
+        self.accept_import_with_order(path, import, None);
+    }
+
+    /// Opens an import. A date order chosen in the preview (`first`: the order the file was read
+    /// with before that) becomes the first undoable edit, so Edit ▸ Undo can take it back.
+    pub(super) fn accept_import_with_order(
+        &mut self,
+        path: &Path,
+        import: Import,
+        first: Option<DateOrder>,
+    ) {
+        let rows = import.doc.len();
+        let mut doc = import.doc;
+        let chosen = doc.date_order();
+        let undoable = first.filter(|&f| f != chosen).is_some_and(|f| {
+            doc.apply(
+                &Edit::SetDateOrder { order: f },
+                &mut crate::data::document::NoObserver,
+            )
+            .is_ok()
+        });
+        // The aggregates made while reading hold unless the date order was changed just now.
+        let agg = import.aggregates.filter(|_| !undoable);
+        let mut session = Session::opened(doc, agg, path);
+        if undoable && session.apply(Edit::SetDateOrder { order: chosen }).is_ok() {
+            // The data as opened is the unchanged state; undoing the choice is a change.
+            session.mark_clean();
+        }
+        self.replace_session(session);
+        if let Some(r) = &self.unsaved.recovery {
+            r.clear();
+        }
+        self.remember_recent(path);
+        // The problem list opens if the check finds any: a small file is checked here and now,
+        // a large one on a worker (the window would stop for a third of a second at a million
+        // rows), the list opening when that is done.
+        self.derived.show_problems_when_checked = true;
+        self.problems();
+        self.info(format!("Opened {} ({rows} rows)", path.display()));
+    }
+
+    /// Opens `target`, asking first about unsaved changes.
+    pub(super) fn request_open(&mut self, target: OpenTarget) {
+        if self.session.is_dirty() {
+            self.pending = Some(Pending::Open(target));
+        } else {
+            self.do_open(target);
+        }
+    }
+
+    /// Opens `target` now.
+    pub(super) fn do_open(&mut self, target: OpenTarget) {
+        match target {
+            OpenTarget::Dialog => {
+                if let Some(path) = self.dialogs.pick_open() {
+                    self.open_path(&path);
+                }
+            }
+            OpenTarget::Path(p) => self.open_path(&p),
+            OpenTarget::Sample => {
+                self.replace_session(Session::sample());
+                self.settings.last_file = None;
+                self.info("Opened the sample data");
+            }
+        }
+    }
+
+    /// Undo or Redo of a choice in the import preview: the file is read again as it was.
+    pub(super) fn preview_step(&mut self, step: PreviewStep) {
+        let Some(state) = &mut self.preview else {
+            return;
+        };
+        let target = match step {
+            PreviewStep::Undo => state.history.undo_target(),
+            PreviewStep::Redo => state.history.redo_target(),
+        };
+        let Some(target) = target.cloned() else {
+            return;
+        };
+        let current = state.options.clone();
+        match state.reread(target) {
+            Ok(()) => match step {
+                PreviewStep::Undo => state.history.undone(current),
+                PreviewStep::Redo => state.history.redone(current),
+            },
+            Err(e) => self.error(format!("Could not read {e} that way")),
+        }
+    }
+}

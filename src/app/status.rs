@@ -1,0 +1,101 @@
+//! The status bar and the messages it (or, for errors, a dialog) shows.
+
+use egui::RichText;
+
+use super::App;
+use crate::ui::theme;
+
+/// A message for the user: errors in a dialog, information in the status bar.
+#[derive(Clone, Debug)]
+pub(super) struct Message {
+    pub(super) text: String,
+    pub(super) error: bool,
+}
+
+impl App {
+    /// Shows `text` in the status bar.
+    pub(super) fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Shows `text` in an error dialog.
+    pub(super) fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// The file, row counts, problem count (a toggle for the problem list) and the last message.
+    pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let problems = self.problem_count();
+        let shown = self.visible_rows().len();
+        let undated = self.session.aggregates().undated_with_figures();
+        ui.horizontal(|ui| {
+            let name = match self.session.path() {
+                Some(p) => p.display().to_string(),
+                None => self.session.name().to_owned(),
+            };
+            let dirty = if self.session.is_dirty() {
+                " (unsaved changes)"
+            } else {
+                ""
+            };
+            ui.label(format!("{name}{dirty}"));
+            ui.separator();
+            let total = crate::data::value::group_thousands(self.session.doc().len() as f64, 0);
+            if shown == self.session.doc().len() {
+                ui.label(format!("{total} rows"));
+            } else {
+                ui.label(format!(
+                    "{} of {total} rows",
+                    crate::data::value::group_thousands(shown as f64, 0)
+                ));
+            }
+            // No spinner: it would repaint every frame; the worker asks for one when done.
+            if self.derived.visible_cache.is_busy() {
+                ui.label(
+                    RichText::new("sorting and filtering…").color(theme::weak_text(ui.visuals())),
+                );
+            }
+            ui.separator();
+            let text = match problems {
+                _ if self.derived.problems_cache.is_busy() => "checking for problems…".to_owned(),
+                0 => "no problems".to_owned(),
+                1 => "1 problem".to_owned(),
+                n => format!("{n} problems"),
+            };
+            let color = if problems > 0 {
+                theme::error_text(ui.visuals())
+            } else {
+                theme::weak_text(ui.visuals())
+            };
+            if ui
+                .selectable_label(
+                    self.settings.show_problems,
+                    RichText::new(text).color(color),
+                )
+                .on_hover_text("Show or hide the list of problems")
+                .clicked()
+            {
+                self.settings.show_problems = !self.settings.show_problems;
+            }
+            if undated > 0 {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!(
+                        "{undated} rows with figures have no valid date and are not charted"
+                    ))
+                    .color(theme::error_text(ui.visuals())),
+                );
+            }
+            if let Some(m) = self.message.clone().filter(|m| !m.error) {
+                ui.separator();
+                ui.label(m.text);
+            }
+        });
+    }
+}
