@@ -2118,3 +2118,45 @@ fn tab_moves_the_focus_into_the_charts_after_skipped_frames() {
     assert_eq!(focused(&skipped), None);
     until_skipping(&mut skipped);
 }
+
+/// A reader that panics as a bug in the reader would, on whatever thread reads.
+fn panicking_reader(
+    _: &std::path::Path,
+    _: &crackdown_dashboard::io::ReadOptions,
+    _: &crackdown_dashboard::io::Progress,
+) -> crackdown_dashboard::app::ReadResult {
+    panic!("reader bug for the test")
+}
+
+#[test]
+fn a_panic_on_the_loading_thread_ends_in_an_error_message_not_a_hung_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.csv");
+    // Over the size that loads on a worker thread.
+    std::fs::write(&big, crackdown_dashboard::synth::csv(40_000, 3)).unwrap();
+    assert!(std::fs::metadata(&big).unwrap().len() > 2_000_000);
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(dir.path().join("recovery")),
+        reader: Some(panicking_reader),
+        ..Default::default()
+    };
+    let mut h = harness_with(ScriptedDialogs::answering(&[big], &[]), 1.0, start);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.step();
+    let started = std::time::Instant::now();
+    while h.query_by_label_contains("went wrong").is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the panic reaches the window"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run();
+    }
+    assert!(
+        h.query_by_label("Opening “big.csv”").is_none(),
+        "no progress window left"
+    );
+    h.get_by_label_contains("worker stopped unexpectedly (reader bug for the test)");
+    assert_eq!(h.state().session().doc().len(), 60, "the open data stays");
+}

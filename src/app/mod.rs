@@ -33,6 +33,7 @@ use crate::ui::filters::ViewSettings;
 use crate::ui::table::TableState;
 use dashboard::{ChartPaint, ExportJob};
 use derived::Derived;
+pub use open::{FileReader, ReadResult, read_file};
 use open::{Loading, OpenTarget, Pending, PreviewState};
 use save::Unsaved;
 use status::Message;
@@ -83,12 +84,15 @@ pub struct StartOptions {
     /// themselves (see `crate::ui::paint::internals::chart_cache`; never without the
     /// `egui-internals` feature): the native window. Off in tests unless a test turns it on.
     pub chart_pictures: bool,
+    /// How files are read (default [`read_file`]: tests put in one that fails).
+    pub reader: Option<FileReader>,
 }
 
 /// Work that finishes in a later frame: a file loading on a worker thread, a chart export
 /// waiting for its screenshot.
-#[derive(Default)]
 struct Jobs {
+    /// How files are read.
+    reader: FileReader,
     /// A file being read on a worker thread.
     loading: Option<Loading>,
     /// A chart to export, asked for this frame (taken when the dashboard is drawn).
@@ -156,7 +160,13 @@ impl App {
             pending: None,
             preview: None,
             derived: Derived::default(),
-            jobs: Jobs::default(),
+            jobs: Jobs {
+                reader: start.reader.unwrap_or(read_file),
+                loading: None,
+                export_request: None,
+                export_job: None,
+                screenshot: Arc::default(),
+            },
             paint: ChartPaint::new(start.chart_pictures, start.background_from_clear),
             unsaved: Unsaved {
                 recovery: start

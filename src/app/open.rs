@@ -3,9 +3,9 @@
 //! loading and preview dialogs are in `dialogs.rs`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use super::App;
+use crate::background::Worker;
 use crate::data::document::Edit;
 use crate::data::value::DateOrder;
 use crate::io::ReadOptions;
@@ -64,14 +64,23 @@ pub(super) enum PreviewStep {
     Redo,
 }
 
-/// Where a worker thread leaves the file it read.
-type LoadSlot = std::sync::Arc<Mutex<Option<Result<(Vec<u8>, Import), crate::io::FileError>>>>;
+/// What reading a file gives: its bytes (for the import preview) and the import.
+pub type ReadResult = Result<(Vec<u8>, Import), crate::io::FileError>;
+
+/// How the app reads a file it opens. The app uses [`read_file`]; a test can put in a reader
+/// that fails in a way no real file can make it (a panic on the loading thread).
+pub type FileReader = fn(&Path, &ReadOptions, &crate::io::Progress) -> ReadResult;
+
+/// Reads a file as the app opens it: parsed, and summed per province and day on this thread.
+pub fn read_file(path: &Path, options: &ReadOptions, progress: &crate::io::Progress) -> ReadResult {
+    crate::io::read_path_progress(path, options, progress)
+}
 
 /// A file being read on a worker thread.
 pub(super) struct Loading {
     pub(super) path: PathBuf,
     pub(super) progress: std::sync::Arc<crate::io::Progress>,
-    slot: LoadSlot,
+    worker: Worker<ReadResult>,
 }
 
 impl App {
@@ -101,7 +110,8 @@ impl App {
             self.start_loading(path);
             return;
         }
-        let result = crate::io::read_path_progress(
+        log::info!("opening {}", path.display());
+        let result = (self.jobs.reader)(
             path,
             &ReadOptions::default(),
             &crate::io::Progress::default(),
@@ -110,32 +120,32 @@ impl App {
     }
 
     /// Loads a large file on a worker thread; the window keeps responding and shows progress.
+    /// A panic on that thread ends the load with an error message, never a progress window
+    /// waiting for ever.
     fn start_loading(&mut self, path: &Path) {
+        log::info!("opening {} on a worker thread", path.display());
         let progress = std::sync::Arc::new(crate::io::Progress::default());
-        let slot: LoadSlot = std::sync::Arc::default();
-        let (p, s, file) = (
+        let (p, file, read) = (
             std::sync::Arc::clone(&progress),
-            std::sync::Arc::clone(&slot),
             path.to_owned(),
+            self.jobs.reader,
         );
         let ctx = self.window.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("load-file".into())
-            .spawn(move || {
-                let result = crate::io::read_path_progress(&file, &ReadOptions::default(), &p);
-                if let Ok(mut slot) = s.lock() {
-                    *slot = Some(result);
-                }
+        let spawned = Worker::spawn(
+            "load-file",
+            move || read(&file, &ReadOptions::default(), &p),
+            move || {
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
                 }
-            });
+            },
+        );
         match spawned {
-            Ok(_) => {
+            Ok(worker) => {
                 self.jobs.loading = Some(Loading {
                     path: path.to_owned(),
                     progress,
-                    slot,
+                    worker,
                 })
             }
             Err(e) => self.error(format!("Could not start loading {}: {e}", path.display())),
@@ -147,14 +157,18 @@ impl App {
         let Some(loading) = &self.jobs.loading else {
             return;
         };
-        let result = loading.slot.lock().ok().and_then(|mut s| s.take());
-        match result {
+        match loading.worker.poll() {
             Some(result) => {
                 let path = loading.path.clone();
                 let cancelled = loading.progress.is_cancelled();
                 self.jobs.loading = None;
-                if !cancelled {
-                    self.finish_open(&path, result);
+                match result {
+                    Ok(_) if cancelled => {}
+                    Ok(result) => self.finish_open(&path, result),
+                    Err(panic) => self.error(format!(
+                        "Could not open {}: {panic}.\n\nThe data that was open is unchanged.",
+                        path.display()
+                    )),
                 }
             }
             None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
@@ -162,11 +176,7 @@ impl App {
     }
 
     /// A file read: shown in the import preview if something was guessed, else opened.
-    fn finish_open(
-        &mut self,
-        path: &Path,
-        result: Result<(Vec<u8>, Import), crate::io::FileError>,
-    ) {
+    fn finish_open(&mut self, path: &Path, result: ReadResult) {
         match result {
             Ok((bytes, import)) if import.report.needs_preview() => {
                 // Something was guessed: show it before the data replaces what is open.
