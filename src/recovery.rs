@@ -31,10 +31,7 @@ impl Recovery {
 
     /// The default folder: the app's data folder, or `CRACKDOWN_DATA_DIR` when set.
     pub fn default_dir() -> Option<PathBuf> {
-        if let Some(d) = std::env::var_os("CRACKDOWN_DATA_DIR") {
-            return Some(PathBuf::from(d).join("recovery"));
-        }
-        eframe::storage_dir("crackdown-dashboard").map(|d| d.join("recovery"))
+        crate::logging::data_dir().map(|d| d.join("recovery"))
     }
 
     fn data_path(&self) -> PathBuf {
@@ -68,7 +65,16 @@ impl Recovery {
             saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
         };
         let json = serde_json::to_vec_pretty(&meta).unwrap_or_default();
-        io::atomic_write(&self.meta_path(), &json)
+        let written = io::atomic_write(&self.meta_path(), &json);
+        match &written {
+            Ok(()) => log::info!(
+                "recovery copy of {name} ({} rows) written to {}",
+                doc.len(),
+                self.dir.display()
+            ),
+            Err(e) => log::warn!("recovery copy of {name} not written: {e}"),
+        }
+        written
     }
 
     /// What is waiting to be restored, if anything.
@@ -82,11 +88,15 @@ impl Recovery {
 
     /// Reads the recovered document.
     pub fn read(&self) -> Result<Document, FileError> {
+        log::info!("restoring the recovery copy in {}", self.dir.display());
         io::read_path(&self.data_path())
     }
 
     /// Forgets the recovered edits (after a save, a restore or a discard).
     pub fn clear(&self) {
+        if self.meta_path().exists() {
+            log::info!("recovery copy in {} removed", self.dir.display());
+        }
         let _ = std::fs::remove_file(self.meta_path());
         let _ = std::fs::remove_file(self.data_path());
     }

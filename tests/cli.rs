@@ -299,3 +299,27 @@ fn generate_is_deterministic_and_readable() {
         Some(2)
     );
 }
+
+#[test]
+fn the_log_file_in_the_data_folder_records_what_was_read() {
+    let data = tempfile::tempdir().unwrap();
+    let out = bin()
+        .env("CRACKDOWN_DATA_DIR", data.path())
+        .args(["check", "sample-data/crackdown-events.csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let log = crackdown_dashboard::logging::log_file_in(data.path());
+    let text = std::fs::read_to_string(&log)
+        .unwrap_or_else(|e| panic!("{} is written: {e}", log.display()));
+    assert!(
+        text.contains("started: check sample-data/crackdown-events.csv"),
+        "{text}"
+    );
+    assert!(
+        text.contains("read 60 rows from sample-data/crackdown-events.csv"),
+        "{text}"
+    );
+    // Command-line tools keep their stderr their own: the log went to the file only.
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("read 60 rows"));
+}

@@ -15,18 +15,16 @@ pub(super) struct Message {
 impl App {
     /// Shows `text` in the status bar.
     pub(super) fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-        });
+        let text = text.into();
+        log::info!("shown: {text}");
+        self.message = Some(Message { text, error: false });
     }
 
     /// Shows `text` in an error dialog.
     pub(super) fn error(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: true,
-        });
+        let text = text.into();
+        log::error!("shown to the user: {text}");
+        self.message = Some(Message { text, error: true });
     }
 
     /// The file, row counts, problem count (a toggle for the problem list) and the last message.

@@ -67,6 +67,26 @@ fn read_any<S: LoadSink>(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<(Option<Vec<u8>>, Import<S>), FileError> {
+    let started = std::time::Instant::now();
+    let result = read_any_unlogged(path, options, progress);
+    match &result {
+        Ok((_, import)) => log::info!(
+            "read {} rows from {} in {:.0} ms",
+            import.doc.len(),
+            path.display(),
+            started.elapsed().as_secs_f64() * 1000.0
+        ),
+        Err(e) => log::warn!("reading failed ({:?}): {e}", e.kind()),
+    }
+    result
+}
+
+/// [`read_any`] without the log line.
+fn read_any_unlogged<S: LoadSink>(
+    path: &Path,
+    options: &ReadOptions,
+    progress: &Progress,
+) -> Result<(Option<Vec<u8>>, Import<S>), FileError> {
     let format = Format::from_path(path);
     if let Some(import) = stream::read_path(path, format, options, progress, Default::default())? {
         return Ok((None, import));
@@ -158,8 +178,14 @@ pub fn read_with<S: LoadSink>(
 /// Writes the document in the format the extension names, atomically.
 pub fn write_path(doc: &Document, path: &Path) -> Result<(), FileError> {
     let format = Format::from_path(path).unwrap_or(Format::Csv);
-    let bytes = to_bytes(doc, format).map_err(|e| e.for_file(path))?;
-    atomic_write(path, &bytes)
+    let written = to_bytes(doc, format)
+        .map_err(|e| e.for_file(path))
+        .and_then(|bytes| atomic_write(path, &bytes));
+    match &written {
+        Ok(()) => log::info!("saved {} rows to {}", doc.len(), path.display()),
+        Err(e) => log::warn!("saving failed ({:?}): {e}", e.kind()),
+    }
+    written
 }
 
 /// The sample dataset shipped inside the binary (same content as `sample-data/`).
