@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap;
 
 use super::Aggregates;
 use crate::data::document::{Document, Metric, Place, RowFacts};
+use crate::data::sink::LoadSink;
 use crate::data::value::{Basis, EventDate};
-use crate::io::LoadSink;
 
 /// Day slots of a year block: month 0–12 × day 0–31 (a day key's last four digits).
 const SLOTS: usize = 13 * 32;

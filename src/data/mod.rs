@@ -14,4 +14,5 @@ pub mod interner;
 pub mod place;
 pub mod problems;
 pub mod schema;
+pub mod sink;
 pub mod value;

@@ -19,12 +19,12 @@ mod json;
 mod progress;
 mod report;
 pub mod sheet;
-mod sink;
 mod text;
 mod write;
 
 use std::path::Path;
 
+pub use crate::data::sink::LoadSink;
 pub use atomic::atomic_write;
 pub use delimited::sniff::{DELIMITERS, delimiter_name, detect_delimiter};
 /// Delimited text split into records (the old path of [`delimited::split`]).
@@ -37,7 +37,6 @@ pub use format::Format;
 pub use headers::{is_key, match_header};
 pub use progress::Progress;
 pub use report::{Import, ImportReport, ReadOptions};
-pub use sink::LoadSink;
 pub use write::{EncodeError, to_bytes};
 
 use crate::data::document::{Document, Field};

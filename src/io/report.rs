@@ -4,8 +4,8 @@
 
 use super::error::FileError;
 use super::format::Format;
-use super::sink::LoadSink;
 use crate::data::document::{Document, Field};
+use crate::data::sink::LoadSink;
 use crate::data::value::DateOrder;
 
 /// Choices that override what the reader would guess (the import preview sets them).

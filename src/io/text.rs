@@ -9,9 +9,9 @@ use super::error::{ErrorKind, FileError, err};
 use super::format::Format;
 use super::progress::Progress;
 use super::report::{Import, ImportReport, ReadOptions, finish};
-use super::sink::LoadSink;
 use super::{decode, json};
 use crate::data::document::Document;
+use crate::data::sink::LoadSink;
 
 /// Reads text `bytes` of `format` (its extension's, or CSV), filling in `report`.
 pub(crate) fn read_text<S: LoadSink>(

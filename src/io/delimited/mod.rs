@@ -11,11 +11,11 @@ pub mod stream;
 use std::path::Path;
 
 use crate::data::document::Document;
+use crate::data::sink::LoadSink;
 use crate::io::builder::Builder;
 use crate::io::error::{ErrorKind, FileError, cancelled, err};
 use crate::io::progress::Progress;
 use crate::io::report::{ImportReport, ReadOptions};
-use crate::io::sink::LoadSink;
 use parts::{MIN_PARALLEL_BYTES, PartProgress, part_count, read_in_parts};
 
 /// The header of delimited text (leading blank lines skipped) made into an empty document's

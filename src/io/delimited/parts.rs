@@ -6,9 +6,9 @@
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::data::document::Document;
+use crate::data::sink::LoadSink;
 use crate::io::builder::Builder;
 use crate::io::progress::Progress;
-use crate::io::sink::LoadSink;
 
 /// Delimited text bodies shorter than this are read on one thread: below a few megabytes a
 /// thread costs more than it saves.

@@ -15,12 +15,12 @@ use super::parts::{MIN_PARALLEL_BYTES, PartProgress, PartReader, part_count, rea
 use super::sniff::choose_delimiter;
 use super::split as fastcsv;
 use super::{delimited_header, read_delimited};
+use crate::data::sink::LoadSink;
 use crate::io::error::{FileError, cancelled, read_error};
 use crate::io::file::read_full;
 use crate::io::format::{Format, sniff_binary};
 use crate::io::progress::Progress;
 use crate::io::report::{Import, ImportReport, ReadOptions, finish};
-use crate::io::sink::LoadSink;
 
 /// Sizes the reader works in.
 #[derive(Clone, Copy, Debug)]

@@ -1,11 +1,11 @@
-//! [`LoadSink`]: what the readers hand the rows they read to, so that whatever the caller sums
+//! [`LoadSink`]: what the file readers (`crate::io`) hand the rows they read to, so that whatever the caller sums
 //! over a document (the dashboard's aggregates) is summed while the file is read, on the threads
 //! that read it. The readers are generic over the sink (no dynamic call per row); this module
 //! knows nothing of what is summed.
 
 use std::ops::Range;
 
-use crate::data::document::Document;
+use super::document::Document;
 
 /// Sums made over the rows of a document while it is read: one sink per part of the file, each
 /// on the part's own thread, joined once the parts are read (beside the joining of the parts'
