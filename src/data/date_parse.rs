@@ -175,12 +175,6 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-impl From<DateError> for String {
-    fn from(e: DateError) -> String {
-        e.to_string()
-    }
-}
-
 /// Parses a date as typed, with numeric day/month dates read in `order`. Accepted: `2021-09-27`,
 /// `2021/9/27`, `2021.09.27`, `2021-09`, `2021`, `2021年9月27日`, `2021年9月`, `27 Sep 2021`,
 /// `Sept. 27, 2021`, `September 2021`, `27/09/2021`, `09/27/2021`, spreadsheet serial numbers

@@ -33,18 +33,19 @@ pub fn crop(screenshot: &ColorImage, rect: Rect, pixels_per_point: f32) -> Color
 }
 
 /// Encodes an image as PNG bytes.
-pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, String> {
+pub fn encode_png(image: &ColorImage) -> image::ImageResult<Vec<u8>> {
     let [w, h] = image.size;
     let mut rgba = Vec::with_capacity(w * h * 4);
     for p in &image.pixels {
         rgba.extend_from_slice(&p.to_srgba_unmultiplied());
     }
-    let buffer =
-        image::RgbaImage::from_raw(w as u32, h as u32, rgba).ok_or("image size mismatch")?;
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba).ok_or_else(|| {
+        image::ImageError::Parameter(image::error::ParameterError::from_kind(
+            image::error::ParameterErrorKind::DimensionMismatch,
+        ))
+    })?;
     let mut out = std::io::Cursor::new(Vec::new());
-    buffer
-        .write_to(&mut out, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
+    buffer.write_to(&mut out, image::ImageFormat::Png)?;
     Ok(out.into_inner())
 }
 
@@ -64,7 +65,14 @@ pub fn save_chart_png(
             "the chart is not on screen; nothing to export",
         ));
     }
-    let bytes = encode_png(&image).map_err(|e| FileError::new(path, io::ErrorKind::Write, e))?;
+    let bytes = encode_png(&image).map_err(|e| {
+        FileError::new(
+            path,
+            io::ErrorKind::Write,
+            format!("cannot be encoded as PNG: {e}"),
+        )
+        .with_source(e)
+    })?;
     io::atomic_write(path, &bytes)?;
     Ok(image.size)
 }

@@ -38,7 +38,7 @@ impl Default for ViewSettings {
 }
 
 /// Parses a range field: empty is open; a month or year counts from its first (or to its last) day.
-fn range_key(text: &str, end: bool) -> Result<Option<i32>, String> {
+fn range_key(text: &str, end: bool) -> Result<Option<i32>, value::DateError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -72,7 +72,7 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
                            label: &str,
                            text: &mut String,
                            end: bool|
-         -> Result<Option<i32>, String> {
+         -> Result<Option<i32>, value::DateError> {
             let l = ui.label(label);
             let r = ui
                 .add(
@@ -83,7 +83,7 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
                 .labelled_by(l.id);
             let parsed = range_key(text, end);
             if let Err(e) = &parsed {
-                r.on_hover_text(e.clone());
+                r.on_hover_text(e.to_string());
                 ui.label(RichText::new("invalid date").color(theme::error_text(ui.visuals())));
             }
             parsed
