@@ -8,8 +8,14 @@ use crackdown_dashboard::data::gazetteer::Gazetteer;
 use crackdown_dashboard::session::Session;
 use serde_json::Value;
 
+/// The binary, logging into a test folder instead of the user's data folder.
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_crackdown-dashboard"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_crackdown-dashboard"));
+    c.env(
+        "CRACKDOWN_DATA_DIR",
+        std::env::temp_dir().join("crackdown-dashboard-tests"),
+    );
+    c
 }
 
 #[test]

@@ -267,6 +267,10 @@ fn the_cli_never_panics_or_hangs_on_the_corpus() {
             p
         };
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_crackdown-dashboard"))
+            .env(
+                "CRACKDOWN_DATA_DIR",
+                std::env::temp_dir().join("crackdown-dashboard-tests"),
+            )
             .args(["check", path.to_str().unwrap(), "--json"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())

@@ -13,8 +13,11 @@ fn sigkill_mid_save_never_damages_the_target() {
     std::fs::write(&input, crackdown_dashboard::synth::csv(150_000, 9)).unwrap();
     let reference = dir.path().join("reference.json");
     let bin = env!("CARGO_BIN_EXE_crackdown-dashboard");
+    // The binary logs into a test folder instead of the user's data folder.
+    let data = std::env::temp_dir().join("crackdown-dashboard-tests");
     assert!(
         Command::new(bin)
+            .env("CRACKDOWN_DATA_DIR", &data)
             .args([
                 "convert",
                 input.to_str().unwrap(),
@@ -34,6 +37,7 @@ fn sigkill_mid_save_never_damages_the_target() {
     for i in 0..25u64 {
         std::fs::write(&target, &original).unwrap();
         let mut child = Command::new(bin)
+            .env("CRACKDOWN_DATA_DIR", &data)
             .args(["convert", input.to_str().unwrap(), target.to_str().unwrap()])
             .spawn()
             .unwrap();
