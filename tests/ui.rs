@@ -2160,3 +2160,47 @@ fn a_panic_on_the_loading_thread_ends_in_an_error_message_not_a_hung_window() {
     h.get_by_label_contains("worker stopped unexpectedly (reader bug for the test)");
     assert_eq!(h.state().session().doc().len(), 60, "the open data stays");
 }
+
+#[test]
+fn a_killed_apps_edits_are_offered_when_it_starts_again_with_the_same_file() {
+    // As a user does after a crash: the app is started again by double-clicking the same file.
+    let data = tempfile::tempdir().unwrap();
+    let recovery = data.path().join("recovery");
+    let file = data.path().join("events.csv");
+    std::fs::write(&file, crackdown_dashboard::io::SAMPLE_CSV).unwrap();
+    let on_disk = std::fs::read(&file).unwrap();
+    let start = || StartOptions {
+        file: Some(file.clone()),
+        recovery_dir: Some(recovery.clone()),
+        autosave_delay: Some(std::time::Duration::ZERO),
+        ..Default::default()
+    };
+    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+    h.run();
+    assert!(
+        recovery.join("unsaved.csv").is_file(),
+        "the edit was written"
+    );
+    drop(h); // a kill runs no shutdown code
+
+    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
+    assert!(
+        recovery.join("unsaved.csv").is_file(),
+        "opening the file kept the copy"
+    );
+    h.get_by_label("Restore unsaved changes?");
+    h.get_by_label_contains("“events.csv” had unsaved changes");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert!(h.state().session().is_dirty(), "restored edits are unsaved");
+    assert_eq!(h.state().session().path(), Some(file.as_path()));
+    let row = row_of_city(&mut h, "Bayannaoer");
+    named(&h, &format!("Rigs seized, row {row}: 20,100"));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        on_disk,
+        "the file is unchanged until saved"
+    );
+}

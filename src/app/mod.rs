@@ -197,11 +197,12 @@ impl App {
                 .file
                 .or_else(|| app.settings.last_file.clone().filter(|p| p.is_file()))
         };
+        // Edits left unsaved by a crash or a killed process are offered back. Looked for before
+        // the file opens: opening never clears a copy waiting to be offered.
+        app.unsaved.recovered = app.unsaved.recovery.as_ref().and_then(Recovery::pending);
         if let Some(path) = file {
             app.open_path(&path);
         }
-        // Edits left unsaved by a crash or a killed process are offered back.
-        app.unsaved.recovered = app.unsaved.recovery.as_ref().and_then(Recovery::pending);
         app
     }
 

@@ -226,10 +226,10 @@ impl App {
             // The data as opened is the unchanged state; undoing the choice is a change.
             session.mark_clean();
         }
+        // A recovery copy is not cleared here: at start it is the crash's copy, offered once the
+        // file is open (a file argument, the last file, a drop); later, edits left unsaved were
+        // already written or discarded ("Don't Save" clears the copy).
         self.replace_session(session);
-        if let Some(r) = &self.unsaved.recovery {
-            r.clear();
-        }
         self.remember_recent(path);
         // The problem list opens if the check finds any: a small file is checked here and now,
         // a large one on a worker (the window would stop for a third of a second at a million
