@@ -15,6 +15,27 @@ pub struct Recovered {
     pub name: String,
     /// When the edits were written, as local time `YYYY-MM-DD HH:MM:SS`.
     pub saved_at: String,
+    /// When the original file was last modified as the edits were written (seconds and
+    /// nanoseconds since 1970), to tell whether it changed on disk since.
+    #[serde(default)]
+    pub original_modified: Option<(u64, u32)>,
+}
+
+/// When `path` was last modified (seconds and nanoseconds since 1970), if it can be read.
+fn modified(path: &Path) -> Option<(u64, u32)> {
+    let t = std::fs::metadata(path).ok()?.modified().ok()?;
+    let d = t.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some((d.as_secs(), d.subsec_nanos()))
+}
+
+impl Recovered {
+    /// True when the original file was modified (or removed) since the edits were written.
+    pub fn original_changed(&self) -> bool {
+        match (&self.original, self.original_modified) {
+            (Some(path), Some(then)) => modified(path) != Some(then),
+            _ => false,
+        }
+    }
 }
 
 /// The recovery folder and its two files.
@@ -61,6 +82,7 @@ impl Recovery {
         io::atomic_write(&self.data_path(), &bytes)?;
         let meta = Recovered {
             original: original.map(Path::to_owned),
+            original_modified: original.and_then(modified),
             name: name.to_owned(),
             saved_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
         };

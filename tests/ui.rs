@@ -2185,13 +2185,22 @@ fn a_killed_apps_edits_are_offered_when_it_starts_again_with_the_same_file() {
     );
     drop(h); // a kill runs no shutdown code
 
-    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
+    let h = harness_with(ScriptedDialogs::default(), 1.0, start());
     assert!(
         recovery.join("unsaved.csv").is_file(),
         "opening the file kept the copy"
     );
     h.get_by_label("Restore unsaved changes?");
     h.get_by_label_contains("“events.csv” had unsaved changes");
+    assert!(h.query_by_label_contains("has changed since").is_none());
+    drop(h); // closed without choosing: offered again
+
+    // Meanwhile the file changed on disk: the offer says so.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&file, [on_disk.as_slice(), b"\n"].concat()).unwrap();
+    let on_disk = std::fs::read(&file).unwrap();
+    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
+    h.get_by_label_contains("The file on disk has changed since then");
     h.get_by_label("Restore").click();
     h.run();
     assert!(h.state().session().is_dirty(), "restored edits are unsaved");

@@ -104,6 +104,12 @@ impl App {
                 "The app closed unexpectedly while “{}” had unsaved changes. They were kept at {}.",
                 rec.name, rec.saved_at
             ));
+            if rec.original_changed() {
+                ui.label(
+                    "The file on disk has changed since then: restoring shows the kept \
+                     version, and saving it would replace the file's newer content.",
+                );
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Restore").clicked() {
@@ -114,6 +120,7 @@ impl App {
                 }
             });
         });
+        // Closing the window without choosing keeps the copy for the next start.
         let Some(restore) = choice else { return };
         self.unsaved.recovered = None;
         let Some(recovery) = self.unsaved.recovery.clone() else {
