@@ -580,6 +580,21 @@ fn the_problems_panel_lists_cells_and_fixing_one_removes_it() {
     h.get_by_label_contains("“Atlantis” is not a known province");
 }
 
+/// Starts the app, changes the Bayannaoer row's rigs from 10,100 to 20,100, waits for the
+/// recovery copy in `recovery`, and drops the app without shutting it down, as a kill does.
+fn edit_then_kill(start: StartOptions, recovery: &std::path::Path) {
+    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start);
+    let row = row_of_city(&mut h, "Bayannaoer");
+    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
+    h.run();
+    assert!(
+        recovery.join("unsaved.csv").is_file(),
+        "the edit was written for recovery"
+    );
+    // A kill runs no shutdown code: the harness is dropped without closing the app.
+    drop(h);
+}
+
 #[test]
 fn unsaved_edits_are_restored_after_the_app_is_killed() {
     let data = tempfile::tempdir().unwrap();
@@ -590,16 +605,7 @@ fn unsaved_edits_are_restored_after_the_app_is_killed() {
         autosave_delay: Some(std::time::Duration::ZERO),
         ..Default::default()
     };
-    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
-    let row = row_of_city(&mut h, "Bayannaoer");
-    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
-    h.run();
-    assert!(
-        recovery.join("unsaved.csv").is_file(),
-        "the edit was written for recovery"
-    );
-    // A kill runs no shutdown code: the harness is dropped without closing the app.
-    drop(h);
+    edit_then_kill(start(), &recovery);
 
     let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
     h.get_by_label("Restore unsaved changes?");
@@ -2175,15 +2181,7 @@ fn a_killed_apps_edits_are_offered_when_it_starts_again_with_the_same_file() {
         autosave_delay: Some(std::time::Duration::ZERO),
         ..Default::default()
     };
-    let mut h = harness_with(ScriptedDialogs::default(), 1.0, start());
-    let row = row_of_city(&mut h, "Bayannaoer");
-    edit_cell(&mut h, "Rigs seized", row, "10,100", "20100");
-    h.run();
-    assert!(
-        recovery.join("unsaved.csv").is_file(),
-        "the edit was written"
-    );
-    drop(h); // a kill runs no shutdown code
+    edit_then_kill(start(), &recovery);
 
     let h = harness_with(ScriptedDialogs::default(), 1.0, start());
     assert!(
