@@ -326,6 +326,25 @@ mod tests {
     }
 
     #[test]
+    fn short_and_colloquial_chinese_names_resolve() {
+        let g = Gazetteer::get();
+        for (short, code) in [
+            ("内蒙", "CN-NM"),
+            ("新疆", "CN-XJ"),
+            ("广西", "CN-GX"),
+            ("宁夏", "CN-NX"),
+            ("西藏", "CN-XZ"),
+        ] {
+            assert_eq!(
+                g.resolve(short).map(|r| r.region),
+                g.resolve(code).map(|r| r.region),
+                "{short}"
+            );
+            assert!(g.resolve(short).is_some(), "{short}");
+        }
+    }
+
+    #[test]
     fn cities_roll_up() {
         let g = Gazetteer::get();
         let nm = g.resolve("Inner Mongolia").unwrap().region;
