@@ -71,7 +71,8 @@ impl<V: Send + 'static> Worker<V> {
         match self.rx.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            // The thread ended without sending: only a panic in `notify`'s caller could do it.
+            // The thread ended without sending: a panic while reporting a panic, or a thread
+            // stopped without unwinding.
             Err(TryRecvError::Disconnected) => Some(Err(WorkerPanic {
                 worker: "unknown".to_owned(),
                 message: "the worker ended without a result".to_owned(),

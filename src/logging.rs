@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use flexi_logger::{Cleanup, Criterion, Duplicate, FileSpec, Logger, LoggerHandle, Naming};
+use flexi_logger::{
+    Cleanup, Criterion, Duplicate, FileSpec, FlexiLoggerError, Logger, LoggerHandle, Naming,
+};
 
 /// The log file's base name; the file being written is `crackdown-dashboard_rCURRENT.log`.
 pub const LOG_BASENAME: &str = "crackdown-dashboard";
@@ -53,58 +55,63 @@ pub enum Echo {
 }
 
 /// Starts logging to `dir` (created when missing). `RUST_LOG` overrides the level (`info` by
-/// default). Returns the log file's path; when the file cannot be opened the log goes to stderr
-/// alone and the reason is printed there. Calling it again does nothing.
+/// default). Returns the log file's path. When the file cannot be opened, the window app logs to
+/// stderr alone and says why there; the command-line tools (whose stderr is their own output)
+/// then log nothing. Calling it again does nothing.
 pub fn start(dir: Option<&Path>, echo: Echo) -> Option<PathBuf> {
-    if let Some(path) = LOG_PATH.get() {
-        return Some(path.clone());
+    if HANDLE.get().is_some() {
+        return log_path().map(Path::to_owned);
     }
-    let logger = || Logger::try_with_env_or_str("info").or_else(|_| Logger::try_with_str("info"));
-    let Ok(first) = logger() else {
-        return None;
+    let to_file = dir.and_then(|dir| match start_file(dir, echo) {
+        Ok(handle) => {
+            let _ = LOG_PATH.set(log_file_in(dir));
+            Some(handle)
+        }
+        Err(e) => {
+            if echo == Echo::Stderr {
+                eprintln!("the log file in {} cannot be written: {e}", dir.display());
+            }
+            None
+        }
+    });
+    let handle = match to_file {
+        Some(handle) => Some(handle),
+        None if echo == Echo::Stderr => logger().and_then(|l| l.log_to_stderr().start()).ok(),
+        None => None,
     };
+    if let Some(handle) = handle {
+        let _ = HANDLE.set(handle);
+    }
+    log_path().map(Path::to_owned)
+}
+
+/// The logger at `RUST_LOG`'s level, or `info` when it is unset or unreadable.
+fn logger() -> Result<Logger, FlexiLoggerError> {
+    Logger::try_with_env_or_str("info").or_else(|_| Logger::try_with_str("info"))
+}
+
+/// The size-bounded log file in `dir`, copied to stderr as `echo` says.
+fn start_file(dir: &Path, echo: Echo) -> Result<LoggerHandle, FlexiLoggerError> {
+    std::fs::create_dir_all(dir)?;
     let duplicate = match echo {
         Echo::Stderr => Duplicate::Info,
         Echo::FileOnly => Duplicate::None,
     };
-    let to_file = dir.and_then(|dir| {
-        std::fs::create_dir_all(dir).ok()?;
-        let spec = FileSpec::default()
-            .directory(dir)
-            .basename(LOG_BASENAME)
-            .suppress_timestamp();
-        Some((dir, spec))
-    });
-    let handle = match to_file {
-        Some((dir, spec)) => {
-            let started = first
-                .log_to_file(spec)
-                .rotate(
-                    Criterion::Size(MAX_LOG_BYTES),
-                    Naming::Numbers,
-                    Cleanup::KeepLogFiles(KEPT_FILES),
-                )
-                .append()
-                .format_for_files(flexi_logger::detailed_format)
-                .duplicate_to_stderr(duplicate)
-                .start();
-            match started {
-                Ok(handle) => {
-                    let _ = LOG_PATH.set(log_file_in(dir));
-                    Ok(handle)
-                }
-                Err(e) => {
-                    eprintln!("the log file in {} cannot be written: {e}", dir.display());
-                    logger().and_then(|l| l.log_to_stderr().start())
-                }
-            }
-        }
-        None => first.log_to_stderr().start(),
-    };
-    if let Ok(handle) = handle {
-        let _ = HANDLE.set(handle);
-    }
-    LOG_PATH.get().cloned()
+    let spec = FileSpec::default()
+        .directory(dir)
+        .basename(LOG_BASENAME)
+        .suppress_timestamp();
+    logger()?
+        .log_to_file(spec)
+        .rotate(
+            Criterion::Size(MAX_LOG_BYTES),
+            Naming::Numbers,
+            Cleanup::KeepLogFiles(KEPT_FILES),
+        )
+        .append()
+        .format_for_files(flexi_logger::detailed_format)
+        .duplicate_to_stderr(duplicate)
+        .start()
 }
 
 /// The text of a panic's payload (`panic!` with a literal or a formatted message).
