@@ -1,6 +1,6 @@
 //! Benchmarks of the paths a user waits on, at a million rows: opening a CSV or JSON file
 //! (read, parse, aggregate per province and month), one cell edit with the charts following,
-//! sorting every row, and one UI frame with the table scrolling and all charts (egui pass plus
+//! the problem list following an edit and the check of every row, sorting every row, and one UI frame with the table scrolling and all charts (egui pass plus
 //! tessellation, no GPU). The frame benchmark also prints p50/p95 over 300 frames.
 //!
 //! Run with `cargo bench --bench core`; figures are in the README. `BENCH_ROWS=100000` runs
@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use crackdown_dashboard::analysis::rows::{RowQuery, SortDir, visible_rows, visible_rows_checked};
 use crackdown_dashboard::analysis::{Filter, Granularity, LoadSums};
 use crackdown_dashboard::data::document::{Column, Edit, Field};
+use crackdown_dashboard::data::problem_index::ProblemIndex;
 use crackdown_dashboard::io::{self, Format};
 use crackdown_dashboard::session::Session;
 use crackdown_dashboard::{StartOptions, synth};
@@ -142,6 +143,34 @@ fn edit_and_sort(c: &mut Criterion) {
             session.undo();
         })
     });
+    // The problem list following an edit: a cell that stops and starts parsing, the list and
+    // its counts read as the status bar does; and the whole check, as opening a file makes it.
+    let mut g = c.benchmark_group("problems");
+    g.bench_function(
+        label("edit one cell → problems updated ({n} rows)"),
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let text = if n.is_multiple_of(2) { "abc" } else { "12" };
+                session
+                    .apply(Edit::SetCell {
+                        row: 5_000,
+                        column: Column::Field(Field::Rigs),
+                        text: text.into(),
+                    })
+                    .unwrap();
+                black_box((
+                    session.problems().list().len(),
+                    session.problems().cell_count(),
+                ))
+            })
+        },
+    );
+    g.sample_size(10);
+    g.bench_function(label("check every row ({n} rows)"), |b| {
+        b.iter(|| black_box(ProblemIndex::build(session.doc()).list().len()))
+    });
+    g.finish();
     let doc = session.doc_shared();
     let mut g = c.benchmark_group("sort");
     g.sample_size(10);

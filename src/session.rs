@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::{Aggregates, Filter, Granularity, LoadSums, View};
 use crate::data::document::{Document, Edit, EditError};
+use crate::data::problem_index::ProblemIndex;
 use crate::io::{self, ErrorKind, FileError};
 
 struct Step {
@@ -26,6 +27,8 @@ pub struct Session {
     /// Shared with background jobs (sorting, problems); an edit while one runs copies it.
     doc: std::sync::Arc<Document>,
     agg: Aggregates,
+    /// The document's problems, following every edit.
+    problems: ProblemIndex,
     path: Option<PathBuf>,
     name: String,
     undo: Vec<Step>,
@@ -45,19 +48,23 @@ impl Session {
     /// A session over a document; `path` is where Save writes (`None`: Save asks).
     pub fn new(doc: Document, path: Option<PathBuf>, name: impl Into<String>) -> Self {
         let agg = Aggregates::build(&doc);
-        Session::with_aggregates(doc, agg, path, name)
+        Session::with_aggregates(doc, agg, None, path, name)
     }
 
-    /// A session over `doc` whose aggregates `agg` were already made (while the file was read).
+    /// A session over `doc` whose aggregates `agg` were already made (while the file was read),
+    /// and its problems when they were checked too.
     fn with_aggregates(
         doc: Document,
         agg: Aggregates,
+        problems: Option<ProblemIndex>,
         path: Option<PathBuf>,
         name: impl Into<String>,
     ) -> Self {
+        let problems = problems.unwrap_or_else(|| ProblemIndex::build(&doc));
         Session {
             doc: std::sync::Arc::new(doc),
             agg,
+            problems,
             path,
             name: name.into(),
             undo: Vec::new(),
@@ -77,18 +84,28 @@ impl Session {
     /// Reads a file into a new session. On error nothing else changes.
     pub fn open(path: &Path) -> Result<Self, FileError> {
         let import: Import = io::read_path_with(path, &io::ReadOptions::default())?;
-        Ok(Session::opened(import.doc, import.aggregates, path))
+        Ok(Session::opened(
+            import.doc,
+            import.aggregates,
+            import.problems,
+            path,
+        ))
     }
 
     /// A session over a document read from `path` (after an import preview, say), with its
-    /// aggregates when the reader made them.
-    pub fn opened(doc: Document, agg: Option<Aggregates>, path: &Path) -> Self {
+    /// aggregates and problems when the reader made them.
+    pub fn opened(
+        doc: Document,
+        agg: Option<Aggregates>,
+        problems: Option<ProblemIndex>,
+        path: &Path,
+    ) -> Self {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
         let agg = agg.unwrap_or_else(|| Aggregates::build(&doc));
-        Session::with_aggregates(doc, agg, Some(path.to_owned()), name)
+        Session::with_aggregates(doc, agg, problems, Some(path.to_owned()), name)
     }
 
     /// Marks the session as having unsaved changes (restored edits).
@@ -130,6 +147,7 @@ impl Session {
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let description = edit.describe(&self.doc);
         let inverse = std::sync::Arc::make_mut(&mut self.doc).apply(&edit, &mut self.agg)?;
+        self.problems.follow(&self.doc, &edit);
         let before = self.state;
         self.state = self.next_state;
         self.next_state += 1;
@@ -161,6 +179,7 @@ impl Session {
         };
         match std::sync::Arc::make_mut(&mut self.doc).apply(&step.inverse, &mut self.agg) {
             Ok(_) => {
+                self.problems.follow(&self.doc, &step.inverse);
                 self.state = step.before;
                 self.redo.push(step);
                 true
@@ -181,6 +200,7 @@ impl Session {
         };
         match std::sync::Arc::make_mut(&mut self.doc).apply(&step.forward, &mut self.agg) {
             Ok(inverse) => {
+                self.problems.follow(&self.doc, &step.forward);
                 self.state = step.after;
                 self.undo.push(Step { inverse, ..step });
                 true
@@ -235,6 +255,11 @@ impl Session {
             }
         }
         &self.view_cache.last().expect("the view was just cached").1
+    }
+
+    /// The document's problems, up to date with every edit.
+    pub fn problems(&self) -> &ProblemIndex {
+        &self.problems
     }
 
     /// Aggregates (for places with data and undated rows).

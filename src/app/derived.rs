@@ -1,35 +1,17 @@
 //! What the views show worked out from the document: the table's visible rows and the checked
-//! problem list, cached per revision (large documents work them out on a worker thread). Not
-//! the views themselves.
+//! problem list shared with a worker, cached per revision (large documents sort on a worker
+//! thread). Not the views themselves. The problems themselves follow each edit in the session.
 
 use super::App;
 use crate::analysis::rows::RowQuery;
+use std::sync::Arc;
+
 use crate::background::Background;
 use crate::data::document::Problem;
 use crate::ui::table;
 
-/// Documents from this many rows sort, filter and list problems on a worker thread.
+/// Documents from this many rows sort and filter on a worker thread.
 const BACKGROUND_ROWS: usize = 50_000;
-
-/// A document's problems, and how many are cells that did not parse (the rest are repeated
-/// rows), counted where they are checked.
-#[derive(Default)]
-pub(super) struct CheckedProblems {
-    pub(super) list: Vec<Problem>,
-    pub(super) counts: table::ProblemCounts,
-}
-
-impl CheckedProblems {
-    /// Counts the cells among `list`.
-    fn of(list: Vec<Problem>) -> Self {
-        let cells = list.iter().filter(|p| p.column.is_some()).count();
-        let counts = table::ProblemCounts {
-            cells,
-            rows: list.len() - cells,
-        };
-        CheckedProblems { list, counts }
-    }
-}
 
 /// The caches of what is derived from the document, cleared when another document is opened.
 #[derive(Default)]
@@ -38,10 +20,8 @@ pub(super) struct Derived {
     pub(super) visible_cache: Background<(u64, RowQuery), Vec<usize>>,
     /// Document length the table's last rows were checked against (none is beyond it).
     pub(super) visible_len: usize,
-    /// Problems per revision; large documents list them on a worker.
-    pub(super) problems_cache: Background<u64, CheckedProblems>,
-    /// A file was just opened: show the problem list if its check finds any.
-    pub(super) show_problems_when_checked: bool,
+    /// The problem list as of a revision, for the table's problems filter on a worker.
+    pub(super) problem_list: Option<(u64, Arc<Vec<Problem>>)>,
 }
 
 impl App {
@@ -72,14 +52,7 @@ impl App {
         let identity = crate::analysis::rows::is_identity(&query);
         // The problems filter reads the list the status bar keeps, checked once per revision;
         // while that check runs, the rows shown stay as they were.
-        let problems = if query.problems_only && !identity {
-            match self.problems_current() {
-                Some(list) => Some(list),
-                None => return self.visible_until_ready(),
-            }
-        } else {
-            None
-        };
+        let problems = (query.problems_only && !identity).then(|| self.problem_list());
         let doc = self.session.doc();
         let len = doc.len();
         let key = (if identity { len as u64 } else { doc.revision() }, query);
@@ -94,18 +67,12 @@ impl App {
                 crate::analysis::rows::visible_rows_checked(
                     &shared,
                     &q,
-                    problems.as_deref().map(|p| p.list.as_slice()),
+                    problems.as_deref().map(Vec::as_slice),
                 )
             },
             notify,
         );
         self.visible_shown(rows, current)
-    }
-
-    /// The rows shown while their new order is worked out.
-    fn visible_until_ready(&mut self) -> std::sync::Arc<Vec<usize>> {
-        let rows = self.derived.visible_cache.last();
-        self.visible_shown(rows, false)
     }
 
     /// `rows` as shown: while they are not `current`, without rows deleted since.
@@ -132,42 +99,31 @@ impl App {
         rows
     }
 
-    /// The document's problems as last checked, and whether that check is of the current
-    /// revision (one is started if not: here for a small document, on a worker for a large one).
-    fn checked_problems(&mut self) -> (std::sync::Arc<CheckedProblems>, bool) {
+    /// The document's problems as of its current revision, shared (copied once per revision).
+    fn problem_list(&mut self) -> Arc<Vec<Problem>> {
         let rev = self.session.doc().revision();
-        let inline = self.session.doc().len() < BACKGROUND_ROWS;
-        let shared = self.session.doc_shared();
-        let notify = self.notifier();
-        let (checked, fresh) = self.derived.problems_cache.get(
-            &rev,
-            inline,
-            move || CheckedProblems::of(shared.problems()),
-            notify,
-        );
-        let checked = checked.unwrap_or_default();
-        if fresh
-            && std::mem::take(&mut self.derived.show_problems_when_checked)
-            && !checked.list.is_empty()
-        {
-            self.settings.show_problems = true;
+        match &self.derived.problem_list {
+            Some((r, list)) if *r == rev => Arc::clone(list),
+            _ => {
+                let list = Arc::new(self.session.problems().list().to_vec());
+                self.derived.problem_list = Some((rev, Arc::clone(&list)));
+                list
+            }
         }
-        (checked, fresh)
     }
 
-    /// The problem list when it is checked for the current revision (starting the check if not).
-    fn problems_current(&mut self) -> Option<std::sync::Arc<CheckedProblems>> {
-        let (checked, fresh) = self.checked_problems();
-        fresh.then_some(checked)
+    /// How many problems are cells and how many whole rows.
+    pub(super) fn problem_counts(&self) -> table::ProblemCounts {
+        let problems = self.session.problems();
+        let cells = problems.cell_count();
+        table::ProblemCounts {
+            cells,
+            rows: problems.list().len() - cells,
+        }
     }
 
-    /// The problem list as last checked (starting a check of the current revision if needed).
-    pub(super) fn problems(&mut self) -> std::sync::Arc<CheckedProblems> {
-        self.checked_problems().0
-    }
-
-    /// How many problems the last check found.
-    pub(super) fn problem_count(&mut self) -> usize {
-        self.problems().list.len()
+    /// How many problems the document has.
+    pub(super) fn problem_count(&self) -> usize {
+        self.session.problems().list().len()
     }
 }

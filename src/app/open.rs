@@ -99,8 +99,7 @@ impl App {
         self.table = TableState::default();
         self.derived.visible_cache.clear();
         self.derived.visible_len = 0;
-        self.derived.problems_cache.clear();
-        self.derived.show_problems_when_checked = false;
+        self.derived.problem_list = None;
     }
 
     /// Opens a file: here when small, on a worker thread when large.
@@ -219,9 +218,11 @@ impl App {
             )
             .is_ok()
         });
-        // The aggregates made while reading hold unless the date order was changed just now.
+        // The aggregates and problems made while reading hold unless the date order was changed
+        // just now.
         let agg = import.aggregates.filter(|_| !undoable);
-        let mut session = Session::opened(doc, agg, path);
+        let problems = import.problems.filter(|_| !undoable);
+        let mut session = Session::opened(doc, agg, problems, path);
         if undoable && session.apply(Edit::SetDateOrder { order: chosen }).is_ok() {
             // The data as opened is the unchanged state; undoing the choice is a change.
             session.mark_clean();
@@ -231,11 +232,11 @@ impl App {
         // already written or discarded ("Don't Save" clears the copy).
         self.replace_session(session);
         self.remember_recent(path);
-        // The problem list opens if the check finds any: a small file is checked here and now,
-        // a large one on a worker (the window would stop for a third of a second at a million
-        // rows), the list opening when that is done.
-        self.derived.show_problems_when_checked = true;
-        self.problems();
+        // The problem list opens if the check found any (a large file was checked on the
+        // loading thread).
+        if self.problem_count() > 0 {
+            self.settings.show_problems = true;
+        }
         self.info(format!("Opened {} ({rows} rows)", path.display()));
     }
 

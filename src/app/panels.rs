@@ -59,14 +59,17 @@ impl App {
                 filters::province_list(ui, &places, &mut self.settings.view.filter.hidden, &view);
             });
         if self.settings.show_problems {
-            let list = self.problems();
             let mut clicked = None;
             egui::Panel::right("problems")
                 .frame(side)
                 .resizable(true)
                 .default_size(280.0)
                 .show(ui, |ui| {
-                    clicked = problems::problems_ui(ui, self.session.doc(), &list.list);
+                    clicked = problems::problems_ui(
+                        ui,
+                        self.session.doc(),
+                        self.session.problems().list(),
+                    );
                 });
             if let Some((row, column)) = clicked {
                 self.focus_cell(row, column);
@@ -77,7 +80,7 @@ impl App {
     /// The table at the bottom, with the edits and row actions it asks for applied.
     fn table_panel(&mut self, ui: &mut egui::Ui, side: egui::Frame) {
         let visible = self.visible_rows();
-        let problems = self.problems().counts;
+        let problems = self.problem_counts();
         egui::Panel::bottom("table")
             .frame(side)
             .resizable(true)

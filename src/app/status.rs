@@ -61,7 +61,6 @@ impl App {
             }
             ui.separator();
             let text = match problems {
-                _ if self.derived.problems_cache.is_busy() => "checking for problems…".to_owned(),
                 0 => "no problems".to_owned(),
                 1 => "1 problem".to_owned(),
                 n => format!("{n} problems"),

@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod input;
 pub mod interner;
 pub mod place;
+pub mod problem_index;
 pub mod problems;
 pub mod schema;
 pub mod sink;

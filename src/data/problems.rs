@@ -6,6 +6,7 @@ use super::document::Document;
 use super::figure;
 use super::interner::EMPTY;
 use super::place::Place;
+use super::problem_index::ProblemIndex;
 use super::schema::{Column, Field, Metric};
 use super::value;
 
@@ -69,55 +70,41 @@ impl Document {
         }
     }
 
-    /// Every flagged cell and duplicated row, in row then column order.
+    /// Every flagged cell and duplicated row, in row then column order (checked once; see
+    /// [`ProblemIndex`] for a list that follows edits).
     pub fn problems(&self) -> Vec<Problem> {
-        let mut out = Vec::new();
-        // Rows are compared by a hash of what their cells hold (equal texts are equal symbols,
-        // but for notes, hashed by their text); a hash match is confirmed cell by cell.
-        let mut seen: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
-        for row in 0..self.len {
-            for &column in &self.columns {
-                if let Some(message) = self.cell_problem(row, column) {
-                    out.push(Problem {
-                        row,
-                        column: Some(column),
-                        message,
-                    });
-                }
-            }
-            match seen.entry(self.row_hash(row)) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    let first = *first.get();
-                    let same = self
-                        .columns
-                        .iter()
-                        .all(|&c| self.cell_text(row, c) == self.cell_text(first, c));
-                    let blank = self
-                        .columns
-                        .iter()
-                        .all(|&c| self.cell_text(row, c).trim().is_empty());
-                    if same && !blank {
-                        out.push(Problem {
-                            row,
-                            column: None,
-                            message: format!(
-                                "row {} repeats row {} exactly; delete one if it is the same event",
-                                row + 1,
-                                first + 1
-                            ),
-                        });
-                    }
-                }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(row);
-                }
+        ProblemIndex::build(self).into_list()
+    }
+
+    /// Pushes the problems of `row` itself onto `out`: its flagged cells, in column order.
+    pub(super) fn check_row(&self, row: usize, out: &mut Vec<Problem>) {
+        for &column in &self.columns {
+            if let Some(message) = self.cell_problem(row, column) {
+                out.push(Problem {
+                    row,
+                    column: Some(column),
+                    message,
+                });
             }
         }
-        out
+    }
+
+    /// True when every cell of `row` is blank.
+    pub(super) fn row_is_blank(&self, row: usize) -> bool {
+        self.columns
+            .iter()
+            .all(|&c| self.cell_text(row, c).trim().is_empty())
+    }
+
+    /// True when rows `a` and `b` hold the same cell texts.
+    pub(super) fn rows_equal(&self, a: usize, b: usize) -> bool {
+        self.columns
+            .iter()
+            .all(|&c| self.cell_text(a, c) == self.cell_text(b, c))
     }
 
     /// A hash of what a row's cells hold: rows with the same cell texts hash the same.
-    fn row_hash(&self, row: usize) -> u64 {
+    pub(super) fn row_hash(&self, row: usize) -> u64 {
         use std::hash::Hasher;
         let mut h = rustc_hash::FxHasher::default();
         for &column in &self.columns {

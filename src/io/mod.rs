@@ -104,6 +104,8 @@ pub fn read_path_progress<S: LoadSink>(
     progress: &Progress,
 ) -> Result<(Vec<u8>, Import<S>), FileError> {
     let (bytes, mut import) = read_any(path, options, progress)?;
+    // Checked here, on the loading thread, so that opening a large file does not stop the window.
+    import.checked_problems();
     let bytes = match bytes {
         Some(bytes) => {
             // Summed here, on the loading thread, when the reader did not already.

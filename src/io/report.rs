@@ -5,6 +5,7 @@
 use super::error::FileError;
 use super::format::Format;
 use crate::data::document::{Document, Field};
+use crate::data::problem_index::ProblemIndex;
 use crate::data::sink::LoadSink;
 use crate::data::value::DateOrder;
 
@@ -64,6 +65,9 @@ pub struct Import<S: LoadSink> {
     /// The document's sums when they were made while reading (delimited text) or on the
     /// loading thread ([`super::read_path_progress`]), so opening need not walk the rows again.
     pub aggregates: Option<S::Output>,
+    /// The document's problems when they were checked on the loading thread
+    /// ([`super::read_path_progress`]), so opening need not check every row again.
+    pub problems: Option<ProblemIndex>,
 }
 
 impl<S: LoadSink> Import<S> {
@@ -73,6 +77,12 @@ impl<S: LoadSink> Import<S> {
             doc, aggregates, ..
         } = self;
         aggregates.get_or_insert_with(|| S::sum(doc))
+    }
+
+    /// The document's problems: those checked while reading, else checked now.
+    pub fn checked_problems(&mut self) -> &mut ProblemIndex {
+        let Import { doc, problems, .. } = self;
+        problems.get_or_insert_with(|| ProblemIndex::build(doc))
     }
 }
 
@@ -112,5 +122,6 @@ pub(crate) fn finish<S: LoadSink>(
         doc,
         report,
         aggregates,
+        problems: None,
     })
 }

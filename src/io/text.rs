@@ -63,6 +63,7 @@ pub(crate) fn read_text<S: LoadSink>(
                 doc,
                 report,
                 aggregates: None,
+                problems: None,
             });
         }
         return finish(parsed.doc?, None, report, options);
