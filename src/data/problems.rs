@@ -1,5 +1,6 @@
-//! What a user should check: cells that did not parse and repeated rows ([`Problem`]). No
-//! parsing into the document here: the reasons are derived again from the kept text.
+//! What a user should check: cells that did not parse, rows left out of the sums (see
+//! `left_out.rs`) and repeated rows ([`Problem`]). No parsing into the document here: the
+//! reasons are derived again from the kept text.
 
 use super::cells::{BasisCell, DateCell, Num};
 use super::document::Document;
@@ -40,6 +41,14 @@ impl Document {
                 if self.place[row] != Place::Unknown {
                     return None;
                 }
+                // A totals word is not a place the app failed to find: the row is listed as a
+                // totals row instead.
+                if matches!(
+                    self.totals_cell(row),
+                    Some(Column::Field(Field::Province | Field::City))
+                ) {
+                    return None;
+                }
                 if text.trim().is_empty() {
                     let city = self.strings.resolve(self.city[row]);
                     return (!city.trim().is_empty()).then(|| {
@@ -52,7 +61,7 @@ impl Document {
                 BasisCell::Invalid(sym) => value::parse_basis(self.strings.resolve(sym))
                     .err()
                     .map(|e| e.to_string()),
-                BasisCell::Valid(_) => None,
+                BasisCell::Valid(_) | BasisCell::Counted => None,
             },
             Column::Field(f) => {
                 let metric = f.metric()?;
@@ -69,7 +78,8 @@ impl Document {
         }
     }
 
-    /// Every flagged cell and duplicated row, in row then column order.
+    /// Every flagged cell, row left out of the sums ([`Document::row_problem`]) and duplicated
+    /// row, in row then column order.
     pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         // Rows are compared by a hash of what their cells hold (equal texts are equal symbols,
@@ -84,6 +94,14 @@ impl Document {
                         message,
                     });
                 }
+            }
+            // Rows left out of the sums (totals rows, figures without a date): one lookup.
+            if let Some(p) = self.row_problem(row) {
+                out.push(Problem {
+                    row,
+                    column: p.column(),
+                    message: p.message().to_owned(),
+                });
             }
             match seen.entry(self.row_hash(row)) {
                 std::collections::hash_map::Entry::Occupied(first) => {
@@ -139,6 +157,7 @@ impl Document {
                 },
                 Column::Field(Field::Basis) => match self.basis[row] {
                     BasisCell::Valid(b) => h.write_u8(3 + b as u8),
+                    BasisCell::Counted => h.write_u8(10),
                     BasisCell::Invalid(sym) => {
                         h.write_u8(5);
                         h.write_u32(sym);
