@@ -11,8 +11,8 @@ use crate::ui::table;
 /// Documents from this many rows sort, filter and list problems on a worker thread.
 const BACKGROUND_ROWS: usize = 50_000;
 
-/// A document's problems, and how many are cells that did not parse (the rest are repeated
-/// rows), counted where they are checked.
+/// A document's problems, and how many are cells that did not parse, rows left out of the sums
+/// and repeated rows, counted where they are checked.
 #[derive(Default)]
 pub(super) struct CheckedProblems {
     pub(super) list: Vec<Problem>,
@@ -20,12 +20,17 @@ pub(super) struct CheckedProblems {
 }
 
 impl CheckedProblems {
-    /// Counts the cells among `list`.
+    /// Counts the cells, the rows left out of the sums and the repeated rows among `list`.
     fn of(list: Vec<Problem>) -> Self {
-        let cells = list.iter().filter(|p| p.column.is_some()).count();
+        let left_out = list.iter().filter(|p| p.is_left_out()).count();
+        let cells = list
+            .iter()
+            .filter(|p| p.column.is_some() && !p.is_left_out())
+            .count();
         let counts = table::ProblemCounts {
             cells,
-            rows: list.len() - cells,
+            rows: list.len() - cells - left_out,
+            left_out,
         };
         CheckedProblems { list, counts }
     }
@@ -51,6 +56,7 @@ impl App {
             filter: self.settings.view.filter.clone(),
             search: self.table.search.clone(),
             problems_only: self.table.problems_only,
+            left_out: self.table.left_out,
             sort: self.table.sort,
         }
     }

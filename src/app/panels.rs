@@ -68,8 +68,12 @@ impl App {
                 .show(ui, |ui| {
                     clicked = problems::problems_ui(ui, self.session.doc(), &list.list);
                 });
-            if let Some((row, column)) = clicked {
-                self.focus_cell(row, column);
+            match clicked {
+                Some(problems::ProblemClick::Select(row, column)) => self.focus_cell(row, column),
+                Some(problems::ProblemClick::Fix(edit)) => {
+                    self.apply(edit);
+                }
+                None => {}
             }
         }
     }

@@ -136,7 +136,7 @@ fn number_cell(ui: &mut Ui, f: &Frame<'_>, state: &TableState, g: &mut Gathered,
     if r.secondary_clicked() {
         g.context = Some((row, state.cursor.map_or(0, |c| c.1), true));
     }
-    menus::context_menu(&r, f.nselected, g);
+    menus::context_menu(f, &r, row, g);
 }
 
 /// A cell that is not being edited: its selection and cursor marks, its text (red when it did
@@ -196,7 +196,7 @@ fn cell_ui(
     if r.secondary_clicked() {
         g.context = Some((row, col_index, false));
     }
-    menus::context_menu(&r, f.nselected, g);
+    menus::context_menu(f, &r, row, g);
     paint_text(ui, rect, rt, numeric);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.as_str()));
     let shown = if text.is_empty() {
