@@ -29,6 +29,9 @@ impl Document {
         }
         match column {
             Column::Field(Field::Date) => match self.date[row] {
+                // A totals word in the first cell (`合计` under the dates) is not a date the app
+                // failed to read: the row is listed as a totals row instead.
+                DateCell::Invalid(_) if self.totals_cell(row) == Some(column) => None,
                 DateCell::Invalid(sym) => {
                     value::parse_date_in(self.strings.resolve(sym), self.date_order)
                         .err()

@@ -403,6 +403,7 @@ mod tests {
         assert!(!d.facts(4).totals_row && !d.facts(5).totals_row);
         // The totals word is not also an unknown province.
         assert_eq!(d.cell_problem(1, Column::Field(Province)), None);
+        assert_eq!(d.cell_problem(3, Column::Field(Date)), None);
         assert!(d.cell_problem(5, Column::Field(Province)).is_some());
         // The same answers in a document read in parts and joined.
         let mut joined = doc(&[Date, Province, City, Rigs, Basis], &[]);
