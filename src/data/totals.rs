@@ -133,6 +133,11 @@ fn totals_kind(text: &str) -> u8 {
     if text.len() > 120 || text.trim().is_empty() {
         return SEEN;
     }
+    // Nor is one without a letter (a serial number in a first 序号 column, a date): told apart
+    // without allocating, as such columns hold a new text on nearly every row.
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return SEEN;
+    }
     let key = normalize(text);
     let word = WORDS
         .iter()
