@@ -224,15 +224,21 @@ fn place_code(place: Place) -> Value {
 
 /// The summary `check --json` prints (from the aggregates made while reading, when they were).
 pub fn summary(path: &Path, import: &mut Import) -> Value {
-    let view = import
-        .summed_aggregates()
-        .view(Granularity::Year, &Filter::default());
+    let aggregates = import.summed_aggregates();
+    let left_out = json!({
+        "no_date": aggregates.undated_with_figures(),
+        "totals_rows": aggregates.totals_rows(),
+    });
+    let view = aggregates.view(Granularity::Year, &Filter::default());
     let (doc, report) = (&import.doc, &import.report);
     let mut first: Option<i32> = None;
     let mut last: Option<i32> = None;
     let mut rows_per_place: std::collections::BTreeMap<Place, usize> = Default::default();
     for row in 0..doc.len() {
-        *rows_per_place.entry(doc.place(row)).or_default() += 1;
+        // A totals row is no row of its place (it is counted under rows_left_out).
+        if !doc.is_totals_row(row) {
+            *rows_per_place.entry(doc.place(row)).or_default() += 1;
+        }
         if let Some(d) = doc.date_value(row) {
             let k = d.day_key();
             first = Some(first.map_or(k, |f| f.min(k)));
@@ -276,6 +282,7 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
             _ => Value::Null,
         },
         "provinces": provinces,
+        "rows_left_out": left_out,
         "problems": problems,
     })
 }
@@ -338,6 +345,15 @@ fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> E
             crate::data::value::group_thousands(n("rigs_seized"), 0),
             crate::data::value::group_thousands(n("electricity_saved_kwh"), 0),
             crate::data::value::group_thousands(n("coal_saved_tonnes"), 0),
+        );
+    }
+    let left_out = |k: &str| s["rows_left_out"][k].as_u64().unwrap_or(0);
+    if left_out("no_date") + left_out("totals_rows") > 0 {
+        let _ = writeln!(
+            out,
+            "  left out of the sums: {} rows with figures but no date, {} totals rows",
+            left_out("no_date"),
+            left_out("totals_rows")
         );
     }
     let problems = s["problems"].as_array().map_or(0, Vec::len);

@@ -143,4 +143,25 @@ mod tests {
         r.clear();
         assert!(r.pending().is_none());
     }
+
+    #[test]
+    fn a_totals_row_counted_by_the_user_stays_counted_in_the_recovery_copy() {
+        use crate::data::document::{Column, Field, NoObserver};
+        let dir = tempfile::tempdir().unwrap();
+        let r = Recovery::new(dir.path().join("recovery"));
+        let mut doc = io::read_bytes(
+            Path::new("t.csv"),
+            "date,province,rigs_seized\n2021-09-27,Hebei,5\n2021-09-30,合计,5\n2021-09-30,Total,5\n"
+                .as_bytes(),
+            Some(Format::Csv),
+        )
+        .unwrap();
+        let fix = doc.count_row(1).unwrap();
+        doc.apply(&fix, &mut NoObserver).unwrap();
+        r.write(&doc, None, "t.csv").unwrap();
+        let back = r.read().unwrap();
+        assert_eq!(back.cell_text(1, Column::Field(Field::Basis)), "counted");
+        assert!(!back.is_totals_row(1), "the mark is kept");
+        assert!(back.is_totals_row(2), "the other totals row is still one");
+    }
 }

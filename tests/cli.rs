@@ -41,8 +41,13 @@ fn check_json_on_the_sample_prints_the_dashboard_totals() {
             "rows",
             "date_range",
             "provinces",
+            "rows_left_out",
             "problems"
         ]
+    );
+    assert_eq!(
+        v["rows_left_out"],
+        serde_json::json!({"no_date": 0, "totals_rows": 0})
     );
     assert_eq!(v["format"], "csv");
     assert_eq!(v["encoding"], "utf-8");

@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use crackdown_dashboard::analysis::LoadSums;
+use crackdown_dashboard::cli;
 use crackdown_dashboard::data::document::{Column, Document, Field, Place};
 use crackdown_dashboard::data::gazetteer::Gazetteer;
-use crackdown_dashboard::io::{self, Format, ReadOptions};
+use crackdown_dashboard::io::{self, Format, Import, ReadOptions};
 use serde_json::Value;
 
 fn field_by_key(key: &str) -> Option<Field> {
@@ -104,6 +105,62 @@ fn check_cell(doc: &Document, file: &str, cell: &Value, failures: &mut Vec<Strin
     }
 }
 
+/// The row-level problems (`row_problems`), the totals over every province (`totals`) and the
+/// rows left out of them (`rows_left_out`), as `check --json` gives them.
+fn check_left_out(
+    entry: &Value,
+    path: &Path,
+    import: &mut Import<LoadSums>,
+    file: &str,
+    failures: &mut Vec<String>,
+) {
+    for want in entry
+        .get("row_problems")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let row = want["row"].as_u64().unwrap() as usize - 1;
+        let got = import.doc.row_problem(row).map(|p| p.message());
+        if got != want["message"].as_str() {
+            failures.push(format!(
+                "{file} row {}: row problem {got:?}, expected {}",
+                row + 1,
+                want["message"]
+            ));
+        }
+    }
+    if entry.get("totals").is_none() && entry.get("rows_left_out").is_none() {
+        return;
+    }
+    let summary = cli::summary(path, import);
+    if let Some(want) = entry.get("rows_left_out")
+        && summary["rows_left_out"] != *want
+    {
+        failures.push(format!(
+            "{file}: rows left out {}, expected {want}",
+            summary["rows_left_out"]
+        ));
+    }
+    for (key, want) in entry
+        .get("totals")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let got: f64 = summary["provinces"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| p[key.as_str()].as_f64().unwrap_or(0.0))
+            .sum();
+        let want = want.as_f64().unwrap();
+        if (got - want).abs() > 1e-9 * want.abs().max(1.0) {
+            failures.push(format!("{file}: total {key} {got}, expected {want}"));
+        }
+    }
+}
+
 #[test]
 fn every_fixture_reads_as_expected() {
     let dir = Path::new("tests/fixtures");
@@ -145,7 +202,8 @@ fn every_fixture_reads_as_expected() {
                 }
             }
             (_, Err(e)) => failures.push(format!("{file}: refused: {e}")),
-            (_, Ok(import)) => {
+            (_, Ok(mut import)) => {
+                check_left_out(entry, &path, &mut import, file, &mut failures);
                 let doc = &import.doc;
                 let report = &import.report;
                 if let Some(f) = entry.get("format").and_then(Value::as_str) {

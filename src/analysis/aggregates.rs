@@ -27,6 +27,8 @@ pub struct Aggregates {
     pub(super) rows: FxHashMap<Place, BTreeMap<i32, u32>>,
     /// Rows that have figures but no valid date, so they are not charted.
     pub(super) undated_with_figures: usize,
+    /// Totals rows with figures (`合计`, `Total`), left out of every sum.
+    pub(super) totals_rows: usize,
     pub(super) dirty: BTreeSet<(Place, Metric)>,
     pub(super) steps: FxHashMap<(Place, Metric), Vec<DayStep>>,
 }
@@ -75,6 +77,7 @@ impl Aggregates {
         let mut totals: Vec<(Place, Metric, i32, f64)> = Vec::new();
         for p in partials {
             agg.undated_with_figures += p.undated_with_figures;
+            agg.totals_rows += p.totals_rows;
             totals.extend(p.totals);
             let mut own: Vec<Option<Block>> = p.blocks.into_iter().map(Some).collect();
             for (key, i) in p.index {
@@ -145,7 +148,13 @@ impl Aggregates {
     }
 
     fn update(&mut self, facts: &RowFacts, sign: i32) {
-        let has_figures = facts.values.iter().any(Option::is_some);
+        let has_figures = facts.has_figures();
+        if facts.totals_row {
+            if has_figures {
+                self.totals_rows = self.totals_rows.saturating_add_signed(sign as isize);
+            }
+            return;
+        }
         let Some(date) = facts.date else {
             if has_figures {
                 self.undated_with_figures = self
@@ -195,6 +204,11 @@ impl Aggregates {
     /// Rows with figures but no valid date (not on the charts).
     pub fn undated_with_figures(&self) -> usize {
         self.undated_with_figures
+    }
+
+    /// Totals rows with figures, left out of every sum (they sum other rows).
+    pub fn totals_rows(&self) -> usize {
+        self.totals_rows
     }
 
     /// Places that have at least one dated row.

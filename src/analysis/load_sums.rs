@@ -54,6 +54,7 @@ pub struct LoadSums {
     pub(super) blocks: Vec<Block>,
     pub(super) totals: Vec<(Place, Metric, i32, f64)>,
     pub(super) undated_with_figures: usize,
+    pub(super) totals_rows: usize,
     /// Block of (place, year) for years 1900–2199 by direct index; other years by `index`.
     pub(super) dense: Vec<u32>,
 }
@@ -65,6 +66,7 @@ impl Default for LoadSums {
             blocks: Vec::new(),
             totals: Vec::new(),
             undated_with_figures: 0,
+            totals_rows: 0,
             dense: vec![u32::MAX; 256 * 300],
         }
     }
@@ -99,14 +101,21 @@ impl LoadSums {
     fn add_batch(&mut self, batch: &[RowFacts]) {
         let mut at = [(0u32, 0u16); BATCH];
         for (facts, at) in batch.iter().zip(&mut at) {
-            if let Some(date) = facts.date {
+            if let Some(date) = facts.date
+                && !facts.totals_row
+            {
                 *at = self.slot_of(facts.place, date);
                 prefetch(&self.blocks[at.0 as usize].slots[usize::from(at.1)]);
             }
         }
         for (facts, &(b, slot)) in batch.iter().zip(&at) {
+            // A totals row sums other rows: left out (counted only as left out).
+            if facts.totals_row {
+                self.totals_rows += usize::from(facts.has_figures());
+                continue;
+            }
             let Some(date) = facts.date else {
-                if facts.values.iter().any(Option::is_some) {
+                if facts.has_figures() {
                     self.undated_with_figures += 1;
                 }
                 continue;

@@ -164,6 +164,51 @@ mod tests {
     }
 
     #[test]
+    fn totals_rows_stay_out_of_the_sums_at_load_and_after_edits() {
+        let mut d = doc(&[
+            ("2021-09-27", "内蒙古", "10100", ""),
+            ("2021-09-28", "Hebei", "5", ""),
+            ("2021-09-30", "合计", "10105", ""),
+            ("", "Total", "10105", ""),
+            ("2021-09-30", "Hebei", "40", "running_total"),
+        ]);
+        let rigs = |agg: &mut Aggregates| {
+            agg.view(Granularity::Year, &Filter::default()).totals[Metric::Rigs.index()]
+        };
+        let mut agg = Aggregates::build(&d);
+        // 10100 + the Hebei running total of 40 (its 5 included); no totals row.
+        assert_eq!(rigs(&mut agg), 10140.0);
+        assert_eq!((agg.totals_rows(), agg.undated_with_figures()), (2, 0));
+        let set = |row, field, text: &str| Edit::SetCell {
+            row,
+            column: Column::Field(field),
+            text: text.into(),
+        };
+        // Editing a province to 合计 takes its row out; editing it back puts it in.
+        let undo = d.apply(&set(0, Field::Province, "合计"), &mut agg).unwrap();
+        assert_eq!(rigs(&mut agg), 40.0);
+        assert_eq!(agg.totals_rows(), 3);
+        assert_eq!(
+            agg.view(Granularity::Month, &Filter::default()),
+            Aggregates::build(&d).view(Granularity::Month, &Filter::default())
+        );
+        d.apply(&undo, &mut agg).unwrap();
+        assert_eq!(rigs(&mut agg), 10140.0);
+        // Counted by the user's fix, the dated one joins the sums (under an unknown place);
+        // the undated one is then a row without a date.
+        d.apply(&d.count_row(2).unwrap(), &mut agg).unwrap();
+        d.apply(&d.count_row(3).unwrap(), &mut agg).unwrap();
+        assert_eq!(rigs(&mut agg), 20245.0);
+        assert_eq!((agg.totals_rows(), agg.undated_with_figures()), (0, 1));
+        let fresh = Aggregates::build(&d);
+        assert_eq!((fresh.totals_rows(), fresh.undated_with_figures()), (0, 1));
+        assert_eq!(
+            agg.view(Granularity::Month, &Filter::default()),
+            Aggregates::build(&d).view(Granularity::Month, &Filter::default())
+        );
+    }
+
+    #[test]
     fn filters_hide_places_and_dates() {
         let d = doc(&[
             ("2021-09-27", "Inner Mongolia", "10100", ""),

@@ -1,6 +1,6 @@
 //! Which rows the table shows, in which order: the shared province and date filter, a quick
-//! search across the text columns, a "rows with problems" filter, and a stable sort by any
-//! column. These are views: they never change the document.
+//! search across the text columns, a "rows with problems" filter, the rows left out of the sums
+//! (no date, totals rows), and a stable sort by any column. These are views: they never change the document.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::Filter;
 use crate::data::document::{Column, Document, Field, Problem};
+use crate::data::left_out::RowProblem;
 
 /// Sort direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,8 +29,31 @@ pub struct RowQuery {
     pub search: String,
     /// Only rows with a problem.
     pub problems_only: bool,
+    /// Only the rows left out of the sums for this reason (whatever the province and date
+    /// filter: these rows are in no chart).
+    pub left_out: Option<LeftOut>,
     /// Sort column and direction; `None` keeps file order.
     pub sort: Option<(Column, SortDir)>,
+}
+
+/// Why rows are left out of the charts and cards (see [`Document::row_problem`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LeftOut {
+    /// Rows with figures but no valid date.
+    NoDate,
+    /// Totals rows (`合计`, `Total`).
+    TotalsRow,
+}
+
+impl LeftOut {
+    /// Whether a row is left out for this reason.
+    pub fn matches(self, doc: &Document, row: usize) -> bool {
+        matches!(
+            (self, doc.row_problem(row)),
+            (LeftOut::NoDate, Some(RowProblem::NoDate))
+                | (LeftOut::TotalsRow, Some(RowProblem::TotalsRow(_)))
+        )
+    }
 }
 
 /// True when the query shows every row in file order (nothing to compute).
@@ -39,6 +63,7 @@ pub fn is_identity(q: &RowQuery) -> bool {
         && q.filter.to.is_none()
         && q.search.trim().is_empty()
         && !q.problems_only
+        && q.left_out.is_none()
         && q.sort.is_none()
 }
 
@@ -154,7 +179,10 @@ pub fn visible_rows_checked(
         })
     };
     let mut rows: Vec<usize> = (0..doc.len())
-        .filter(|&r| q.filter.accepts(doc.place(r), doc.date_value(r)))
+        .filter(|&r| match q.left_out {
+            Some(why) => why.matches(doc, r),
+            None => q.filter.accepts(doc.place(r), doc.date_value(r)),
+        })
         .filter(|r| !q.problems_only || with_problems.contains(r))
         .filter(|&r| needle.is_empty() || matches_search(r))
         .collect();
@@ -249,6 +277,40 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn the_rows_left_out_whatever_the_filter() {
+        let mut doc = Document::new();
+        for (date, province, rigs) in [
+            ("2021-09-27", "Hebei", "10"),
+            ("", "Hebei", "6890"),
+            ("2021-13-45", "Sichuan", "200"),
+            ("", "Sichuan", ""),
+            ("2021-09-30", "合计", "7100"),
+        ] {
+            doc.push_row([
+                (Column::Field(Field::Date), date),
+                (Column::Field(Field::Province), province),
+                (Column::Field(Field::Rigs), rigs),
+            ]);
+        }
+        let mut q = RowQuery {
+            left_out: Some(LeftOut::NoDate),
+            ..Default::default()
+        };
+        assert!(!is_identity(&q));
+        assert_eq!(visible_rows(&doc, &q), vec![1, 2]);
+        // The province and date filter is for charted rows: it does not hide these.
+        q.filter.from = Some(2021_01_01);
+        assert_eq!(visible_rows(&doc, &q), vec![1, 2]);
+        q.search = "sichuan".into();
+        assert_eq!(visible_rows(&doc, &q), vec![2]);
+        let q = RowQuery {
+            left_out: Some(LeftOut::TotalsRow),
+            ..Default::default()
+        };
+        assert_eq!(visible_rows(&doc, &q), vec![4]);
     }
 
     #[test]

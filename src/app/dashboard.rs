@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::App;
+use crate::analysis::rows::LeftOut;
 use crate::analysis::{Filter, View};
 use crate::data::document::{Metric, Place};
 use crate::ui::charts::{self, ChartInput, ChartLayout};
@@ -26,6 +27,8 @@ pub(super) struct DashboardKey {
     cumulative: bool,
     /// The chart being exported (drawn without its Export button).
     capture: Option<Metric>,
+    /// Rows with figures left out of the cards, by reason.
+    left_out: cards::LeftOutCounts,
 }
 
 /// How the charts were last painted and how the next frame may paint them.
@@ -99,6 +102,7 @@ impl App {
         let skip = self.paint.chart_hold.plan(ui, &key, picture);
         let mut toggles = Vec::new();
         let mut exports = Vec::new();
+        let mut show_left_out = None;
         let scope = ui.scope_builder(
             egui::UiBuilder::new().scope_id(egui::Id::unique("dashboard")),
             |ui| {
@@ -106,7 +110,7 @@ impl App {
                     self.paint.chart_hold.replay_widgets(ui);
                     self.paint.chart_cache.repaint_picture(ui);
                 } else {
-                    self.cards_and_charts(ui, &key, &mut toggles, &mut exports);
+                    show_left_out = self.cards_and_charts(ui, &key, &mut toggles, &mut exports);
                 }
             },
         );
@@ -123,6 +127,9 @@ impl App {
             if !hidden.remove(&place) {
                 hidden.insert(place);
             }
+        }
+        if let Some(why) = show_left_out {
+            self.show_left_out(why);
         }
         self.take_export_request(ui.ctx());
         if let Some(metric) = exports.first() {
@@ -149,6 +156,10 @@ impl App {
             hidden: s.filter.hidden.clone(),
             cumulative: s.cumulative,
             capture: capture.or(exporting),
+            left_out: cards::LeftOutCounts {
+                no_date: self.session.aggregates().undated_with_figures(),
+                totals_rows: self.session.aggregates().totals_rows(),
+            },
         }
     }
 
@@ -171,19 +182,28 @@ impl App {
         }
     }
 
+    /// The table shows only the rows left out of the cards for `why` (the cards' note clicked):
+    /// without a search that could hide them, from the top.
+    fn show_left_out(&mut self, why: LeftOut) {
+        self.table.left_out = Some(why);
+        self.table.problems_only = false;
+        self.table.search.clear();
+        self.table.scroll_to = Some((0, egui::Align::Min));
+    }
+
     /// Lays out the cards and the four charts (painted from their picture when it shows the
     /// same); collects the provinces whose legend entry was clicked and the charts whose Export
-    /// PNG… was.
+    /// PNG… was; returns the rows left out the user asked to see.
     fn cards_and_charts(
         &mut self,
         ui: &mut egui::Ui,
         key: &DashboardKey,
         toggles: &mut Vec<Place>,
         exports: &mut Vec<Metric>,
-    ) {
+    ) -> Option<LeftOut> {
         let (view, all) = (&key.view, &key.all);
         let painted = self.paint.chart_cache.begin(ui, ui.visuals().panel_fill);
-        cards::cards_ui(ui, view);
+        let show_left_out = cards::cards_ui(ui, view, key.left_out);
         ui.add_space(6.0);
         let spacing = ui.spacing().item_spacing.y;
         let height = ((ui.available_height() - spacing) / 2.0).max(180.0);
@@ -224,5 +244,6 @@ impl App {
             });
         }
         self.paint.chart_cache.end(ui, painted);
+        show_left_out
     }
 }

@@ -31,6 +31,7 @@ impl App {
             filter: self.settings.view.filter.clone(),
             search: self.table.search.clone(),
             problems_only: self.table.problems_only,
+            left_out: self.table.left_out,
             sort: self.table.sort,
         }
     }
@@ -112,13 +113,14 @@ impl App {
         }
     }
 
-    /// How many problems are cells and how many whole rows.
+    /// How many problems are cells, rows left out of the sums, and repeated rows.
     pub(super) fn problem_counts(&self) -> table::ProblemCounts {
         let problems = self.session.problems();
-        let cells = problems.cell_count();
+        let (cells, left_out) = (problems.cell_count(), problems.left_out_count());
         table::ProblemCounts {
             cells,
-            rows: problems.list().len() - cells,
+            rows: problems.list().len() - cells - left_out,
+            left_out,
         }
     }
 

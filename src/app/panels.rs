@@ -71,8 +71,12 @@ impl App {
                         self.session.problems().list(),
                     );
                 });
-            if let Some((row, column)) = clicked {
-                self.focus_cell(row, column);
+            match clicked {
+                Some(problems::ProblemClick::Select(row, column)) => self.focus_cell(row, column),
+                Some(problems::ProblemClick::Fix(edit)) => {
+                    self.apply(edit);
+                }
+                None => {}
             }
         }
     }

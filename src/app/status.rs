@@ -31,7 +31,6 @@ impl App {
     pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
         let problems = self.problem_count();
         let shown = self.visible_rows().len();
-        let undated = self.session.aggregates().undated_with_figures();
         ui.horizontal(|ui| {
             let name = match self.session.path() {
                 Some(p) => p.display().to_string(),
@@ -79,15 +78,6 @@ impl App {
                 .clicked()
             {
                 self.settings.show_problems = !self.settings.show_problems;
-            }
-            if undated > 0 {
-                ui.separator();
-                ui.label(
-                    RichText::new(format!(
-                        "{undated} rows with figures have no valid date and are not charted"
-                    ))
-                    .color(theme::error_text(ui.visuals())),
-                );
             }
             if let Some(m) = self.message.clone().filter(|m| !m.error) {
                 ui.separator();

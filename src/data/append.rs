@@ -122,6 +122,7 @@ impl Document {
                 })
             }));
         }
+        self.absorb_totals_syms(&other.totals_syms, &map);
         self.date_votes[0] += other.date_votes[0];
         self.date_votes[1] += other.date_votes[1];
         self.len += n;

@@ -143,11 +143,14 @@ pub enum DateCell {
     Invalid(Sym),
 }
 
-/// A basis cell: a basis, or unparsed text (which counts as an event).
+/// A basis cell: a basis, `counted` (an event the user said is not a totals row), or unparsed
+/// text (which counts as an event).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum BasisCell {
     /// A parsed basis.
     Valid(Basis),
+    /// An event, counted though its row looks like a totals row (`counted`).
+    Counted,
     /// Text that did not parse, kept as typed.
     Invalid(Sym),
 }

@@ -8,7 +8,8 @@
 //! Other parts of the document live beside this file, each adding an `impl Document` block:
 //! the schema (`schema.rs`), the interner (`interner.rs`), the cell encodings (`cells.rs`),
 //! parsing cell texts in (`input.rs`), places (`place.rs`), row facts (`facts.rs`), edits
-//! (`edit.rs`), problems (`problems.rs`) and joining parts (`append.rs`). Their public items are
+//! (`edit.rs`), problems (`problems.rs`), totals rows (`totals.rs`), rows left out of the sums
+//! (`left_out.rs`) and joining parts (`append.rs`). Their public items are
 //! re-exported here, so `data::document::{Field, Document, Edit, ...}` keeps working.
 
 use std::borrow::Cow;
@@ -98,6 +99,8 @@ pub struct Document {
     /// Whether a date or basis cell has ever held text that did not parse (set when one is
     /// read, never cleared): when not, loading need not look through those columns for text.
     pub(super) text_in_dates_or_bases: bool,
+    /// Per symbol, whether its text is a totals word (`totals.rs`; 0 when not looked at yet).
+    pub(super) totals_syms: Vec<u8>,
 }
 
 impl Document {
@@ -268,6 +271,7 @@ impl Document {
             Column::Field(Field::Notes) => s(self.notes[row]),
             Column::Field(Field::Basis) => match self.basis[row] {
                 BasisCell::Valid(b) => Cow::Borrowed(b.as_str()),
+                BasisCell::Counted => Cow::Borrowed(value::COUNTED),
                 BasisCell::Invalid(sym) => s(sym),
             },
             Column::Field(f) => self.figure_text(row, f.metric().unwrap_or(Metric::Rigs), 0),

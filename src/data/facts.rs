@@ -3,8 +3,9 @@
 
 use super::cells::BasisCell;
 use super::document::Document;
+use super::interner::EMPTY;
 use super::place::Place;
-use super::schema::Metric;
+use super::schema::{Column, Field, Metric};
 use super::value::{Basis, EventDate};
 
 /// The row's figures as the analysis sees them.
@@ -18,6 +19,16 @@ pub struct RowFacts {
     pub basis: Basis,
     /// Parsed figures per [`Metric`], `None` when empty or unparsed.
     pub values: [Option<f64>; 4],
+    /// The row looks like a totals row (`合计`, `Total`; see `data::totals`): it sums other
+    /// rows, so it is left out of every sum.
+    pub totals_row: bool,
+}
+
+impl RowFacts {
+    /// True when some figure parsed.
+    pub fn has_figures(&self) -> bool {
+        self.values.iter().any(Option::is_some)
+    }
 }
 
 /// Listens to row changes so derived data (aggregates) can follow edits incrementally.
@@ -51,6 +62,7 @@ impl Document {
                 _ => Basis::Event,
             },
             values,
+            totals_row: self.is_totals_row(row),
         }
     }
 
@@ -59,19 +71,37 @@ impl Document {
     pub fn for_each_facts(&self, range: std::ops::Range<usize>, mut f: impl FnMut(RowFacts)) {
         let range = range.start.min(self.len)..range.end.min(self.len);
         let [p, r, k, c] = &self.figures;
+        // The first cell is looked at on its own only when it is not the province or city.
+        let first_apart = !matches!(
+            self.columns.first(),
+            Some(Column::Field(Field::Province | Field::City)) | None
+        );
         let rows = self.place[range.clone()]
             .iter()
             .zip(&self.date[range.clone()])
             .zip(&self.basis[range.clone()])
             .zip(p.cells[range.clone()].iter().zip(&r.cells[range.clone()]))
-            .zip(k.cells[range.clone()].iter().zip(&c.cells[range]));
-        for ((((&place, &date), &basis), (&pc, &rc)), (&kc, &cc)) in rows {
+            .zip(k.cells[range.clone()].iter().zip(&c.cells[range.clone()]))
+            .zip(
+                self.province[range.clone()]
+                    .iter()
+                    .zip(&self.city[range.clone()]),
+            );
+        for (row, (((((&place, &date), &basis), (&pc, &rc)), (&kc, &cc)), (&province, &city))) in
+            range.zip(rows)
+        {
+            let first = if first_apart {
+                self.first_cell_sym(row)
+            } else {
+                EMPTY
+            };
             f(RowFacts {
+                totals_row: self.totals_cell_of(basis, province, city, first).is_some(),
                 place,
                 date: self.date_cell_value(date),
                 basis: match basis {
                     BasisCell::Valid(b) => b,
-                    BasisCell::Invalid(_) => Basis::Event,
+                    BasisCell::Counted | BasisCell::Invalid(_) => Basis::Event,
                 },
                 values: [
                     self.cell_value(Metric::Projects, pc),

@@ -77,6 +77,7 @@ impl Document {
         let place = self.place_of(province, city);
         self.place.push(place);
         self.len = at + 1;
+        self.note_totals_row(at);
         self.revision += 1;
     }
 
@@ -109,6 +110,9 @@ impl Document {
     }
 
     fn read_basis(&mut self, text: &str) -> BasisCell {
+        if value::is_counted_basis(text) {
+            return BasisCell::Counted;
+        }
         match value::parse_basis(text) {
             Ok(b) => BasisCell::Valid(b),
             Err(_) => {
@@ -237,6 +241,7 @@ impl Document {
                 self.figures[metric.index()].set(row, cell);
             }
         }
+        self.note_totals_row(row);
     }
 }
 

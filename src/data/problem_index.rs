@@ -22,6 +22,8 @@ pub struct ProblemIndex {
     list: Vec<Problem>,
     /// How many of `list` are cells that did not parse.
     cells: usize,
+    /// How many of `list` are rows left out of the sums (totals rows, figures without a date).
+    left_out: usize,
     /// Each row's hash.
     hashes: Vec<u64>,
     /// How many rows have each hash.
@@ -60,10 +62,11 @@ impl ProblemIndex {
                 groups.entry(*h).or_default().push(row as u32);
             }
         }
-        let cells = list.iter().filter(|p| p.column.is_some()).count();
+        let (cells, left_out) = kinds(&list);
         let mut index = ProblemIndex {
             list,
             cells,
+            left_out,
             hashes,
             counts,
             groups,
@@ -95,6 +98,11 @@ impl ProblemIndex {
     /// How many problems are cells that did not parse (the rest are whole rows).
     pub fn cell_count(&self) -> usize {
         self.cells
+    }
+
+    /// How many problems are rows left out of the sums (totals rows, figures without a date).
+    pub fn left_out_count(&self) -> usize {
+        self.left_out
     }
 
     /// Brings the index up to date after `edit` was applied to `doc`: the rows it touched are
@@ -215,7 +223,7 @@ impl ProblemIndex {
         refresh.extend(self.groups.values().flatten().map(|&r| r as usize));
         refresh.sort_unstable();
         refresh.dedup();
-        self.cells = self.list.iter().filter(|p| p.column.is_some()).count();
+        (self.cells, self.left_out) = kinds(&self.list);
         for r in refresh {
             self.refresh_row(doc, r);
         }
@@ -336,10 +344,22 @@ impl ProblemIndex {
         if self.list[from..to] == found[..] {
             return;
         }
-        let cells = |ps: &[Problem]| ps.iter().filter(|p| p.column.is_some()).count();
-        self.cells = self.cells - cells(&self.list[from..to]) + cells(&found);
+        let (gone, gone_left_out) = kinds(&self.list[from..to]);
+        let (new, new_left_out) = kinds(&found);
+        self.cells = self.cells - gone + new;
+        self.left_out = self.left_out - gone_left_out + new_left_out;
         self.list.splice(from..to, found);
     }
+}
+
+/// How many of `problems` are cells that did not parse, and how many rows left out of the sums.
+fn kinds(problems: &[Problem]) -> (usize, usize) {
+    let left_out = problems.iter().filter(|p| p.is_left_out()).count();
+    let cells = problems
+        .iter()
+        .filter(|p| p.column.is_some() && !p.is_left_out())
+        .count();
+    (cells, left_out)
 }
 
 /// What a batch of edits changed, when it can be followed without checking every row.
@@ -451,7 +471,7 @@ mod tests {
     fn cell(column: usize, pick: u64) -> String {
         let choices: &[&str] = match column {
             0 => &["2021-06-01", "2021-13-45", "", "2021-06-02"],
-            1 => &["Hebei", "Atlantis", "", "内蒙古"],
+            1 => &["Hebei", "Atlantis", "", "内蒙古", "合计"],
             2 => &["10", "abc", "", "7"],
             _ => &["a", "", "b", "a"],
         };
@@ -518,8 +538,11 @@ mod tests {
             undo.push(inverse);
             let plain = plain_problems(&doc);
             assert_eq!(index.list(), plain, "after step {step}: {edit:?}");
-            let cells = plain.iter().filter(|p| p.column.is_some()).count();
-            assert_eq!(index.cell_count(), cells, "after step {step}");
+            assert_eq!(
+                (index.cell_count(), index.left_out_count()),
+                kinds(&plain),
+                "after step {step}"
+            );
         }
         assert!(
             index.list().iter().any(|p| p.column.is_none()),

@@ -1,5 +1,6 @@
-//! What a user should check: cells that did not parse and repeated rows ([`Problem`]). No
-//! parsing into the document here: the reasons are derived again from the kept text.
+//! What a user should check: cells that did not parse, rows left out of the sums (see
+//! `left_out.rs`) and repeated rows ([`Problem`]). No parsing into the document here: the
+//! reasons are derived again from the kept text.
 
 use super::cells::{BasisCell, DateCell, Num};
 use super::document::Document;
@@ -29,6 +30,9 @@ impl Document {
         }
         match column {
             Column::Field(Field::Date) => match self.date[row] {
+                // A totals word in the first cell (`合计` under the dates) is not a date the app
+                // failed to read: the row is listed as a totals row instead.
+                DateCell::Invalid(_) if self.totals_cell(row) == Some(column) => None,
                 DateCell::Invalid(sym) => {
                     value::parse_date_in(self.strings.resolve(sym), self.date_order)
                         .err()
@@ -39,6 +43,14 @@ impl Document {
             Column::Field(Field::Province) => {
                 let text = self.strings.resolve(self.province[row]);
                 if self.place[row] != Place::Unknown {
+                    return None;
+                }
+                // A totals word is not a place the app failed to find: the row is listed as a
+                // totals row instead.
+                if matches!(
+                    self.totals_cell(row),
+                    Some(Column::Field(Field::Province | Field::City))
+                ) {
                     return None;
                 }
                 if text.trim().is_empty() {
@@ -53,7 +65,7 @@ impl Document {
                 BasisCell::Invalid(sym) => value::parse_basis(self.strings.resolve(sym))
                     .err()
                     .map(|e| e.to_string()),
-                BasisCell::Valid(_) => None,
+                BasisCell::Valid(_) | BasisCell::Counted => None,
             },
             Column::Field(f) => {
                 let metric = f.metric()?;
@@ -70,13 +82,15 @@ impl Document {
         }
     }
 
-    /// Every flagged cell and duplicated row, in row then column order (checked once; see
-    /// [`ProblemIndex`] for a list that follows edits).
+    /// Every flagged cell, row left out of the sums ([`Document::row_problem`]) and duplicated
+    /// row, in row then column order (checked once; see [`ProblemIndex`] for a list that
+    /// follows edits).
     pub fn problems(&self) -> Vec<Problem> {
         ProblemIndex::build(self).into_list()
     }
 
-    /// Pushes the problems of `row` itself onto `out`: its flagged cells, in column order.
+    /// Pushes the problems of `row` itself onto `out`: its flagged cells, in column order, then
+    /// whether it is left out of the sums (a totals row, figures without a date).
     pub(super) fn check_row(&self, row: usize, out: &mut Vec<Problem>) {
         for &column in &self.columns {
             if let Some(message) = self.cell_problem(row, column) {
@@ -86,6 +100,13 @@ impl Document {
                     message,
                 });
             }
+        }
+        if let Some(p) = self.row_problem(row) {
+            out.push(Problem {
+                row,
+                column: p.column(),
+                message: p.message().to_owned(),
+            });
         }
     }
 
@@ -126,6 +147,7 @@ impl Document {
                 },
                 Column::Field(Field::Basis) => match self.basis[row] {
                     BasisCell::Valid(b) => h.write_u8(3 + b as u8),
+                    BasisCell::Counted => h.write_u8(10),
                     BasisCell::Invalid(sym) => {
                         h.write_u8(5);
                         h.write_u32(sym);

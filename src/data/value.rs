@@ -47,6 +47,16 @@ impl std::fmt::Display for BasisError {
 
 impl std::error::Error for BasisError {}
 
+/// The basis the totals-row fix writes: an event, counted though the row looks like a totals
+/// row (`合计`, `Total`), so that it is summed like any other event.
+pub const COUNTED: &str = "counted";
+
+/// Whether a basis cell says `counted` (in any case, with spaces around it; `计入` in Chinese).
+pub fn is_counted_basis(text: &str) -> bool {
+    let t = text.trim();
+    t.eq_ignore_ascii_case(COUNTED) || t == "计入"
+}
+
 /// Parses a basis cell; an empty cell is an event.
 pub fn parse_basis(text: &str) -> Result<Basis, BasisError> {
     // The spellings the app writes, without allocating (millions of rows load through here).

@@ -1,7 +1,9 @@
-//! Summary cards: totals of what is visible.
+//! Summary cards: totals of what is visible, and a note naming the rows with figures they leave
+//! out (no date, totals rows), which shows those rows in the table when clicked.
 
 use egui::{RichText, Ui};
 
+use crate::analysis::rows::LeftOut;
 use crate::analysis::{View, day_key_label};
 use crate::data::document::Metric;
 use crate::ui::theme;
@@ -28,8 +30,62 @@ fn card(ui: &mut Ui, title: &str, value: &str, width: f32) {
     });
 }
 
-/// One row of cards: a total per metric, provinces, date span.
-pub fn cards_ui(ui: &mut Ui, view: &View) {
+/// Rows with figures the cards leave out, by reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LeftOutCounts {
+    /// Rows with figures but no valid date.
+    pub no_date: usize,
+    /// Totals rows with figures.
+    pub totals_rows: usize,
+}
+
+/// What the note under the cards says of `n` rows left out for `why`.
+pub fn left_out_text(why: LeftOut, n: usize) -> String {
+    match (why, n) {
+        (LeftOut::NoDate, 1) => "1 row without a date is not counted".to_owned(),
+        (LeftOut::NoDate, n) => format!("{n} rows without a date are not counted"),
+        (LeftOut::TotalsRow, 1) => "1 totals row is not counted".to_owned(),
+        (LeftOut::TotalsRow, n) => format!("{n} totals rows are not counted"),
+    }
+}
+
+/// The note under the cards naming the rows with figures they leave out; returns the reason
+/// whose rows the user asked to see.
+fn left_out_note(ui: &mut Ui, counts: LeftOutCounts) -> Option<LeftOut> {
+    let mut clicked = None;
+    let reasons = [
+        (
+            LeftOut::NoDate,
+            counts.no_date,
+            "Show these rows in the table: give each a date to count it",
+        ),
+        (
+            LeftOut::TotalsRow,
+            counts.totals_rows,
+            "Show these rows in the table: a totals row (合计, Total) sums other rows, so it is not counted again; count it from the problems panel if it is a real row",
+        ),
+    ];
+    if reasons.iter().all(|r| r.1 == 0) {
+        return None;
+    }
+    ui.horizontal(|ui| {
+        for (why, n, hover) in reasons {
+            if n == 0 {
+                continue;
+            }
+            let text = left_out_text(why, n);
+            let link = egui::Link::new(RichText::new(&text).color(theme::error_text(ui.visuals())));
+            if ui.add(link).on_hover_text(hover).clicked() {
+                clicked = Some(why);
+            }
+        }
+    });
+    clicked
+}
+
+/// One row of cards: a total per metric, provinces, date span; under them, the rows with
+/// figures they leave out. Returns the reason whose rows the user asked to see.
+pub fn cards_ui(ui: &mut Ui, view: &View, left_out: LeftOutCounts) -> Option<LeftOut> {
     let n = 6.0;
     let spacing = ui.spacing().item_spacing.x;
     let width =
@@ -46,4 +102,5 @@ pub fn cards_ui(ui: &mut Ui, view: &View) {
         };
         card(ui, "Date span", &span, width);
     });
+    left_out_note(ui, left_out)
 }

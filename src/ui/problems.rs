@@ -1,18 +1,24 @@
 //! The problems panel: every cell that did not parse, unknown province, negative count,
-//! ambiguous date and duplicate row, with row and column. Clicking one asks the app to select
-//! that cell; fixing it removes it from the list.
+//! ambiguous date, row left out of the sums (totals rows, rows without a date) and duplicate
+//! row, with row and column. Clicking one asks the app to select that cell; fixing it removes it
+//! from the list. A totals row has a button that counts it (the user says it is a real row).
 
 use egui::{RichText, Ui};
 
-use crate::data::document::{Column, Document, Problem};
-use crate::ui::theme;
+use crate::data::document::{Column, Document, Edit, Problem};
+use crate::ui::{table, theme};
 
-/// Draws the list; returns the problem the user clicked.
-pub fn problems_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    problems: &[Problem],
-) -> Option<(usize, Option<Column>)> {
+/// What the user asked of the problem list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemClick {
+    /// Select this cell (or row) in the table.
+    Select(usize, Option<Column>),
+    /// Apply a fix (counting a totals row).
+    Fix(Edit),
+}
+
+/// Draws the list; returns what the user clicked.
+pub fn problems_ui(ui: &mut Ui, doc: &Document, problems: &[Problem]) -> Option<ProblemClick> {
     let mut clicked = None;
     ui.heading(format!("Problems ({})", problems.len()));
     ui.label(
@@ -36,27 +42,52 @@ pub fn problems_ui(
                     Some(c) => format!("Row {} · {}", p.row + 1, doc.column_title(c)),
                     None => format!("Row {}", p.row + 1),
                 };
-                let response = ui
-                    .vertical(|ui| {
-                        ui.set_min_height(row_height - 4.0);
-                        ui.label(RichText::new(&place).strong());
-                        ui.label(RichText::new(&p.message).color(theme::error_text(ui.visuals())));
-                    })
-                    .response
-                    .interact(egui::Sense::click())
-                    .on_hover_cursor(egui::CursorIcon::PointingHand)
-                    .accessible_name(format!("Problem: {place}: {}", p.message));
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("Problem: {place}: {}", p.message),
-                    )
+                ui.horizontal(|ui| {
+                    if let Some(c) = problem_ui(ui, doc, p, &place, row_height) {
+                        clicked = Some(c);
+                    }
                 });
-                if response.clicked() {
-                    clicked = Some((p.row, p.column));
-                }
             }
         });
+    clicked
+}
+
+/// One problem: its place and message (clicked, it selects the cell) and, for a totals row,
+/// the button that counts it.
+fn problem_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    p: &Problem,
+    place: &str,
+    row_height: f32,
+) -> Option<ProblemClick> {
+    let mut clicked = None;
+    let response = ui
+        .vertical(|ui| {
+            ui.set_min_height(row_height - 4.0);
+            ui.label(RichText::new(place).strong());
+            ui.label(RichText::new(&p.message).color(theme::error_text(ui.visuals())));
+        })
+        .response
+        .interact(egui::Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand)
+        .accessible_name(format!("Problem: {place}: {}", p.message));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Problem: {place}: {}", p.message),
+        )
+    });
+    if response.clicked() {
+        clicked = Some(ProblemClick::Select(p.row, p.column));
+    }
+    // A totals row the user says is a real row: counted in one click.
+    if p.is_totals_row()
+        && let Some(fix) = doc.count_row(p.row)
+        && table::count_row_button(ui, p.row).clicked()
+    {
+        clicked = Some(ProblemClick::Fix(fix));
+    }
     clicked
 }

@@ -136,7 +136,7 @@ fn number_cell(ui: &mut Ui, f: &Frame<'_>, state: &TableState, g: &mut Gathered,
     if r.secondary_clicked() {
         g.context = Some((row, state.cursor.map_or(0, |c| c.1), true));
     }
-    menus::context_menu(&r, f.nselected, g);
+    menus::context_menu(f, &r, row, g);
 }
 
 /// A cell that is not being edited: its selection and cursor marks, its text (red when it did
@@ -174,11 +174,15 @@ fn cell_ui(
     }
     let text = display_text(doc, row, c);
     let problem = doc.cell_problem(row, c);
+    // The word that makes a totals row (合计, Total): the row is not counted.
+    let totals_word = doc.totals_cell(row) == Some(c);
     let mut rt = RichText::new(&text);
     if problem.is_some() {
         rt = rt
             .color(theme::error_text(ui.visuals()))
             .background_color(theme::error_fill(ui.visuals()));
+    } else if totals_word {
+        rt = rt.italics().color(theme::error_text(ui.visuals()));
     }
     let numeric = matches!(c, Column::Field(f) if f.metric().is_some());
     // The whole cell is clickable (also when empty), but not focusable: the
@@ -196,7 +200,7 @@ fn cell_ui(
     if r.secondary_clicked() {
         g.context = Some((row, col_index, false));
     }
-    menus::context_menu(&r, f.nselected, g);
+    menus::context_menu(f, &r, row, g);
     paint_text(ui, rect, rt, numeric);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.as_str()));
     let shown = if text.is_empty() {
@@ -211,6 +215,10 @@ fn cell_ui(
                 "{p}\nThe text is kept as typed; this cell does not count."
             ))
             .color(theme::error_text(ui.visuals())),
+        ),
+        None if totals_word => r.on_hover_text(
+            "This row looks like a totals row, so its figures are not counted (they would count \
+             the rows it sums twice). If it is a real row, right-click it: Count this row.",
         ),
         None if !text.is_empty() && r.hovered() && text.len() > 24 => r.on_hover_text(&text),
         None => r,

@@ -20,15 +20,33 @@ pub fn row_menu(ui: &mut egui::Ui, n: usize) -> Option<RowAction> {
     clicked
 }
 
-/// The context menu of a cell or row number `r`; the action clicked goes into
-/// `g.menu_action`.
-pub(super) fn context_menu(r: &Response, nselected: usize, g: &mut Gathered) {
+/// The context menu of a cell or row number `r` of document row `row`; the action clicked goes
+/// into `g.menu_action`. A totals row also offers to count it (into `g.count_row`).
+pub(super) fn context_menu(f: &Frame<'_>, r: &Response, row: usize, g: &mut Gathered) {
     r.context_menu(|ui| {
-        if let Some(a) = row_menu(ui, nselected.max(1)) {
+        if let Some(a) = row_menu(ui, f.nselected.max(1)) {
             g.menu_action = Some(a);
             ui.close();
         }
+        if f.doc.is_totals_row(row) {
+            ui.separator();
+            if count_row_button(ui, row).clicked() {
+                g.count_row = Some(row);
+                ui.close();
+            }
+        }
     });
+}
+
+/// The button that counts a totals row the user says is a real row (its accessible name says
+/// which row).
+pub fn count_row_button(ui: &mut egui::Ui, row: usize) -> Response {
+    ui.button("Count this row")
+        .on_hover_text(
+            "This row looks like a totals row (合计, Total), so its figures are not counted. \
+             If it is a real row, count it: its basis becomes “counted” (undo with Ctrl+Z).",
+        )
+        .accessible_name(format!("Count row {} in the totals", row + 1))
 }
 
 /// A right-click outside the selection selects the clicked cell (or row) first.

@@ -19,10 +19,10 @@ mod toolbar;
 use egui::{Align, Layout, Pos2, Rect, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use crate::analysis::rows::SortDir;
+use crate::analysis::rows::{LeftOut, SortDir};
 use crate::data::document::{Column, Document, Edit, Field};
 
-pub use menus::row_menu;
+pub use menus::{count_row_button, row_menu};
 pub use rows::{RowAction, RowPlan, plan_rows};
 pub use selection::{selected_count, selected_rows};
 pub use toolbar::ProblemCounts;
@@ -56,6 +56,8 @@ pub struct TableState {
     pub search: String,
     /// Show only rows with problems.
     pub problems_only: bool,
+    /// Show only the rows left out of the sums for this reason (the cards' note).
+    pub left_out: Option<LeftOut>,
     /// Sort column and direction (a view, not an edit).
     pub sort: Option<(Column, SortDir)>,
     /// The active cell (document row, column index); keys act on it.
@@ -154,6 +156,8 @@ struct Gathered {
     row_click: Option<(usize, bool)>,
     context: Option<(usize, usize, bool)>,
     menu_action: Option<RowAction>,
+    /// The totals row whose context menu said to count it.
+    count_row: Option<usize>,
     /// The rows' viewport.
     rows_clip: Rect,
     /// The first and last visible-row indices laid out in it.
@@ -173,6 +177,7 @@ impl Gathered {
             row_click: None,
             context: None,
             menu_action: None,
+            count_row: None,
             rows_clip: Rect::NOTHING,
             shown: None,
         }
@@ -271,6 +276,9 @@ pub fn table_ui(
     if gathered.menu_action.is_some() {
         actions.rows = gathered.menu_action;
     }
+    actions
+        .edits
+        .extend(gathered.count_row.and_then(|row| doc.count_row(row)));
     editing::finish(&frame, state, gathered, &mut actions);
     actions
 }

@@ -3,6 +3,7 @@
 
 use egui::{RichText, Ui};
 
+use crate::analysis::rows::LeftOut;
 use crate::data::document::Document;
 use crate::data::value;
 use crate::ui::theme;
@@ -10,16 +11,29 @@ use crate::ui::theme;
 use super::selection::selected_count;
 use super::{RowAction, TableActions, TableState};
 
-/// The document's problems: cells that did not parse, and rows that repeat another exactly.
+/// The document's problems: cells that did not parse, rows that repeat another exactly, and
+/// rows left out of the sums (totals rows, figures without a date).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ProblemCounts {
     /// Flagged cells.
     pub cells: usize,
     /// Repeated rows.
     pub rows: usize,
+    /// Rows left out of the sums.
+    pub left_out: usize,
 }
 
 impl ProblemCounts {
+    /// What the toolbar says of the rows left out of the sums ("2 rows left out of the sums"),
+    /// or `None` when there are none.
+    pub fn left_out_label(self) -> Option<String> {
+        match self.left_out {
+            0 => None,
+            1 => Some("1 row left out of the sums".to_owned()),
+            n => Some(format!("{n} rows left out of the sums")),
+        }
+    }
+
     /// What the toolbar says ("2 cells to check", "1 repeated row", "3 cells and 468 repeated
     /// rows to check"), or `None` when there is nothing.
     pub fn label(self) -> Option<String> {
@@ -60,6 +74,11 @@ pub(super) fn toolbar_ui(
             ui.label(RichText::new(text).color(theme::error_text(ui.visuals())))
                 .on_hover_text("Cells shown in red did not parse; hover one to see why. They are kept exactly as typed. Repeated rows are listed in the problems panel.");
         }
+        if let Some(text) = problems.left_out_label() {
+            ui.label(RichText::new(text).color(theme::error_text(ui.visuals())))
+                .on_hover_text("Totals rows and rows with figures but no valid date are in no chart or card; they are listed in the problems panel.");
+        }
+        left_out_filter(ui, state);
         ui.separator();
         let n = selected_count(state, visible, doc.columns().len());
         row_buttons(ui, n, actions);
@@ -71,6 +90,24 @@ pub(super) fn toolbar_ui(
         };
         ui.label(shown);
     });
+}
+
+/// While the table shows only the rows left out of the sums (from the cards' note): what it
+/// shows, and a button to show every row again.
+fn left_out_filter(ui: &mut Ui, state: &mut TableState) {
+    let Some(why) = state.left_out else { return };
+    let text = match why {
+        LeftOut::NoDate => "Showing rows without a date",
+        LeftOut::TotalsRow => "Showing totals rows",
+    };
+    ui.label(RichText::new(text).strong());
+    if ui
+        .button("Show all rows")
+        .on_hover_text("Show every row again (with the province and date filters)")
+        .clicked()
+    {
+        state.left_out = None;
+    }
 }
 
 /// One button per row action, naming how many rows it acts on.
@@ -100,7 +137,14 @@ mod tests {
 
     #[test]
     fn problem_counts_name_cells_and_repeated_rows() {
-        let label = |cells, rows| ProblemCounts { cells, rows }.label();
+        let label = |cells, rows| {
+            ProblemCounts {
+                cells,
+                rows,
+                left_out: 0,
+            }
+            .label()
+        };
         assert_eq!(label(0, 0), None);
         assert_eq!(label(1, 0).as_deref(), Some("1 cell to check"));
         assert_eq!(label(2, 0).as_deref(), Some("2 cells to check"));

@@ -1,0 +1,445 @@
+//! Totals rows: a row that sums other rows of the table (`合计`, `小计`, `Total`, `All
+//! provinces`), found by the words in its province, city or first cell. Such a row is left out
+//! of every sum, so that the rows it sums are not counted twice, unless its basis says
+//! `counted` (what the one-click fix writes). Running-total rows are never totals rows.
+//!
+//! The words are matched once per distinct text (per interned symbol, cached), so a row costs
+//! a table lookup, not a string scan. No parsing into the document here.
+
+use super::cells::{BasisCell, DateCell, Num};
+use super::document::Document;
+use super::interner::{EMPTY, Sym};
+use super::schema::{Column, Field};
+use super::value::Basis;
+
+/// Texts that, alone, say a row sums others (compared after [`normalize`]).
+const WORDS: &[&str] = &[
+    // Chinese: total, grand total, subtotal, cumulative, altogether, summary.
+    "合计",
+    "总计",
+    "小计",
+    "累计",
+    "共计",
+    "总合计",
+    "汇总",
+    "合计数",
+    "总计数",
+    "累计数",
+    // English.
+    "total",
+    "totals",
+    "grand total",
+    "subtotal",
+    "sub-total",
+    "sub total",
+    "sum",
+    "sums",
+    "all provinces",
+    "all regions",
+    "all provinces and regions",
+];
+
+/// Chinese words that end a totals text after a short qualifier (`全省合计`, `全国总计`,
+/// `内蒙古小计`, `各地共计`). `累计` is not one: `本月累计` is a running figure, not a sum of
+/// the rows above.
+const CJK_SUFFIXES: &[&str] = &["合计", "总计", "小计", "共计"];
+
+/// English words that end a totals text after a place name (`Hebei total`), for province and
+/// city cells only.
+const LATIN_SUFFIXES: &[&str] = &["total", "totals", "subtotal", "sub-total"];
+
+/// Characters of Chinese, Japanese or Korean text (no spaces between words).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// A cell's text as the words are compared: full-width letters, digits and punctuation as
+/// ASCII, lower case, runs of spaces as one (none beside Chinese characters: `合　计` is
+/// `合计`), and no spaces, colons, full stops or footnote stars at the ends.
+fn normalize(text: &str) -> String {
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{FEFF}' | '\u{200B}' => continue,
+            c => c,
+        };
+        if c.is_whitespace() {
+            if chars.last().is_some_and(|&l| l != ' ') {
+                chars.push(' ');
+            }
+        } else {
+            chars.extend(c.to_lowercase());
+        }
+    }
+    while chars
+        .last()
+        .is_some_and(|&c| matches!(c, ' ' | ':' | '.' | '。' | '*' | '、'))
+    {
+        chars.pop();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j));
+            let after = chars.get(i + 1);
+            if before.is_some_and(|&b| is_cjk(b)) || after.is_some_and(|&a| is_cjk(a)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether what follows a totals word at the start of a text still reads as that word
+/// (`Total (all provinces)`, `合计：`, `Total - 2021`), not as a longer word (`Totalitarian`,
+/// `合计划`, `Sum of`).
+fn word_ends(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    match rest.chars().next() {
+        None => true,
+        Some(c) => {
+            matches!(
+                c,
+                '(' | '[' | '{' | ':' | ';' | ',' | '-' | '/' | '–' | '—' | '（' | '【' | '，'
+            ) || c.is_ascii_digit()
+        }
+    }
+}
+
+/// Whether a cell's text says its row sums other rows: a totals word alone or at the start
+/// (`合计`, `Total (all provinces)`, `合计：`), or a Chinese sum word after a short qualifier
+/// (`全省合计`). Case, spaces, full-width forms and a trailing colon do not matter.
+pub fn is_totals_text(text: &str) -> bool {
+    totals_kind(text) & WORD != 0
+}
+
+/// As [`is_totals_text`], for a province or city cell, which also reads a place name followed
+/// by `total` or `subtotal` (`Hebei total`) as a totals row.
+pub fn is_totals_place(text: &str) -> bool {
+    totals_kind(text) & PLACE != 0
+}
+
+/// Cache bits of a symbol: looked at, a totals text, a totals place text.
+const SEEN: u8 = 1;
+const WORD: u8 = 2;
+const PLACE: u8 = 4;
+
+/// What the text reads as ([`WORD`] and [`PLACE`] bits, and [`SEEN`]).
+fn totals_kind(text: &str) -> u8 {
+    // A totals text is short; long ones (notes, sources) need no closer look.
+    if text.len() > 120 || text.trim().is_empty() {
+        return SEEN;
+    }
+    // Nor is one without a letter (a serial number in a first 序号 column, a date): told apart
+    // without allocating, as such columns hold a new text on nearly every row.
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return SEEN;
+    }
+    let key = normalize(text);
+    let word = WORDS
+        .iter()
+        .any(|w| key.strip_prefix(w).is_some_and(word_ends))
+        || CJK_SUFFIXES.iter().any(|s| {
+            key.strip_suffix(s).is_some_and(|q| {
+                let n = q.chars().count();
+                (1..=5).contains(&n) && q.chars().all(is_cjk)
+            })
+        });
+    if word {
+        return SEEN | WORD | PLACE;
+    }
+    let place = LATIN_SUFFIXES.iter().any(|s| {
+        key.strip_suffix(s)
+            .and_then(|q| q.strip_suffix(' '))
+            .is_some_and(|q| {
+                let words = q.split(' ').count();
+                words <= 3 && q.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            })
+    });
+    if place { SEEN | PLACE } else { SEEN }
+}
+
+impl Document {
+    /// The cache bits of a symbol's text, from the cache when it was noted.
+    #[inline]
+    fn totals_bits(&self, sym: Sym) -> u8 {
+        if sym == EMPTY {
+            return SEEN;
+        }
+        match self.totals_syms.get(sym as usize) {
+            Some(&b) if b != 0 => b,
+            _ => totals_kind(self.strings.resolve(sym)),
+        }
+    }
+
+    /// Looks at a symbol's text once, so that rows holding it are told apart by a lookup.
+    #[inline]
+    pub(super) fn note_totals_sym(&mut self, sym: Sym) {
+        if sym == EMPTY {
+            return;
+        }
+        let i = sym as usize;
+        if self.totals_syms.get(i).is_some_and(|&b| b != 0) {
+            return;
+        }
+        if self.totals_syms.len() <= i {
+            self.totals_syms.resize(i + 1, 0);
+        }
+        self.totals_syms[i] = totals_kind(self.strings.resolve(sym));
+    }
+
+    /// Notes the symbols of a row's province, city and first cell.
+    pub(super) fn note_totals_row(&mut self, row: usize) {
+        let (p, c, f) = (self.province[row], self.city[row], self.first_cell_sym(row));
+        self.note_totals_sym(p);
+        self.note_totals_sym(c);
+        self.note_totals_sym(f);
+    }
+
+    /// Takes in the cache of a part joined to this document (`map`: its symbols to ours).
+    pub(super) fn absorb_totals_syms(&mut self, theirs: &[u8], map: &[Sym]) {
+        for (i, &b) in theirs.iter().enumerate() {
+            if b == 0 {
+                continue;
+            }
+            let Some(&sym) = map.get(i) else { continue };
+            let j = sym as usize;
+            if self.totals_syms.len() <= j {
+                self.totals_syms.resize(j + 1, 0);
+            }
+            self.totals_syms[j] = b;
+        }
+    }
+
+    /// The symbol of the text in a row's first cell, when the first column is neither the
+    /// province nor the city (those are looked at anyway) and the cell holds text.
+    #[inline]
+    pub(super) fn first_cell_sym(&self, row: usize) -> Sym {
+        match self.columns.first() {
+            Some(Column::Field(Field::Date)) => match self.date[row] {
+                DateCell::Invalid(sym) => sym,
+                _ => EMPTY,
+            },
+            Some(Column::Field(Field::Action)) => self.action[row],
+            Some(Column::Field(Field::Source)) => self.source[row],
+            Some(Column::Field(Field::Notes)) => self.notes[row],
+            Some(&Column::Extra(i)) => self.extras.get(i).map_or(EMPTY, |c| c[row]),
+            Some(Column::Field(f)) => match f.metric().map(|m| self.figure(row, m)) {
+                Some(Num::Invalid(sym)) => sym,
+                _ => EMPTY,
+            },
+            None => EMPTY,
+        }
+    }
+
+    /// The cell that makes a row a totals row (its province, city or first cell holds a totals
+    /// word), or `None` when the row is counted: no such word, a running total, or a basis of
+    /// `counted` (the user said it is a real row).
+    pub fn totals_cell(&self, row: usize) -> Option<Column> {
+        if row >= self.len {
+            return None;
+        }
+        self.totals_cell_of(
+            self.basis[row],
+            self.province[row],
+            self.city[row],
+            self.first_cell_sym(row),
+        )
+    }
+
+    /// As [`Document::totals_cell`], from a row's basis cell and the symbols of its province,
+    /// city and first cell.
+    #[inline]
+    pub(super) fn totals_cell_of(
+        &self,
+        basis: BasisCell,
+        province: Sym,
+        city: Sym,
+        first: Sym,
+    ) -> Option<Column> {
+        if matches!(
+            basis,
+            BasisCell::Valid(Basis::RunningTotal) | BasisCell::Counted
+        ) {
+            return None;
+        }
+        if self.totals_bits(province) & PLACE != 0 {
+            Some(Column::Field(Field::Province))
+        } else if self.totals_bits(city) & PLACE != 0 {
+            Some(Column::Field(Field::City))
+        } else if self.totals_bits(first) & WORD != 0 {
+            self.columns.first().copied()
+        } else {
+            None
+        }
+    }
+
+    /// True when the row is a totals row, left out of every sum.
+    pub fn is_totals_row(&self, row: usize) -> bool {
+        self.totals_cell(row).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::facts::NoObserver;
+
+    #[test]
+    fn totals_words_alone_at_the_start_or_after_a_qualifier() {
+        for t in [
+            "合计",
+            " 合计 ",
+            "合　计",
+            "合 计",
+            "合计：",
+            "合计:",
+            "合计（全省）",
+            "总计",
+            "小计",
+            "累计",
+            "共计",
+            "全省合计",
+            "全国合计",
+            "全市小计",
+            "内蒙古小计",
+            "汇总",
+            "Total",
+            "TOTAL",
+            "Total:",
+            "Totals",
+            "Grand total",
+            "grand  total",
+            "Ｔｏｔａｌ",
+            "Total (all provinces)",
+            "Total - 2021",
+            "Total 2021",
+            "Sum",
+            "Subtotal",
+            "Sub-total",
+            "All provinces",
+            "all provinces:",
+            "合计*",
+        ] {
+            assert!(is_totals_text(t), "{t}");
+            assert!(is_totals_place(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn words_that_only_begin_like_a_total_are_not_totals() {
+        for t in [
+            "",
+            "Totalitarian",
+            "Total shutdown",
+            "Summary",
+            "Sumatra",
+            "Sum of rigs",
+            "合计划",
+            "总计划",
+            "小计算机",
+            "累计关停",
+            "本月累计",
+            "联合",
+            "合肥",
+            "合川",
+            "National",
+            "全国",
+            "全省",
+            "Inner Mongolia",
+            "内蒙古",
+            "totally",
+            "police total",
+            "2021-09-27",
+            "一二三四五六合计",
+        ] {
+            assert!(!is_totals_text(t), "{t}");
+        }
+        // A place name followed by "total" is a totals row in a place cell only.
+        assert!(is_totals_place("Hebei total"));
+        assert!(is_totals_place("Inner Mongolia subtotal"));
+        assert!(!is_totals_text("Hebei total"));
+        assert!(!is_totals_place("police total, see notes"));
+        assert!(!is_totals_place("Totalitarian"));
+        assert!(!is_totals_place("合肥"));
+    }
+
+    fn doc(columns: &[Field], rows: &[&[&str]]) -> Document {
+        let columns: Vec<Column> = columns.iter().map(|f| Column::Field(*f)).collect();
+        let mut d = Document::with_columns(columns.clone(), Vec::new());
+        for r in rows {
+            d.push_record(&columns, r);
+        }
+        d
+    }
+
+    #[test]
+    fn a_row_is_a_totals_row_by_its_province_city_or_first_cell() {
+        use Field::*;
+        let d = doc(
+            &[Date, Province, City, Rigs, Basis],
+            &[
+                &["2021-09-27", "内蒙古", "巴彦淖尔", "10", ""],
+                &["", "合计", "", "30", ""],
+                &["2021-09-27", "内蒙古", "小计", "20", ""],
+                &["合计", "", "", "30", ""],
+                &["2021-09-27", "Hebei", "Total", "5", "running_total"],
+                &["2021-09-27", "Total", "", "5", "counted"],
+                &["2021-09-27", "合肥", "", "5", ""],
+            ],
+        );
+        let cells: Vec<Option<Column>> = (0..d.len()).map(|r| d.totals_cell(r)).collect();
+        assert_eq!(
+            cells,
+            [
+                None,
+                Some(Column::Field(Province)),
+                Some(Column::Field(City)),
+                Some(Column::Field(Date)),
+                None,
+                None,
+                None,
+            ]
+        );
+        assert!(d.facts(1).totals_row && d.facts(2).totals_row && d.facts(3).totals_row);
+        assert!(!d.facts(4).totals_row && !d.facts(5).totals_row);
+        // The totals word is not also an unknown province.
+        assert_eq!(d.cell_problem(1, Column::Field(Province)), None);
+        assert_eq!(d.cell_problem(3, Column::Field(Date)), None);
+        assert!(d.cell_problem(5, Column::Field(Province)).is_some());
+        // The same answers in a document read in parts and joined.
+        let mut joined = doc(&[Date, Province, City, Rigs, Basis], &[]);
+        joined.append_on(d.clone(), false);
+        for r in 0..d.len() {
+            assert_eq!(joined.totals_cell(r), d.totals_cell(r), "{r}");
+        }
+    }
+
+    #[test]
+    fn an_extra_first_column_counts_as_the_first_cell() {
+        let columns = vec![
+            Column::Extra(0),
+            Column::Field(Field::Province),
+            Column::Field(Field::Rigs),
+        ];
+        let mut d = Document::with_columns(columns.clone(), vec!["序号".into()]);
+        d.push_record(&columns, &["1", "河北", "5"]);
+        d.push_record(&columns, &["合计", "", "5"]);
+        assert!(!d.is_totals_row(0));
+        assert_eq!(d.totals_cell(1), Some(Column::Extra(0)));
+        // Edited in and out.
+        d.apply(
+            &crate::data::edit::Edit::SetCell {
+                row: 0,
+                column: Column::Extra(0),
+                text: "Total".into(),
+            },
+            &mut NoObserver,
+        )
+        .unwrap();
+        assert!(d.is_totals_row(0));
+    }
+}

@@ -1,0 +1,201 @@
+//! UI tests of the rows left out of the sums (issue 12, items 6 and 7), on the real app through
+//! accessible labels: a totals row is listed as a problem and counted with one click (undone
+//! with Ctrl+Z), and the note under the cards names the rows without a date and shows them.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crackdown_dashboard::data::document::Metric;
+use crackdown_dashboard::ui::dialogs::{FileDialogs, SaveKind};
+use crackdown_dashboard::{App, StartOptions};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Dialogs answered from a queue, as a user picking files would (as in `tests/ui.rs`).
+#[derive(Clone, Default)]
+struct ScriptedDialogs {
+    open: Arc<Mutex<VecDeque<PathBuf>>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.open.lock().unwrap().pop_front()
+    }
+    fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// The app after File ▸ Open… (Ctrl+O) of a new file `name` holding `contents` (the directory
+/// lasts as long as the returned guard).
+fn opened(name: &str, contents: &str) -> (tempfile::TempDir, Harness<'static, App>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.lock().unwrap().push_back(path);
+    // The test keeps its recovery copies in its own folder, never the user's.
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(dir.path().join("recovery")),
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .wgpu()
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ));
+        })
+        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    (dir, h)
+}
+
+/// The node a screen reader names `name` (its accessible label).
+fn named<'a>(h: &'a Harness<'_, App>, name: &str) -> egui_kittest::Node<'a> {
+    let name = name.to_owned();
+    h.get_by(move |n| n.label().as_deref() == Some(name.as_str()))
+}
+
+/// Whether some node is named `name` exactly.
+fn shows(h: &Harness<'_, App>, name: &str) -> bool {
+    let name = name.to_owned();
+    h.query_by(move |n| n.label().as_deref() == Some(name.as_str()))
+        .is_some()
+}
+
+fn card_text(metric: Metric, value: f64) -> String {
+    format!("{}: {}", metric.title(), metric.format(value))
+}
+
+#[test]
+fn a_totals_row_is_left_out_listed_and_counted_with_one_click_then_undone() {
+    let (_dir, mut h) = opened(
+        "totals.csv",
+        "date,province,city,rigs_seized\n\
+         2021-09-27,内蒙古,巴彦淖尔,10100\n\
+         2021-06-18,四川,雅安,200\n\
+         2021-09-30,合计,,10300\n",
+    );
+    // The totals word says, when hovered, why the row is not counted.
+    named(&h, "Province, row 3: 合计").hover();
+    h.run();
+    h.get_by_label_contains("looks like a totals row, so its figures are not counted");
+    // The cards leave the totals row out, and say so; the problem is listed.
+    named(&h, &card_text(Metric::Rigs, 10_300.0));
+    h.get_by_label_contains("1 totals row is not counted");
+    named(
+        &h,
+        "Problem: Row 3 · Province: looks like a totals row: not counted",
+    );
+    assert!(
+        !h.query_all_by_label_contains("is not a known province")
+            .any(|_| true),
+        "合计 is not also an unknown province"
+    );
+
+    // The user says it is a real row.
+    named(&h, "Count row 3 in the totals").click();
+    h.run();
+    named(&h, &card_text(Metric::Rigs, 20_600.0));
+    named(&h, "Basis, row 3: counted");
+    assert!(!shows(
+        &h,
+        "Problem: Row 3 · Province: looks like a totals row: not counted"
+    ));
+    assert!(
+        h.query_by_label_contains("totals row is not counted")
+            .is_none()
+    );
+
+    // Undone, it is left out again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    named(&h, &card_text(Metric::Rigs, 10_300.0));
+    named(&h, "Basis, row 3: event");
+    h.get_by_label_contains("1 totals row is not counted");
+    named(
+        &h,
+        "Problem: Row 3 · Province: looks like a totals row: not counted",
+    );
+    // And redone.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    named(&h, &card_text(Metric::Rigs, 20_600.0));
+
+    // The same fix from the cell's context menu, where the user sees the row.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    named(&h, &card_text(Metric::Rigs, 10_300.0));
+    let count = "Count row 3 in the totals";
+    let before = h.query_all_by_label(count).count();
+    named(&h, "Province, row 3: 合计").click_secondary();
+    h.run();
+    let items: Vec<egui::Rect> = h.query_all_by_label(count).map(|n| n.rect()).collect();
+    assert_eq!(items.len(), before + 1, "the context menu offers the fix");
+    // The menu's item is drawn last (over the panels).
+    let at = items[items.len() - 1].center();
+    h.hover_at(at);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    named(&h, &card_text(Metric::Rigs, 20_600.0));
+    named(&h, "Basis, row 3: counted");
+}
+
+#[test]
+fn the_cards_name_the_rows_without_a_date_and_show_them_in_the_table() {
+    let (_dir, mut h) = opened(
+        "undated.csv",
+        "date,province,rigs_seized\n\
+         2021-09-27,Hebei,10\n\
+         ,Hebei,6890\n\
+         2021-13-45,Sichuan,200\n\
+         ,Xinjiang,\n\
+         2021-06-18,Sichuan,45\n",
+    );
+    named(&h, "Rigs seized, row 1: 10");
+    named(&h, &card_text(Metric::Rigs, 55.0));
+    let note = h.get_by_label("2 rows without a date are not counted");
+    note.click();
+    h.run();
+    // The table shows those two rows, and only them.
+    named(&h, "Rigs seized, row 2: 6,890");
+    named(&h, "Rigs seized, row 3: 200");
+    for gone in [
+        "Rigs seized, row 1: 10",
+        "Rigs seized, row 4: empty",
+        "Rigs seized, row 5: 45",
+    ] {
+        assert!(!shows(&h, gone), "{gone} is not left out");
+    }
+    h.get_by_label_contains("Showing rows without a date");
+    // Each is listed as a problem too.
+    named(&h, "Problem: Row 2: no date: not in charts or cards");
+    named(&h, "Problem: Row 3: no date: not in charts or cards");
+    // Every row again.
+    h.get_by_label("Show all rows").click();
+    h.run();
+    named(&h, "Rigs seized, row 1: 10");
+    named(&h, "Rigs seized, row 5: 45");
+    // A date typed into a row counts it.
+    named(&h, "Date, row 2: empty").click();
+    h.run();
+    h.get_by_label("Edit Date, row 2").type_text("2021-10-01");
+    h.key_press(Key::Enter);
+    h.run();
+    named(&h, &card_text(Metric::Rigs, 6_945.0));
+    h.get_by_label("1 row without a date is not counted");
+}
