@@ -5,7 +5,7 @@
 use super::App;
 use crate::analysis::rows::RowQuery;
 use crate::background::Background;
-use crate::data::document::Problem;
+use crate::data::document::{Notice, Problem};
 use crate::ui::table;
 
 /// Documents from this many rows sort, filter and list problems on a worker thread.
@@ -42,6 +42,8 @@ pub(super) struct Derived {
     pub(super) problems_cache: Background<u64, CheckedProblems>,
     /// A file was just opened: show the problem list if its check finds any.
     pub(super) show_problems_when_checked: bool,
+    /// The document's notices and the revision they are of (a sample of rows: cheap).
+    pub(super) notices: Option<(u64, std::sync::Arc<Vec<Notice>>)>,
 }
 
 impl App {
@@ -146,9 +148,10 @@ impl App {
             notify,
         );
         let checked = checked.unwrap_or_default();
+        let noticed = fresh && !self.notices().is_empty();
         if fresh
             && std::mem::take(&mut self.derived.show_problems_when_checked)
-            && !checked.list.is_empty()
+            && (!checked.list.is_empty() || noticed)
         {
             self.settings.show_problems = true;
         }
@@ -164,6 +167,19 @@ impl App {
     /// The problem list as last checked (starting a check of the current revision if needed).
     pub(super) fn problems(&mut self) -> std::sync::Arc<CheckedProblems> {
         self.checked_problems().0
+    }
+
+    /// The document's notices (extra columns holding figures), worked out once per revision.
+    pub(super) fn notices(&mut self) -> std::sync::Arc<Vec<Notice>> {
+        let rev = self.session.doc().revision();
+        match &self.derived.notices {
+            Some((r, n)) if *r == rev => std::sync::Arc::clone(n),
+            _ => {
+                let n = std::sync::Arc::new(self.session.doc().notices());
+                self.derived.notices = Some((rev, std::sync::Arc::clone(&n)));
+                n
+            }
+        }
     }
 
     /// How many problems the last check found.

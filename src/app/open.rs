@@ -101,6 +101,7 @@ impl App {
         self.derived.visible_len = 0;
         self.derived.problems_cache.clear();
         self.derived.show_problems_when_checked = false;
+        self.derived.notices = None;
     }
 
     /// Opens a file: here when small, on a worker thread when large.

@@ -60,13 +60,14 @@ impl App {
             });
         if self.settings.show_problems {
             let list = self.problems();
+            let notices = self.notices();
             let mut clicked = None;
             egui::Panel::right("problems")
                 .frame(side)
                 .resizable(true)
                 .default_size(280.0)
                 .show(ui, |ui| {
-                    clicked = problems::problems_ui(ui, self.session.doc(), &list.list);
+                    clicked = problems::problems_ui(ui, self.session.doc(), &list.list, &notices);
                 });
             if let Some((row, column)) = clicked {
                 self.focus_cell(row, column);

@@ -1,19 +1,22 @@
-//! The problems panel: every cell that did not parse, unknown province, negative count,
-//! ambiguous date and duplicate row, with row and column. Clicking one asks the app to select
-//! that cell; fixing it removes it from the list.
+//! The problems panel: the notices about columns (an extra column holding figures) above every
+//! cell that did not parse, unknown province, negative count, ambiguous date and duplicate row,
+//! with row and column. Clicking a problem asks the app to select that cell; fixing it removes
+//! it from the list.
 
 use egui::{RichText, Ui};
 
-use crate::data::document::{Column, Document, Problem};
+use crate::data::document::{Column, Document, Notice, Problem};
 use crate::ui::theme;
 
-/// Draws the list; returns the problem the user clicked.
+/// Draws the notices and the list; returns the problem the user clicked.
 pub fn problems_ui(
     ui: &mut Ui,
     doc: &Document,
     problems: &[Problem],
+    notices: &[Notice],
 ) -> Option<(usize, Option<Column>)> {
     let mut clicked = None;
+    notices_ui(ui, notices);
     ui.heading(format!("Problems ({})", problems.len()));
     ui.label(
         RichText::new(
@@ -59,4 +62,25 @@ pub fn problems_ui(
             }
         });
     clicked
+}
+
+/// The notices, above the problems: figures the app does not count, named so they are not
+/// missed.
+fn notices_ui(ui: &mut Ui, notices: &[Notice]) {
+    if notices.is_empty() {
+        return;
+    }
+    ui.heading(format!("Columns to check ({})", notices.len()));
+    for n in notices {
+        ui.label(RichText::new(&n.message).color(ui.visuals().warn_fg_color));
+    }
+    ui.label(
+        RichText::new(
+            "Their figures are not in the charts or cards. Open the file again to choose what \
+             each column holds in the import preview.",
+        )
+        .small()
+        .color(theme::weak_text(ui.visuals())),
+    );
+    ui.separator();
 }
