@@ -284,6 +284,11 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
         "provinces": provinces,
         "rows_left_out": left_out,
         "problems": problems,
+        "notices": report
+            .notices
+            .iter()
+            .map(|n| json!({"column": n.column, "message": n.message}))
+            .collect::<Vec<_>>(),
     })
 }
 
@@ -328,6 +333,9 @@ fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> E
     }
     for w in &import.report.warnings {
         let _ = writeln!(out, "  warning: {w}");
+    }
+    for n in &import.report.notices {
+        let _ = writeln!(out, "  notice: {}", n.message);
     }
     let _ = writeln!(
         out,

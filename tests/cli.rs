@@ -42,13 +42,15 @@ fn check_json_on_the_sample_prints_the_dashboard_totals() {
             "date_range",
             "provinces",
             "rows_left_out",
-            "problems"
+            "problems",
+            "notices"
         ]
     );
     assert_eq!(
         v["rows_left_out"],
         serde_json::json!({"no_date": 0, "totals_rows": 0})
     );
+    assert_eq!(v["notices"], serde_json::json!([]));
     assert_eq!(v["format"], "csv");
     assert_eq!(v["encoding"], "utf-8");
     assert_eq!(v["rows"], 60);
@@ -186,6 +188,40 @@ fn check_reports_problems_with_row_and_column() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("3 problems"));
+}
+
+#[test]
+fn check_names_columns_it_does_not_read() {
+    // No column recognised: not refused (exit 0), and the notices say so, then name each column
+    // of figures kept as an extra column.
+    let out = bin()
+        .args(["check", "tests/fixtures/unknown_columns_only.csv", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["rows"], 2);
+    assert_eq!(
+        v["notices"],
+        serde_json::json!([
+            {"column": null, "message": "no column was recognised: every column is kept as an extra column"},
+            {"column": "foo", "message": "“foo” holds numbers and is kept as an extra column: map it?"},
+            {"column": "bar", "message": "“bar” holds numbers and is kept as an extra column: map it?"},
+        ])
+    );
+    let out = bin()
+        .args(["check", "tests/fixtures/unmapped_numeric.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "  notice: “hashrate (EH/s)” holds numbers and is kept as an extra column: map it?"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("“执法单位” holds"), "{text}");
 }
 
 #[test]

@@ -266,6 +266,22 @@ fn every_fixture_reads_as_expected() {
                         ));
                     }
                 }
+                if let Some(want) = entry.get("notices").and_then(Value::as_array) {
+                    let mut want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
+                    let mut got: Vec<&str> = report
+                        .notices
+                        .iter()
+                        .filter_map(|n| n.column.as_deref())
+                        .collect();
+                    want.sort_unstable();
+                    got.sort_unstable();
+                    if got != want {
+                        failures.push(format!(
+                            "{file}: notices about {got:?}, expected {want:?} ({:?})",
+                            report.notices
+                        ));
+                    }
+                }
                 if let Some(a) = entry.get("ambiguous_dates").and_then(Value::as_bool)
                     && doc.has_ambiguous_dates() != a
                 {

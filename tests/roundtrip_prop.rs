@@ -567,15 +567,26 @@ proptest! {
 
     /// Reading loses nothing but what is documented: every source cell is in the document as
     /// typed (trimmed for province and city, canonical when it parsed), blank rows are skipped,
-    /// unknown and repeated headers become trimmed extra columns, blank ones `column N`.
+    /// unknown headers, and those whose field a stronger or earlier header takes, become trimmed
+    /// extra columns, blank ones `column N`.
     #[test]
     fn reading_keeps_cells_as_documented(src in csv_source()) {
         let doc = read_csv_source(&src)?;
         // Expected columns per header position, as documented for header matching.
         let mut expected_columns = Vec::new();
         let mut extra_names = Vec::new();
+        // The strongest match (key, synonym, words) takes its field; between equals, the first.
+        let matched: Vec<_> = src.headers.iter().map(|h| io::classify_header(h)).collect();
+        let wins = |i: usize| {
+            matched[i].filter(|(f, s)| {
+                matched.iter().enumerate().all(|(j, m)| match m {
+                    Some((g, t)) if g == f && j != i => t < s || (t == s && j > i),
+                    _ => true,
+                })
+            })
+        };
         for (i, h) in src.headers.iter().enumerate() {
-            match io::match_header(h).filter(|f| !expected_columns.contains(&Column::Field(*f))) {
+            match wins(i).map(|(f, _)| f) {
                 Some(f) => expected_columns.push(Column::Field(f)),
                 None => {
                     expected_columns.push(Column::Extra(extra_names.len()));

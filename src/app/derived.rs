@@ -7,7 +7,7 @@ use crate::analysis::rows::RowQuery;
 use std::sync::Arc;
 
 use crate::background::Background;
-use crate::data::document::Problem;
+use crate::data::document::{Notice, Problem};
 use crate::ui::table;
 
 /// Documents from this many rows sort and filter on a worker thread.
@@ -22,6 +22,8 @@ pub(super) struct Derived {
     pub(super) visible_len: usize,
     /// The problem list as of a revision, for the table's problems filter on a worker.
     pub(super) problem_list: Option<(u64, Arc<Vec<Problem>>)>,
+    /// The document's notices and the revision they are of (a sample of rows: cheap).
+    pub(super) notices: Option<(u64, std::sync::Arc<Vec<Notice>>)>,
 }
 
 impl App {
@@ -121,6 +123,19 @@ impl App {
             cells,
             rows: problems.list().len() - cells - left_out,
             left_out,
+        }
+    }
+
+    /// The document's notices (extra columns holding figures), worked out once per revision.
+    pub(super) fn notices(&mut self) -> std::sync::Arc<Vec<Notice>> {
+        let rev = self.session.doc().revision();
+        match &self.derived.notices {
+            Some((r, n)) if *r == rev => std::sync::Arc::clone(n),
+            _ => {
+                let n = std::sync::Arc::new(self.session.doc().notices());
+                self.derived.notices = Some((rev, std::sync::Arc::clone(&n)));
+                n
+            }
         }
     }
 

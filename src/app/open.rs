@@ -100,6 +100,7 @@ impl App {
         self.derived.visible_cache.clear();
         self.derived.visible_len = 0;
         self.derived.problem_list = None;
+        self.derived.notices = None;
     }
 
     /// Opens a file: here when small, on a worker thread when large.
@@ -233,8 +234,8 @@ impl App {
         self.replace_session(session);
         self.remember_recent(path);
         // The problem list opens if the check found any (a large file was checked on the
-        // loading thread).
-        if self.problem_count() > 0 {
+        // loading thread), or a column of figures is kept as an extra column.
+        if self.problem_count() > 0 || !self.notices().is_empty() {
             self.settings.show_problems = true;
         }
         self.info(format!("Opened {} ({rows} rows)", path.display()));

@@ -59,6 +59,7 @@ impl App {
                 filters::province_list(ui, &places, &mut self.settings.view.filter.hidden, &view);
             });
         if self.settings.show_problems {
+            let notices = self.notices();
             let mut clicked = None;
             egui::Panel::right("problems")
                 .frame(side)
@@ -69,6 +70,7 @@ impl App {
                         ui,
                         self.session.doc(),
                         self.session.problems().list(),
+                        &notices,
                     );
                 });
             match clicked {

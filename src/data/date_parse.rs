@@ -183,6 +183,17 @@ pub fn parse_date_in(text: &str, order: DateOrder) -> Result<EventDate, DateErro
     if let Some(d) = iso_date(text.as_bytes()) {
         return Ok(d);
     }
+    // Full-width digits and separators (`２０２１．９．２７`) read as their ASCII forms.
+    if text.chars().any(|c| ('\u{ff0d}'..='\u{ff19}').contains(&c)) {
+        let ascii: String = text
+            .chars()
+            .map(|c| match c {
+                '\u{ff0d}'..='\u{ff19}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                c => c,
+            })
+            .collect();
+        return parse_date_in(&ascii, order);
+    }
     let t = without_time(text.trim());
     if t.is_empty() {
         return Err(DateError::Empty);
@@ -484,5 +495,38 @@ mod tests {
             parse_date("abc 08:00").unwrap_err().to_string(),
             "“abc” is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2021-09-27, 2021-09, 2021)"
         );
+    }
+
+    #[test]
+    fn dates_with_dots_and_fullwidth_digits() {
+        for (text, want) in [
+            ("2021.9.27", "2021-09-27"),
+            ("2021.09.27", "2021-09-27"),
+            ("2021.09", "2021-09"),
+            ("27.09.2021", "2021-09-27"),
+            ("9.27.2021", "2021-09-27"),
+            ("２０２１．９．２７", "2021-09-27"),
+            ("２０２１年９月２７日", "2021-09-27"),
+            ("２０２１－０９－２７", "2021-09-27"),
+        ] {
+            assert_eq!(
+                parse_date(text).map(|d| d.to_string()),
+                Ok(want.into()),
+                "{text}"
+            );
+        }
+        // Day and month in either order: the file's order decides, as with slashes.
+        assert_eq!(numeric_order("27.09.2021"), Some(NumericOrder::DayFirst));
+        assert_eq!(numeric_order("9.27.2021"), Some(NumericOrder::MonthFirst));
+        assert_eq!(numeric_order("03.04.2021"), Some(NumericOrder::Ambiguous));
+        assert!(matches!(
+            parse_date("03.04.2021"),
+            Err(DateError::Ambiguous { .. })
+        ));
+        assert_eq!(
+            parse_date_in("03.04.2021", DateOrder::DayFirst).map(|d| d.to_string()),
+            Ok("2021-04-03".into())
+        );
+        assert!(parse_date("2021.13.01").is_err());
     }
 }

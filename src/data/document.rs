@@ -21,6 +21,7 @@ pub use super::edit::{Edit, EditError};
 pub use super::facts::{NoObserver, RowFacts, RowObserver};
 use super::figure::{self, MarkerSide};
 pub use super::interner::{EMPTY, Interner, Sym};
+pub use super::notices::Notice;
 pub use super::place::Place;
 pub use super::problems::Problem;
 pub use super::schema::{Column, Field, Metric};

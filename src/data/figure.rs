@@ -416,7 +416,8 @@ pub fn with_marker(number: &str, marker: Option<&(MarkerSide, String)>) -> Strin
 }
 
 /// The power of ten a header's unit stands for: `Electricity saved (GWh)` → 6 (kWh),
-/// `节约电量(亿千瓦时)` → 8, `Coal (million t)` → 6, `rigs` → 0.
+/// `节约电量(亿千瓦时)` → 8, `Coal (million t)` → 6, `rigs` → 0. A unit in brackets wins; else
+/// the last unit anywhere in the header (`节约电量万度` → 4, `Electricity saved GWh` → 6).
 pub fn header_pow10(header: &str, quantity: Quantity) -> i32 {
     let h = halfwidth(header).to_lowercase();
     let inner: Vec<&str> = h
@@ -446,7 +447,32 @@ pub fn header_pow10(header: &str, quantity: Quantity) -> i32 {
             return p;
         }
     }
-    0
+    loose_pow10(&h, quantity).unwrap_or(0)
+}
+
+/// A unit written outside brackets (`节约电量万度`, `Electricity saved GWh`, `coal saved million
+/// t`): the last unit word in `h` (halfwidth, lower case; an English unit standing as a word)
+/// with the magnitude right before it.
+fn loose_pow10(h: &str, quantity: Quantity) -> Option<i32> {
+    let word_char = |c: char| c.is_ascii_alphanumeric();
+    let mut last: Option<(usize, i32)> = None;
+    for (u, up) in units(quantity) {
+        for (at, _) in h.match_indices(u) {
+            let (before, after) = (&h[..at], &h[at + u.len()..]);
+            if u.is_ascii() && (before.ends_with(word_char) || after.starts_with(word_char)) {
+                continue;
+            }
+            let b = before.trim_end();
+            let magnitude = MAGNITUDES.iter().find_map(|(m, mp)| {
+                let rest = b.strip_suffix(m)?;
+                (!m.is_ascii() || !rest.ends_with(word_char)).then_some(*mp)
+            });
+            if last.is_none_or(|(l, _)| at > l) {
+                last = Some((at, up + magnitude.unwrap_or(0)));
+            }
+        }
+    }
+    last.map(|(_, p)| p)
 }
 
 #[cfg(test)]
@@ -600,6 +626,57 @@ mod tests {
         assert_eq!(
             parse_figure("6.58 TWh", Quantity::Energy, 8).unwrap().value,
             6.58e9
+        );
+    }
+
+    #[test]
+    fn units_anywhere_in_a_header() {
+        for (h, q, p) in [
+            ("节约电量万度", Quantity::Energy, 4),
+            ("节约电量（万度）", Quantity::Energy, 4),
+            ("节约电量亿度", Quantity::Energy, 8),
+            ("电量（亿千瓦时）", Quantity::Energy, 8),
+            ("节约电量万千瓦时", Quantity::Energy, 4),
+            ("Electricity saved GWh", Quantity::Energy, 6),
+            ("Power saved, MWh", Quantity::Energy, 3),
+            ("节约标准煤(万吨)", Quantity::Mass, 4),
+            ("节约标准煤万吨", Quantity::Mass, 4),
+            ("coal (million t)", Quantity::Mass, 6),
+            ("coal saved million t", Quantity::Mass, 6),
+            ("coal saved, Mt", Quantity::Mass, 6),
+            ("查扣矿机万台", Quantity::Count, 4),
+            // Words that only hold a unit's letters or characters are not units.
+            ("coal_saved_tonnes", Quantity::Mass, 0),
+            ("coal seized at the mint", Quantity::Mass, 0),
+            ("2021年度节约电量", Quantity::Energy, 0),
+            ("关停项目数", Quantity::Count, 0),
+            ("rigs", Quantity::Count, 0),
+        ] {
+            assert_eq!(header_pow10(h, q), p, "{h}");
+        }
+    }
+
+    #[test]
+    fn du_is_kwh_and_fullwidth_digits_take_a_unit() {
+        assert_eq!(v("65.8亿度", Quantity::Energy), 6.58e9);
+        assert_eq!(v("120万度", Quantity::Energy), 1.2e6);
+        assert_eq!(v("3000度", Quantity::Energy), 3000.0);
+        assert_eq!(v("１０１００台", Quantity::Count), 10_100.0);
+        assert_eq!(v("６５．８亿千瓦时", Quantity::Energy), 6.58e9);
+        assert_eq!(v("６５．８亿度", Quantity::Energy), 6.58e9);
+        assert_eq!(v("２００万吨", Quantity::Mass), 2e6);
+        let f = parse_figure("约１２００台", Quantity::Count, 0).unwrap();
+        assert_eq!((f.value, f.approximate()), (1200.0, true));
+        let f = parse_figure("３０００余台", Quantity::Count, 0).unwrap();
+        assert_eq!((f.value, f.approximate()), (3000.0, true));
+        // A cell in a column of 万度 is in 万度 unless it names its own unit.
+        assert_eq!(
+            parse_figure("12", Quantity::Energy, 4).unwrap().value,
+            120_000.0
+        );
+        assert_eq!(
+            parse_figure("12度", Quantity::Energy, 4).unwrap().value,
+            12.0
         );
     }
 }

@@ -80,6 +80,12 @@ const SUFFIXES: &[&str] = &[
     "壮族自治区",
     "回族自治区",
     "自治区",
+    // Traditional forms (廣西壯族自治區, 新疆維吾爾自治區).
+    "特別行政區",
+    "維吾爾自治區",
+    "壯族自治區",
+    "回族自治區",
+    "自治區",
     "省",
     "市",
     "县",
@@ -88,7 +94,22 @@ const SUFFIXES: &[&str] = &[
     "自治州",
 ];
 
-/// Folds case, spaces, punctuation and parenthetical remarks away: `Canton (province)` → `canton`.
+/// Pinyin with tone marks to plain letters: `Nèi Měnggǔ` → `Nei Menggu`.
+fn toneless(c: char) -> char {
+    match c {
+        'ā' | 'á' | 'ǎ' | 'à' | 'Ā' | 'Á' | 'Ǎ' | 'À' => 'a',
+        'ē' | 'é' | 'ě' | 'è' | 'Ē' | 'É' | 'Ě' | 'È' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' | 'Ī' | 'Í' | 'Ǐ' | 'Ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' | 'Ō' | 'Ó' | 'Ǒ' | 'Ò' => 'o',
+        'ū' | 'ú' | 'ǔ' | 'ù' | 'Ū' | 'Ú' | 'Ǔ' | 'Ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' | 'Ü' => {
+            'u'
+        }
+        c => c,
+    }
+}
+
+/// Folds case, spaces, punctuation, tone marks and parenthetical remarks away:
+/// `Canton (province)` → `canton`, `Xīnjiāng` → `xinjiang`.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut depth = 0_u32;
@@ -97,7 +118,8 @@ pub fn normalize(name: &str) -> String {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            c if c.is_alphanumeric() => out.extend(toneless(c).to_lowercase()),
             _ => {}
         }
     }
@@ -342,6 +364,47 @@ mod tests {
             );
             assert!(g.resolve(short).is_some(), "{short}");
         }
+    }
+
+    #[test]
+    fn full_traditional_and_pinyin_forms_resolve() {
+        let g = Gazetteer::get();
+        for (name, code) in [
+            ("内蒙古自治区", "CN-NM"),
+            ("内蒙自治区", "CN-NM"),
+            ("新疆维吾尔自治区", "CN-XJ"),
+            ("广西壮族自治区", "CN-GX"),
+            ("宁夏回族自治区", "CN-NX"),
+            ("西藏自治区", "CN-XZ"),
+            ("黑龙江省", "CN-HL"),
+            ("广东省", "CN-GD"),
+            ("北京市", "CN-BJ"),
+            ("廣東", "CN-GD"),
+            ("廣東省", "CN-GD"),
+            ("內蒙古", "CN-NM"),
+            ("內蒙古自治區", "CN-NM"),
+            ("廣西壯族自治區", "CN-GX"),
+            ("新疆維吾爾自治區", "CN-XJ"),
+            ("寧夏", "CN-NX"),
+            ("黑龍江省", "CN-HL"),
+            ("陝西", "CN-SN"),
+            ("臺灣", "CN-TW"),
+            ("Neimenggu", "CN-NM"),
+            ("Nèi Měnggǔ", "CN-NM"),
+            ("Xinjiang", "CN-XJ"),
+            ("Xīnjiāng", "CN-XJ"),
+            ("Guangxi", "CN-GX"),
+            ("Ningxia", "CN-NX"),
+            ("Xizang", "CN-XZ"),
+        ] {
+            let got = g.resolve(name).map(|r| g.region(r.region).code.as_str());
+            assert_eq!(got, Some(code), "{name}");
+        }
+        // Shaanxi and Shanxi stay apart in traditional characters too.
+        assert_ne!(
+            g.resolve("陝西").map(|r| r.region),
+            g.resolve("山西").map(|r| r.region)
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod input;
 pub mod interner;
 pub mod left_out;
+pub mod notices;
 pub mod place;
 pub mod problem_index;
 pub mod problems;

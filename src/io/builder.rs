@@ -5,29 +5,62 @@
 use std::path::Path;
 
 use super::error::{ErrorKind, FileError, cancelled, err};
-use super::headers::{is_key, match_header};
+use super::headers::{Strength, classify_header, is_key};
 use super::progress::Progress;
 use super::report::{ImportReport, ReadOptions};
 use crate::data::document::{Column, Document, Field};
 
-/// The column each header becomes (a field, as chosen or matched, else an extra column), the
-/// extra columns' names, and the field each header was mapped to.
-fn map_headers(
+/// The guess when no column has a name the app knows (the preview opens with every column kept
+/// as an extra column).
+const NO_KNOWN_COLUMNS: &str = "no column has a name the app knows: choose what each column holds";
+
+/// What each header maps to: as chosen in `overrides`, else as its name says, the stronger match
+/// winning when two headers name one field (`None`: an extra column). With it, per header that
+/// lost such a contest, the index of the header that won.
+fn choose_fields(
     headers: &[String],
     overrides: Option<&Vec<Option<Field>>>,
-) -> (Vec<Column>, Vec<String>, Vec<Option<Field>>) {
+) -> (Vec<Option<Field>>, Vec<Option<usize>>) {
+    let matched: Vec<Option<(Field, Strength)>> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| match overrides.and_then(|o| o.get(i)) {
+            Some(choice) => choice.map(|f| (f, Strength::Key)),
+            None => classify_header(h),
+        })
+        .collect();
+    let mut mapping = vec![None; headers.len()];
+    let mut lost = vec![None; headers.len()];
+    for f in Field::ALL {
+        // The strongest match wins; between equals, the first column.
+        let mut best: Option<(usize, Strength)> = None;
+        for (i, m) in matched.iter().enumerate() {
+            if let Some((mf, s)) = m
+                && *mf == f
+                && best.is_none_or(|(_, bs)| *s > bs)
+            {
+                best = Some((i, *s));
+            }
+        }
+        let Some((winner, _)) = best else { continue };
+        mapping[winner] = Some(f);
+        for (i, m) in matched.iter().enumerate() {
+            if i != winner && m.is_some_and(|(mf, _)| mf == f) {
+                lost[i] = Some(winner);
+            }
+        }
+    }
+    (mapping, lost)
+}
+
+/// The column each header becomes (a field, as chosen or matched, else an extra column), the
+/// extra columns' names, and the field each header was mapped to.
+fn map_headers(mapping: &[Option<Field>], headers: &[String]) -> (Vec<Column>, Vec<String>) {
     let mut columns = Vec::with_capacity(headers.len());
     let mut extras = Vec::new();
-    let mut mapping = Vec::with_capacity(headers.len());
-    for (i, h) in headers.iter().enumerate() {
-        let field = match overrides.and_then(|o| o.get(i)) {
-            Some(choice) => *choice,
-            None => match_header(h),
-        }
-        .filter(|f| !columns.contains(&Column::Field(*f)));
-        mapping.push(field);
+    for (i, (h, field)) in headers.iter().zip(mapping).enumerate() {
         match field {
-            Some(f) => columns.push(Column::Field(f)),
+            Some(f) => columns.push(Column::Field(*f)),
             None => {
                 let name = if h.trim().is_empty() {
                     format!("column {}", i + 1)
@@ -39,7 +72,55 @@ fn map_headers(
             }
         }
     }
-    (columns, extras, mapping)
+    (columns, extras)
+}
+
+/// What the report says the app guessed about the columns: each mapping not by the field's own
+/// key, each column left extra because another took its field, and a file with no known column.
+fn note_mapping(
+    headers: &[String],
+    mapping: &[Option<Field>],
+    lost: &[Option<usize>],
+    report: &mut ImportReport,
+) {
+    let name = |i: usize| {
+        let h = headers[i].trim();
+        if h.is_empty() {
+            format!("column {}", i + 1)
+        } else {
+            h.to_owned()
+        }
+    };
+    for (i, (h, f)) in headers.iter().zip(mapping).enumerate() {
+        match classify_header(h) {
+            Some((g, Strength::Keyword)) if Some(g) == *f => report.guesses.push(format!(
+                "column “{}” was read as {} (from the words in its name)",
+                name(i),
+                g.key()
+            )),
+            _ => {
+                if let Some(f) = f
+                    && !is_key(h, *f)
+                {
+                    report
+                        .guesses
+                        .push(format!("column “{}” was read as {}", name(i), f.key()));
+                }
+            }
+        }
+        if let Some(w) = lost[i]
+            && let Some(f) = mapping[w]
+        {
+            report.guesses.push(format!(
+                "column {} (“{}”) also names {}, which column {} (“{}”) holds: it is kept as an extra column",
+                i + 1,
+                name(i),
+                f.key(),
+                w + 1,
+                name(w)
+            ));
+        }
+    }
 }
 
 /// Builds a document row by row from a header: maps the columns, then takes rows as they come.
@@ -51,7 +132,8 @@ pub(crate) struct Builder {
 
 impl Builder {
     /// An empty document with the columns `headers` name (noting in `report` how they were
-    /// read); an error when none is a column the app knows.
+    /// read). When none is a column the app knows, every column is an extra one and the report
+    /// says so, for the import preview to let the user map them.
     pub(crate) fn begin(
         path: &Path,
         headers: &[String],
@@ -65,24 +147,15 @@ impl Builder {
                 "the first line is empty; it should name the columns (date, province, …)",
             ));
         }
-        let (columns, extras, mapping) = map_headers(headers, options.mapping.as_ref());
-        if !columns.iter().any(|c| matches!(c, Column::Field(_))) {
-            return Err(err(
-                path,
-                ErrorKind::NoKnownColumns,
-                "no column has a name the app knows (expected date, province, rigs_seized, …); see the README for the accepted column names",
-            ));
-        }
+        let (mapping, lost) = choose_fields(headers, options.mapping.as_ref());
+        let (columns, extras) = map_headers(&mapping, headers);
         if options.mapping.is_none() {
-            for (h, f) in headers.iter().zip(&mapping) {
-                if let Some(f) = f
-                    && !is_key(h, *f)
-                {
-                    report
-                        .guesses
-                        .push(format!("column “{}” was read as {}", h.trim(), f.key()));
-                }
-            }
+            note_mapping(headers, &mapping, &lost, report);
+        }
+        if mapping.iter().all(Option::is_none) {
+            // Not a refusal: the preview opens with every column kept as an extra column, and
+            // the user says what each holds.
+            report.guesses.push(NO_KNOWN_COLUMNS.into());
         }
         report.headers = headers.to_vec();
         report.mapping = mapping;

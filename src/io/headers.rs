@@ -161,8 +161,25 @@ pub fn is_key(header: &str, field: Field) -> bool {
     fold(header) == fold(field.key())
 }
 
+/// How surely a header names its field: its own key, a synonym, or the words in it
+/// ([`super::header_keywords`]). The stronger match wins when two columns name one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// The header's words say what it counts (`查扣矿机数量`, `seized miners (units)`).
+    Keyword,
+    /// A synonym (`rigs`, `查扣矿机`, `Electricity saved (kWh)`).
+    Synonym,
+    /// The field's own key (`rigs_seized`).
+    Key,
+}
+
 /// The field a header names, forgiving case, spaces, underscores and common synonyms.
 pub fn match_header(header: &str) -> Option<Field> {
+    classify_header(header).map(|(f, _)| f)
+}
+
+/// The field a header names and how surely: its key, a synonym, else the words in it.
+pub fn classify_header(header: &str) -> Option<(Field, Strength)> {
     let find = |k: &str| {
         SYNONYMS
             .iter()
@@ -173,16 +190,22 @@ pub fn match_header(header: &str) -> Option<Field> {
     if key.is_empty() {
         return None;
     }
+    if let Some(f) = Field::ALL.iter().find(|f| fold(f.key()) == key) {
+        return Some((*f, Strength::Key));
+    }
     // "Electricity saved (kWh)" folds to "electricitysaved"; names with the unit inside the
     // brackets as part of the name ("Coal saved (t)" → "coalsavedt") are tried too.
-    find(&key).or_else(|| {
-        let whole: String = header
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        find(&whole)
-    })
+    find(&key)
+        .or_else(|| {
+            let whole: String = header
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            find(&whole)
+        })
+        .map(|f| (f, Strength::Synonym))
+        .or_else(|| super::header_keywords::keyword_field(header).map(|f| (f, Strength::Keyword)))
 }
 
 #[cfg(test)]
@@ -212,6 +235,25 @@ mod tests {
             assert_eq!(match_header(h), Some(f), "{h}");
         }
         assert_eq!(match_header("confidence"), None);
+        assert_eq!(
+            classify_header("rigs_seized"),
+            Some((Field::Rigs, Strength::Key))
+        );
+        assert_eq!(
+            classify_header("Rigs Seized"),
+            Some((Field::Rigs, Strength::Key))
+        );
+        assert_eq!(
+            classify_header("查扣矿机"),
+            Some((Field::Rigs, Strength::Synonym))
+        );
+        assert_eq!(
+            classify_header("查扣矿机数量"),
+            Some((Field::Rigs, Strength::Keyword))
+        );
+        // A synonym of another field is not overruled by the words in it.
+        assert_eq!(match_header("source"), Some(Field::Source));
+        assert_eq!(match_header("notes about rigs"), None);
         assert_eq!(match_header(""), None);
     }
 }

@@ -4,10 +4,13 @@
 
 use super::error::FileError;
 use super::format::Format;
-use crate::data::document::{Document, Field};
+use crate::data::document::{Document, Field, Notice};
 use crate::data::problem_index::ProblemIndex;
 use crate::data::sink::LoadSink;
 use crate::data::value::DateOrder;
+
+/// The notice for the whole file then (`check` says it too).
+const NONE_RECOGNISED: &str = "no column was recognised: every column is kept as an extra column";
 
 /// Choices that override what the reader would guess (the import preview sets them).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -47,12 +50,30 @@ pub struct ImportReport {
     pub guesses: Vec<String>,
     /// Other things the user should know.
     pub warnings: Vec<String>,
+    /// What the user should know about the columns as read: no column recognised, extra
+    /// columns that hold figures ([`Document::notices`]).
+    pub notices: Vec<Notice>,
 }
 
 impl ImportReport {
-    /// True when something was guessed and the user should confirm it before the data opens.
+    /// True when something was guessed, or a column holds figures the app does not read, and
+    /// the user should confirm it before the data opens.
     pub fn needs_preview(&self) -> bool {
-        !self.guesses.is_empty()
+        !self.guesses.is_empty() || !self.notices.is_empty()
+    }
+
+    /// The notices about a document read with this report: no column recognised, then the
+    /// document's own.
+    pub fn notices_of(&self, doc: &Document) -> Vec<Notice> {
+        let mut out = Vec::new();
+        if !self.mapping.is_empty() && self.mapping.iter().all(Option::is_none) {
+            out.push(Notice {
+                column: None,
+                message: NONE_RECOGNISED.into(),
+            });
+        }
+        out.extend(doc.notices());
+        out
     }
 }
 
@@ -117,6 +138,7 @@ pub(crate) fn finish<S: LoadSink>(
         );
     }
     report.date_order = doc.date_order();
+    report.notices = report.notices_of(&doc);
     let aggregates = aggregates.filter(|_| doc.date_order() == read_order);
     Ok(Import {
         doc,

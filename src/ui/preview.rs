@@ -92,6 +92,7 @@ pub fn preview_ui(
     let mut next = options.clone();
     let mut choice_label = String::new();
     guesses_ui(ui, name, report);
+    notices_ui(ui, report, &mut next, &mut choice_label);
     settings_grid(ui, report, &mut next, &mut choice_label);
     ui.add_space(6.0);
     mapping_grid(ui, report, &mut next, &mut choice_label);
@@ -116,13 +117,80 @@ fn guesses_ui(ui: &mut Ui, name: &str, report: &ImportReport) {
             .color(theme::weak_text(ui.visuals())),
     );
     ui.add_space(4.0);
+    // Guesses are for checking, not errors: in the normal text colour. Warnings (text that
+    // could not be decoded, …) stand out in red.
     for g in &report.guesses {
-        ui.label(RichText::new(format!("• {g}")).color(theme::error_text(ui.visuals())));
+        ui.label(RichText::new(format!("• {g}")).color(ui.visuals().text_color()));
     }
     for w in &report.warnings {
-        ui.label(format!("• {w}"));
+        ui.label(RichText::new(format!("• {w}")).color(theme::error_text(ui.visuals())));
     }
     ui.add_space(4.0);
+}
+
+/// The notices about columns (an extra column holding figures), each with its column's mapping
+/// next to it. A changed choice goes into `next`, named in `label`.
+fn notices_ui(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: &mut String) {
+    let mut mapping = report.mapping.clone();
+    for n in &report.notices {
+        let Some(column) = &n.column else {
+            ui.label(RichText::new(format!("• {}", n.message)).color(ui.visuals().warn_fg_color));
+            continue;
+        };
+        let index = report.headers.iter().enumerate().position(|(i, h)| {
+            header_label(i, h) == *column && mapping.get(i).is_some_and(Option::is_none)
+        });
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("• {}", n.message)).color(ui.visuals().warn_fg_color));
+            let Some(i) = index else { return };
+            let current = mapping.get(i).copied().flatten();
+            let name = format!("Map “{column}” to");
+            if let Some(chosen) = field_combo(ui, ("preview_notice_map", i), &name, current)
+                && i < mapping.len()
+            {
+                *label = format!(
+                    "column “{column}”: {}",
+                    chosen.map_or("extra column", Field::title)
+                );
+                mapping[i] = chosen;
+                next.mapping = Some(mapping.clone());
+            }
+        });
+    }
+    if !report.notices.is_empty() {
+        ui.add_space(4.0);
+    }
+}
+
+/// A column's name as the preview shows it (and extra columns are named).
+fn header_label(i: usize, h: &str) -> String {
+    if h.trim().is_empty() {
+        format!("column {}", i + 1)
+    } else {
+        h.trim().to_owned()
+    }
+}
+
+/// A drop-down of the fields a column may hold, named `name: current`; the new choice when the
+/// user picks another.
+fn field_combo(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    current: Option<Field>,
+) -> Option<Option<Field>> {
+    let text = current.map_or("keep as extra column", Field::title);
+    let mut chosen = current;
+    let r = egui::ComboBox::from_id_salt(salt)
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, "keep as extra column");
+            for f in Field::ALL {
+                ui.selectable_value(&mut chosen, Some(f), f.title());
+            }
+        });
+    let _ = r.response.accessible_name(format!("{name}: {text}"));
+    (chosen != current).then_some(chosen)
 }
 
 /// Format, encoding, delimiter, sheet and date order. A changed choice goes into `next`, named
@@ -243,33 +311,33 @@ fn mapping_grid(
                 .show(ui, |ui| {
                     let mut mapping = report.mapping.clone();
                     for (i, h) in report.headers.iter().enumerate() {
-                        let label = if h.trim().is_empty() {
-                            format!("column {}", i + 1)
-                        } else {
-                            h.clone()
-                        };
+                        let label = header_label(i, h);
                         ui.label(&label);
                         let current = mapping.get(i).copied().flatten();
-                        let text = current.map_or("keep as extra column", Field::title);
-                        let mut chosen = current;
-                        let r = egui::ComboBox::from_id_salt(("preview_map", i))
-                            .selected_text(text)
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut chosen, None, "keep as extra column");
-                                for f in Field::ALL {
-                                    ui.selectable_value(&mut chosen, Some(f), f.title());
-                                }
-                            });
-                        let _ = r
-                            .response
-                            .accessible_name(format!("Column “{label}” holds: {text}"));
-                        if chosen != current && i < mapping.len() {
+                        let name = format!("Column “{label}” holds");
+                        if let Some(chosen) = field_combo(ui, ("preview_map", i), &name, current)
+                            && i < mapping.len()
+                        {
                             *choice_label = format!(
                                 "column “{label}”: {}",
                                 chosen.map_or("extra column", Field::title)
                             );
                             mapping[i] = chosen;
                             next.mapping = Some(mapping.clone());
+                        }
+                        // A mapping read from the name rather than the field's own key is the
+                        // app's guess: marked, in the weak colour, so it is checked.
+                        let guessed = current
+                            .is_some_and(|f| !io::is_key(h, f) && io::match_header(h) == Some(f));
+                        if guessed {
+                            ui.label(
+                                RichText::new("guessed")
+                                    .small()
+                                    .color(theme::weak_text(ui.visuals())),
+                            )
+                            .on_hover_text("read from the column's name: change it if it is wrong");
+                        } else {
+                            ui.label("");
                         }
                         if i % 3 == 2 {
                             ui.end_row();
@@ -357,6 +425,44 @@ fn buttons(ui: &mut Ui, history: &PreviewHistory) -> Option<PreviewChoice> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The colour each text line containing `part` is painted in, in one frame of `ui`.
+    fn colours_of(part: &str, mut ui: impl FnMut(&mut Ui)) -> (Vec<egui::Color32>, egui::Visuals) {
+        let ctx = egui::Context::default();
+        let mut out = Vec::new();
+        for _ in 0..2 {
+            let mut frame = ctx.run_ui(Default::default(), &mut ui);
+            frame.textures_delta.clear();
+            out = frame
+                .shapes
+                .iter()
+                .filter_map(|c| match &c.shape {
+                    egui::Shape::Text(t) if t.galley.text().contains(part) => Some(
+                        t.override_text_color
+                            .unwrap_or(t.galley.job.sections[0].format.color),
+                    ),
+                    _ => None,
+                })
+                .collect();
+        }
+        (out, ctx.global_style().visuals.clone())
+    }
+
+    #[test]
+    fn guesses_are_in_the_text_colour_and_warnings_in_red() {
+        let report = ImportReport {
+            guesses: vec!["column “查扣矿机数量” was read as rigs_seized".into()],
+            warnings: vec!["3 bytes could not be decoded".into()],
+            ..Default::default()
+        };
+        let (guess, visuals) = colours_of("was read as", |ui| guesses_ui(ui, "x.csv", &report));
+        assert_eq!(guess, [visuals.text_color()]);
+        assert_ne!(guess[0], theme::error_text(&visuals));
+        let (warning, _) = colours_of("could not be decoded", |ui| {
+            guesses_ui(ui, "x.csv", &report)
+        });
+        assert_eq!(warning, [theme::error_text(&visuals)]);
+    }
 
     #[test]
     fn history_steps_back_and_forth_and_a_new_choice_clears_redo() {

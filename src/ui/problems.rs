@@ -1,11 +1,12 @@
-//! The problems panel: every cell that did not parse, unknown province, negative count,
-//! ambiguous date, row left out of the sums (totals rows, rows without a date) and duplicate
-//! row, with row and column. Clicking one asks the app to select that cell; fixing it removes it
-//! from the list. A totals row has a button that counts it (the user says it is a real row).
+//! The problems panel: the notices about columns (an extra column holding figures) above every
+//! cell that did not parse, unknown province, negative count, ambiguous date, row left out of
+//! the sums (totals rows, rows without a date) and duplicate row, with row and column. Clicking
+//! one asks the app to select that cell; fixing it removes it from the list. A totals row has a
+//! button that counts it (the user says it is a real row).
 
 use egui::{RichText, Ui};
 
-use crate::data::document::{Column, Document, Edit, Problem};
+use crate::data::document::{Column, Document, Edit, Notice, Problem};
 use crate::ui::{table, theme};
 
 /// What the user asked of the problem list.
@@ -17,9 +18,15 @@ pub enum ProblemClick {
     Fix(Edit),
 }
 
-/// Draws the list; returns what the user clicked.
-pub fn problems_ui(ui: &mut Ui, doc: &Document, problems: &[Problem]) -> Option<ProblemClick> {
+/// Draws the notices and the list; returns what the user clicked.
+pub fn problems_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    problems: &[Problem],
+    notices: &[Notice],
+) -> Option<ProblemClick> {
     let mut clicked = None;
+    notices_ui(ui, notices);
     ui.heading(format!("Problems ({})", problems.len()));
     ui.label(
         RichText::new(
@@ -90,4 +97,25 @@ fn problem_ui(
         clicked = Some(ProblemClick::Fix(fix));
     }
     clicked
+}
+
+/// The notices, above the problems: figures the app does not count, named so they are not
+/// missed.
+fn notices_ui(ui: &mut Ui, notices: &[Notice]) {
+    if notices.is_empty() {
+        return;
+    }
+    ui.heading(format!("Columns to check ({})", notices.len()));
+    for n in notices {
+        ui.label(RichText::new(&n.message).color(ui.visuals().warn_fg_color));
+    }
+    ui.label(
+        RichText::new(
+            "Their figures are not in the charts or cards. Open the file again to choose what \
+             each column holds in the import preview.",
+        )
+        .small()
+        .color(theme::weak_text(ui.visuals())),
+    );
+    ui.separator();
 }
