@@ -147,7 +147,14 @@ impl Document {
         if text.trim().is_empty() {
             return Num::Empty;
         }
-        match figure::parse_figure(text, metric.quantity(), pow10) {
+        let format = self.number_format[metric.index()];
+        let mut parsed = figure::parse_figure_as(text, metric.quantity(), pow10, format);
+        if !from_file && matches!(parsed, Err(figure::FigureError::WrongFormat { .. })) {
+            // The table shows figures as 1234.5 whatever the column's format: what is typed as
+            // shown reads as shown (a cell that reads both ways stays flagged).
+            parsed = figure::parse_figure(text, metric.quantity(), pow10);
+        }
+        match parsed {
             Ok(figure::Figure {
                 value,
                 marker: None,

@@ -11,6 +11,7 @@ pub mod figure;
 pub mod gazetteer;
 pub mod input;
 pub mod interner;
+pub mod number_format;
 pub mod place;
 pub mod problems;
 pub mod schema;
