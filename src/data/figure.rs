@@ -81,6 +81,8 @@ pub enum FigureError {
         here: String,
         /// Its value as `1,234.5`.
         usual: String,
+        /// The column's number format, as it writes `1234.5`.
+        format: &'static str,
     },
     /// A figure that does not read in its column's number format (but does as `1,234.5`).
     WrongFormat {
@@ -105,9 +107,14 @@ impl std::fmt::Display for FigureError {
             ),
             FigureError::TooLarge { text } => write!(f, "“{text}” is too large"),
             FigureError::NotWhole { text } => write!(f, "“{text}” is not a whole number"),
-            FigureError::Ambiguous { text, here, usual } => write!(
+            FigureError::Ambiguous {
+                text,
+                here,
+                usual,
+                format,
+            } => write!(
                 f,
-                "“{text}” could be {usual} or {here}: its column writes numbers both ways; type it without thousands separators"
+                "“{text}” could be {usual} or {here} (as 1,234.5, or as {format}: this column's number format); type it without thousands separators"
             ),
             FigureError::WrongFormat { text, format } => write!(
                 f,

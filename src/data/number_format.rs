@@ -162,6 +162,7 @@ pub fn parse_figure_as(
             text: trimmed(),
             here: crate::data::value::canonical_number(h.value),
             usual: crate::data::value::canonical_number(u.value),
+            format: format.label(),
         }),
         (Ok(h), _) => Ok(h),
         (Err(_), Ok(_)) => Err(FigureError::WrongFormat {
