@@ -282,6 +282,31 @@ fn every_fixture_reads_as_expected() {
                         ));
                     }
                 }
+                if let Some(n) = entry.get("header_row").and_then(Value::as_u64)
+                    && report.header_row != Some(n as usize)
+                {
+                    failures.push(format!(
+                        "{file}: header row {:?}, expected {n}",
+                        report.header_row
+                    ));
+                }
+                if let Some(u) = entry.get("unit_row").and_then(Value::as_bool) {
+                    let said = report.guesses.iter().any(|g| g.contains("units"));
+                    if said != u {
+                        failures.push(format!(
+                            "{file}: unit row {said}, expected {u} ({:?})",
+                            report.guesses
+                        ));
+                    }
+                }
+                if let Some(f) = entry.get("number_format").and_then(Value::as_str)
+                    && report.number_format.map(|n| n.label()) != Some(f)
+                {
+                    failures.push(format!(
+                        "{file}: number format {:?}, expected {f}",
+                        report.number_format.map(|n| n.label())
+                    ));
+                }
                 if let Some(a) = entry.get("ambiguous_dates").and_then(Value::as_bool)
                     && doc.has_ambiguous_dates() != a
                 {

@@ -19,7 +19,7 @@ pub use super::cells::{BasisCell, DateCell, Num, NumCell};
 use super::cells::{NUM_EMPTY, NumCol};
 pub use super::edit::{Edit, EditError};
 pub use super::facts::{NoObserver, RowFacts, RowObserver};
-use super::figure::{self, MarkerSide};
+use super::figure::{self, MarkerSide, NumberFormat};
 pub use super::interner::{EMPTY, Interner, Sym};
 pub use super::notices::Notice;
 pub use super::place::Place;
@@ -89,6 +89,8 @@ pub struct Document {
     pub(super) headers: HashMap<Column, String>,
     /// Unit of each figure column as a power of ten of the canonical unit (from its header).
     pub(super) pow10: [i32; 4],
+    /// How each figure column writes its numbers (`1,234.5`, `1.234,5`, `1 234,5`).
+    pub(super) number_format: [NumberFormat; 4],
     /// How numeric day/month dates are read.
     pub(super) date_order: DateOrder,
     /// Votes from unambiguous numeric dates seen while loading: day-first, month-first.
@@ -205,6 +207,18 @@ impl Document {
     /// A figure column's unit as a power of ten of the canonical unit (0 for kWh, t, counts).
     pub fn column_pow10(&self, metric: Metric) -> i32 {
         self.pow10[metric.index()]
+    }
+
+    /// How a figure column writes its numbers: its cells, and edits typed into it, are read so.
+    pub fn number_format(&self, metric: Metric) -> NumberFormat {
+        self.number_format[metric.index()]
+    }
+
+    /// Sets how a figure column writes its numbers, for the cells read after (a reader sets it
+    /// before the first row).
+    pub fn set_number_format(&mut self, metric: Metric, format: NumberFormat) {
+        self.number_format[metric.index()] = format;
+        self.revision += 1;
     }
 
     /// How numeric day/month dates are read.

@@ -1,6 +1,9 @@
 //! Figures as people write them: `10,100`, `10 100`, `6.58 billion kWh`, `6.58 TWh`, `65.8亿千瓦时`,
 //! `1.2万台`, `about 10,000`, `逾3000`, `10,000+`. Units and magnitudes are powers of ten, applied
 //! by shifting the decimal point, so `65.8` in a column of 亿千瓦时 is exactly 6,580,000,000 kWh.
+//! Decimal commas (`6580,0`, `1.234,5`, `1 234,5`) are read in a column's [`NumberFormat`].
+
+pub use super::number_format::{NumberFormat, Votes, parse_figure_as};
 
 /// What a figure counts, which decides the units it may carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +72,25 @@ pub enum FigureError {
         /// The cell's text.
         text: String,
     },
+    /// A figure that reads as one value in its column's number format and as another in the
+    /// usual `1,234.5` (`1.234` under `1.234,5`): not guessed.
+    Ambiguous {
+        /// The cell's text.
+        text: String,
+        /// Its value in the column's number format.
+        here: String,
+        /// Its value as `1,234.5`.
+        usual: String,
+        /// The column's number format, as it writes `1234.5`.
+        format: &'static str,
+    },
+    /// A figure that does not read in its column's number format (but does as `1,234.5`).
+    WrongFormat {
+        /// The cell's text.
+        text: String,
+        /// The column's number format, as it writes `1234.5`.
+        format: &'static str,
+    },
 }
 
 impl std::fmt::Display for FigureError {
@@ -85,6 +107,19 @@ impl std::fmt::Display for FigureError {
             ),
             FigureError::TooLarge { text } => write!(f, "“{text}” is too large"),
             FigureError::NotWhole { text } => write!(f, "“{text}” is not a whole number"),
+            FigureError::Ambiguous {
+                text,
+                here,
+                usual,
+                format,
+            } => write!(
+                f,
+                "“{text}” could be {usual} or {here} (as 1,234.5, or as {format}: this column's number format); type it without thousands separators"
+            ),
+            FigureError::WrongFormat { text, format } => write!(
+                f,
+                "“{text}” does not fit the number format {format} of its column; retype it or choose the number format when importing"
+            ),
         }
     }
 }
@@ -208,7 +243,7 @@ fn halfwidth(s: &str) -> String {
 
 /// Splits a plain number (`10,100.5`, `10 100`, `6.58e9`) into its significant digits and a power
 /// of ten, checking that thousands separators sit every three digits.
-fn decimal(body: &str, original: &str) -> Result<(String, i32), FigureError> {
+fn decimal(body: &str, original: &str, format: NumberFormat) -> Result<(String, i32), FigureError> {
     let not_a_number = || FigureError::NotANumber {
         text: original.to_owned(),
     };
@@ -223,8 +258,9 @@ fn decimal(body: &str, original: &str) -> Result<(String, i32), FigureError> {
         }
         None => (body, 0),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let groups: Vec<&str> = int.split([',', ' ', '\'', '_']).collect();
+    let (point, thousands) = format.marks();
+    let (int, frac) = mantissa.split_once(point).unwrap_or((mantissa, ""));
+    let groups: Vec<&str> = int.split(thousands).collect();
     if groups.len() > 1
         && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
     {
@@ -260,16 +296,28 @@ fn strip_after(s: &mut &str, marker: &mut Option<(MarkerSide, String)>) {
     }
 }
 
-/// Parses a figure. `column_pow10` is the unit a column header gives (`(亿千瓦时)` → 8); it applies
-/// when the cell names no unit of its own.
+/// Parses a figure written as `1,234.5`. `column_pow10` is the unit a column header gives
+/// (`(亿千瓦时)` → 8); it applies when the cell names no unit of its own.
 pub fn parse_figure(
     text: &str,
     quantity: Quantity,
     column_pow10: i32,
 ) -> Result<Figure, FigureError> {
+    parse_in(text, quantity, column_pow10, NumberFormat::Point)
+}
+
+/// [`parse_figure`] in a number format, without asking whether another format reads it too
+/// (that is [`parse_figure_as`]).
+pub(crate) fn parse_in(
+    text: &str,
+    quantity: Quantity,
+    column_pow10: i32,
+    format: NumberFormat,
+) -> Result<Figure, FigureError> {
     // Plain digits (the common case when loading): no allocation, exact.
     let b = text.as_bytes();
     if column_pow10 == 0
+        && (format == NumberFormat::Point || !b.contains(&b'.'))
         && !b.is_empty()
         && b.len() <= 15
         && b[0].is_ascii_digit()
@@ -351,7 +399,7 @@ pub fn parse_figure(
     }
     // "3000多台", "10,000+ rigs": a marker may also stand between the number and its unit.
     strip_after(&mut s, &mut marker);
-    let (digits, exp) = decimal(s, original)?;
+    let (digits, exp) = decimal(s, original, format)?;
     let total = exp + magnitude + pow10.unwrap_or(column_pow10);
     let value: f64 = format!("{digits}e{total}")
         .parse()
@@ -473,6 +521,28 @@ fn loose_pow10(h: &str, quantity: Quantity) -> Option<i32> {
         }
     }
     last.map(|(_, p)| p)
+}
+
+/// True when `word` is a unit a figure is counted in, alone as a unit row under a header writes
+/// it: `台`, `个`, `万千瓦时`, `亿度`, `kWh`, `万吨`, `(t)`, `万` (brackets allowed).
+pub fn is_unit_word(word: &str) -> bool {
+    let w = halfwidth(word).to_lowercase();
+    let w = w
+        .trim()
+        .trim_start_matches(['(', '（', '[', '【'])
+        .trim_end_matches([')', '）', ']', '】'])
+        .trim();
+    if w.is_empty() {
+        return false;
+    }
+    let magnitude = |s: &str| s.is_empty() || MAGNITUDES.iter().any(|(m, _)| s == *m);
+    if magnitude(w) {
+        return true;
+    }
+    [Quantity::Count, Quantity::Energy, Quantity::Mass]
+        .iter()
+        .flat_map(|q| units(*q))
+        .any(|(u, _)| strip_suffix_ci(w, u).is_some_and(|rest| magnitude(rest.trim_end())))
 }
 
 #[cfg(test)]

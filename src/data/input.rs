@@ -151,7 +151,14 @@ impl Document {
         if text.trim().is_empty() {
             return Num::Empty;
         }
-        match figure::parse_figure(text, metric.quantity(), pow10) {
+        let format = self.number_format[metric.index()];
+        let mut parsed = figure::parse_figure_as(text, metric.quantity(), pow10, format);
+        if !from_file && matches!(parsed, Err(figure::FigureError::WrongFormat { .. })) {
+            // The table shows figures as 1234.5 whatever the column's format: what is typed as
+            // shown reads as shown (a cell that reads both ways stays flagged).
+            parsed = figure::parse_figure(text, metric.quantity(), pow10);
+        }
+        match parsed {
             Ok(figure::Figure {
                 value,
                 marker: None,
@@ -265,5 +272,54 @@ mod tests {
             .map(|r| d.cell_text(r, Column::Field(Field::Province)).into_owned())
             .collect();
         assert_eq!(cells, ["A", "Hebei", "Hebei", "Hebei", "Hebei"]);
+    }
+
+    #[test]
+    fn cells_and_edits_read_in_the_column_s_number_format() {
+        use crate::data::document::{Edit, NoObserver};
+        use crate::data::figure::NumberFormat;
+        let mut d = Document::new();
+        d.set_number_format(Metric::Kwh, NumberFormat::Comma);
+        let kwh = Column::Field(Field::Kwh);
+        for text in ["6580,5", "1.104,25", "1.234", "1.5", "12"] {
+            d.push_row([(kwh, text)]);
+        }
+        let values: Vec<Option<f64>> = (0..5).map(|r| d.figure_value(r, Metric::Kwh)).collect();
+        assert_eq!(
+            values,
+            [Some(6580.5), Some(1104.25), None, None, Some(12.0)]
+        );
+        let why = |d: &Document, r| d.cell_problem(r, kwh).unwrap_or_default();
+        assert!(
+            why(&d, 2).starts_with("“1.234” could be 1.234 or 1234"),
+            "{}",
+            why(&d, 2)
+        );
+        assert!(
+            why(&d, 3).contains("number format 1.234,5"),
+            "{}",
+            why(&d, 3)
+        );
+        // Typed into the table: a decimal comma, and a figure as the table shows it, read; a
+        // cell that reads both ways stays flagged.
+        let set = |d: &mut Document, text: &str| {
+            let edit = Edit::SetCell {
+                row: 4,
+                column: kwh,
+                text: text.into(),
+            };
+            d.apply(&edit, &mut NoObserver).unwrap();
+            d.figure_value(4, Metric::Kwh)
+        };
+        assert_eq!(set(&mut d, "2,5"), Some(2.5));
+        assert_eq!(set(&mut d, "1.5"), Some(1.5));
+        assert_eq!(set(&mut d, "10.100"), None);
+        assert!(
+            why(&d, 4).contains("could be 10.1 or 10100"),
+            "{}",
+            why(&d, 4)
+        );
+        // Plain digits are exact whatever the format.
+        assert_eq!(set(&mut d, "10100"), Some(10100.0));
     }
 }

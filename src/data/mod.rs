@@ -13,6 +13,7 @@ pub mod input;
 pub mod interner;
 pub mod left_out;
 pub mod notices;
+pub mod number_format;
 pub mod place;
 pub mod problem_index;
 pub mod problems;

@@ -70,11 +70,14 @@ impl Document {
             Column::Field(f) => {
                 let metric = f.metric()?;
                 match self.figure(row, metric) {
-                    Num::Invalid(sym) => {
-                        figure::parse_figure(self.strings.resolve(sym), metric.quantity(), 0)
-                            .err()
-                            .map(|e| e.to_string())
-                    }
+                    Num::Invalid(sym) => figure::parse_figure_as(
+                        self.strings.resolve(sym),
+                        metric.quantity(),
+                        0,
+                        self.number_format[metric.index()],
+                    )
+                    .err()
+                    .map(|e| e.to_string()),
                     _ => None,
                 }
             }

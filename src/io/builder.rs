@@ -8,7 +8,9 @@ use super::error::{ErrorKind, FileError, cancelled, err};
 use super::headers::{Strength, classify_header, is_key};
 use super::progress::Progress;
 use super::report::{ImportReport, ReadOptions};
+use crate::data::document::Metric;
 use crate::data::document::{Column, Document, Field};
+use crate::data::figure::{NumberFormat, Votes};
 
 /// The guess when no column has a name the app knows (the preview opens with every column kept
 /// as an extra column).
@@ -164,6 +166,61 @@ impl Builder {
             doc.set_header(*c, h);
         }
         Ok(Builder { doc, columns })
+    }
+
+    /// Decides how each figure column writes its numbers from the first records of the body
+    /// (or as chosen), before the body is read, and notes it in `report`.
+    pub(crate) fn number_formats(
+        &mut self,
+        sample: &[Vec<String>],
+        report: &mut ImportReport,
+        options: &ReadOptions,
+    ) {
+        let figures: Vec<(usize, Field, Metric)> = (self.columns.iter().enumerate())
+            .filter_map(|(i, c)| match *c {
+                Column::Field(f) => f.metric().map(|m| (i, f, m)),
+                Column::Extra(_) => None,
+            })
+            .collect();
+        let votes: Vec<Votes> = (figures.iter())
+            .map(|&(i, _, m)| {
+                let cells = sample.iter().filter_map(|r| r.get(i)).map(String::as_str);
+                Votes::of(cells, m.quantity(), self.doc.column_pow10(m))
+            })
+            .collect();
+        let decided = NumberFormat::decide(&votes);
+        let mut found: Vec<(Field, NumberFormat)> = Vec::new();
+        for (&(_, f, m), d) in figures.iter().zip(decided) {
+            let format = options.number_format.unwrap_or(d);
+            self.doc.set_number_format(m, format);
+            found.push((f, format));
+        }
+        // The file's format: as chosen, else the one most figure columns use.
+        let count = |n: NumberFormat| found.iter().filter(|(_, x)| *x == n).count();
+        let common = NumberFormat::ALL
+            .into_iter()
+            .fold(
+                NumberFormat::Point,
+                |a, b| if count(b) > count(a) { b } else { a },
+            );
+        report.number_format = Some(options.number_format.unwrap_or(common));
+        if options.number_format.is_none() {
+            for format in NumberFormat::ALL.into_iter().skip(1) {
+                let columns: Vec<&str> = found
+                    .iter()
+                    .filter(|(_, x)| *x == format)
+                    .map(|(f, _)| f.key())
+                    .collect();
+                if !columns.is_empty() {
+                    report.guesses.push(format!(
+                        "numbers are read as {} (decimal comma) in {}",
+                        format.label(),
+                        columns.join(", ")
+                    ));
+                }
+            }
+        }
+        report.number_formats = found;
     }
 
     /// Adds one row of cell texts; blank rows are skipped, cells beyond the header go to new,

@@ -14,6 +14,7 @@ pub mod delimited;
 mod error;
 mod file;
 mod format;
+mod header_find;
 mod header_keywords;
 mod headers;
 mod json;

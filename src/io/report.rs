@@ -5,6 +5,7 @@
 use super::error::FileError;
 use super::format::Format;
 use crate::data::document::{Document, Field, Notice};
+use crate::data::figure::NumberFormat;
 use crate::data::problem_index::ProblemIndex;
 use crate::data::sink::LoadSink;
 use crate::data::value::DateOrder;
@@ -25,6 +26,11 @@ pub struct ReadOptions {
     pub date_order: Option<DateOrder>,
     /// Per source column: the field it holds, or `None` to keep it as an extra column.
     pub mapping: Option<Vec<Option<Field>>>,
+    /// The row that names the columns, 1-based as a spreadsheet numbers rows (the rows above
+    /// it are skipped).
+    pub header_row: Option<usize>,
+    /// How the figures of delimited text write their numbers (every figure column alike).
+    pub number_format: Option<NumberFormat>,
 }
 
 /// What the reader found and what it had to guess.
@@ -46,6 +52,16 @@ pub struct ImportReport {
     pub mapping: Vec<Option<Field>>,
     /// The day/month order used (inferred from the file or chosen).
     pub date_order: DateOrder,
+    /// The row taken as the header, 1-based as a spreadsheet numbers rows (`None` for JSON).
+    pub header_row: Option<usize>,
+    /// The rows that could be the header (the first rows that are not blank): each row's
+    /// number and the start of its text.
+    pub header_rows: Vec<(usize, String)>,
+    /// The number format most figure columns were read in (delimited text whose delimiter is
+    /// not a comma; `None` otherwise).
+    pub number_format: Option<NumberFormat>,
+    /// Each figure column's number format (delimited text whose delimiter is not a comma).
+    pub number_formats: Vec<(Field, NumberFormat)>,
     /// Sentences naming each guess ("encoding guessed as gb18030").
     pub guesses: Vec<String>,
     /// Other things the user should know.

@@ -8,6 +8,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 
 use super::error::{ErrorKind, FileError, err};
+use super::header_find::{self, HeadRow};
 use super::report::{ImportReport, ReadOptions};
 use super::write::EncodeError;
 use crate::data::document::{Column, Document};
@@ -18,6 +19,8 @@ pub struct Workbook {
     /// Sheet names in workbook order.
     pub names: Vec<String>,
     sheets: Vec<Option<Vec<Vec<String>>>>,
+    /// Each sheet's first row with a cell (0-based): its rows start there.
+    starts: Vec<usize>,
 }
 
 fn cell_text(cell: &Data) -> String {
@@ -67,10 +70,18 @@ impl Workbook {
                 .with_source(e)
             })?;
         let names = wb.sheet_names();
+        let mut starts = Vec::with_capacity(names.len());
         let sheets = names
             .iter()
             .map(|n| {
-                wb.worksheet_range(n).ok().map(|range| {
+                let range = wb.worksheet_range(n).ok();
+                starts.push(
+                    range
+                        .as_ref()
+                        .and_then(|r| r.start())
+                        .map_or(0, |(r, _)| r as usize),
+                );
+                range.map(|range| {
                     range
                         .rows()
                         .map(|r| r.iter().map(cell_text).collect())
@@ -78,7 +89,30 @@ impl Workbook {
                 })
             })
             .collect();
-        Ok(Workbook { names, sheets })
+        Ok(Workbook {
+            names,
+            sheets,
+            starts,
+        })
+    }
+
+    /// The first rows of a sheet (until [`header_find::GATHER`] are not blank), numbered as the
+    /// spreadsheet shows them.
+    fn head(&self, index: usize) -> Vec<HeadRow> {
+        let start = self.starts.get(index).copied().unwrap_or(0);
+        let mut filled = 0;
+        let mut out = Vec::new();
+        for (i, row) in self.rows(index).unwrap_or_default().iter().enumerate() {
+            if filled >= header_find::GATHER {
+                break;
+            }
+            filled += usize::from(row.iter().any(|c| !c.trim().is_empty()));
+            out.push(HeadRow {
+                number: start + i + 1,
+                cells: row.clone(),
+            });
+        }
+        out
     }
 
     /// The rows of a sheet, header first.
@@ -86,16 +120,13 @@ impl Workbook {
         self.sheets.get(index)?.as_deref()
     }
 
-    /// The sheet to open by default: the first whose first row names a known column.
+    /// The sheet to open by default: the first whose header (title rows above it skipped)
+    /// names a known column.
     pub fn default_sheet(&self) -> usize {
         (0..self.names.len())
             .find(|&i| {
-                self.rows(i)
-                    .and_then(|r| {
-                        r.iter()
-                            .find(|row| row.iter().any(|c| !c.trim().is_empty()))
-                    })
-                    .is_some_and(|header| header.iter().any(|h| super::match_header(h).is_some()))
+                header_find::find_header(&self.head(i), None)
+                    .is_some_and(|h| h.names.iter().any(|n| super::match_header(n).is_some()))
             })
             .unwrap_or(0)
     }
@@ -123,26 +154,27 @@ pub(crate) fn read_sheet(
     }
     report.sheets = wb.names.clone();
     report.sheet = Some(index);
-    let mut rows: Vec<Vec<String>> = wb
+    let head = wb.head(index);
+    let Some(header) = header_find::find_header(&head, options.header_row) else {
+        let why = match options.header_row {
+            Some(n)
+                if head
+                    .iter()
+                    .any(|r| r.cells.iter().any(|c| !c.trim().is_empty())) =>
+            {
+                format!("row {n} cannot be the header: it is blank or not among the first rows")
+            }
+            _ => format!("the sheet “{}” is empty", wb.names[index]),
+        };
+        return Err(err(path, ErrorKind::Empty, why));
+    };
+    header_find::note_header(report, options, &head, &header);
+    let rows = wb
         .rows(index)
+        .and_then(|r| r.get(header.body()..))
         .map(<[Vec<String>]>::to_vec)
         .unwrap_or_default();
-    // Leading empty rows are not the header.
-    while rows
-        .first()
-        .is_some_and(|r| r.iter().all(|c| c.trim().is_empty()))
-    {
-        rows.remove(0);
-    }
-    if rows.is_empty() {
-        return Err(err(
-            path,
-            ErrorKind::Empty,
-            format!("the sheet “{}” is empty", wb.names[index]),
-        ));
-    }
-    let headers = rows.remove(0);
-    Ok((headers, rows))
+    Ok((header.names, rows))
 }
 
 /// Writes the document as an .xlsx workbook with one sheet.

@@ -9,6 +9,7 @@ pub mod export;
 pub mod filters;
 pub mod paint;
 pub mod preview;
+mod preview_choices;
 pub mod problems;
 pub mod table;
 pub mod theme;

@@ -8,7 +8,7 @@ use crate::data::document::{Column, Document, Field};
 use crate::data::value::DateOrder;
 use crate::io::{self, ImportReport, ReadOptions};
 use crate::session::Import;
-use crate::ui::theme;
+use crate::ui::{preview_choices, theme};
 
 /// What the user decided.
 #[derive(Clone, Debug, PartialEq)]
@@ -212,7 +212,9 @@ fn settings_grid(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, lab
             if report.sheets.len() > 1 {
                 sheet_row(ui, report, next, label);
             }
+            preview_choices::header_row_row(ui, report, next, label);
             date_order_row(ui, report, next, label);
+            preview_choices::number_format_row(ui, report, next, label);
         });
 }
 
@@ -270,6 +272,7 @@ fn sheet_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: 
         );
         next.sheet = Some(sheet);
         next.mapping = None;
+        next.header_row = None;
     }
     ui.end_row();
 }

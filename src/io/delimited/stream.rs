@@ -53,7 +53,8 @@ enum Stop {
 
 /// Reads plain delimited UTF-8 text from `path` in chunks of `sizes`; `Ok(None)` when the file is
 /// something else, for the whole-file reader. `format` is the extension's. The rows are summed
-/// into the sink `S` as they are read.
+/// into the sink `S` as they are read. A head too short for the rows that find the header (and
+/// decide number formats) is read again four times as long.
 pub fn read_path<S: LoadSink>(
     path: &Path,
     format: Option<Format>,
@@ -61,26 +62,55 @@ pub fn read_path<S: LoadSink>(
     progress: &Progress,
     sizes: Chunks,
 ) -> Result<Option<Import<S>>, FileError> {
+    let mut head = sizes.head.max(1);
+    loop {
+        match read_with_head(path, format, options, progress, sizes, head)? {
+            Attempt::Done(import) => return Ok(import.map(|i| *i)),
+            Attempt::MoreHead if head < MAX_HEAD => head = head.saturating_mul(4),
+            Attempt::MoreHead => return Ok(None),
+        }
+    }
+}
+
+/// The longest head read to find the header in; past it the whole-file reader reads the file.
+const MAX_HEAD: usize = 64 << 20;
+
+/// What one try with a head of some size gave.
+enum Attempt<S: LoadSink> {
+    Done(Option<Box<Import<S>>>),
+    /// The head ends before the header could be found.
+    MoreHead,
+}
+
+/// [`read_path`] with a head of `head_size` bytes.
+fn read_with_head<S: LoadSink>(
+    path: &Path,
+    format: Option<Format>,
+    options: &ReadOptions,
+    progress: &Progress,
+    sizes: Chunks,
+    head_size: usize,
+) -> Result<Attempt<S>, FileError> {
     if !matches!(format, None | Some(Format::Csv | Format::Tsv)) || options.encoding.is_some() {
-        return Ok(None);
+        return Ok(Attempt::Done(None));
     }
     let reason = |e: std::io::Error| read_error(path, e);
     let file = fs::File::open(path).map_err(reason)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let total = size.max(1) * 2;
     progress.set(0, total);
-    let mut head = vec![0u8; sizes.head.max(1)];
+    let mut head = vec![0u8; head_size];
     let n = read_full(&file, &mut head, 0).map_err(reason)?;
     head.truncate(n);
     // A head shorter than asked for is the whole file.
-    let whole = n < sizes.head.max(1);
+    let whole = n < head_size;
     if sniff_binary(&head).is_some() || head.iter().all(u8::is_ascii_whitespace) {
-        return Ok(None);
+        return Ok(Attempt::Done(None));
     }
     let bom = if head.starts_with(b"\xEF\xBB\xBF") {
         3
     } else if encoding_rs::Encoding::for_bom(&head).is_some() {
-        return Ok(None);
+        return Ok(Attempt::Done(None));
     } else {
         0
     };
@@ -91,7 +121,7 @@ pub fn read_path<S: LoadSink>(
         memchr::memrchr(b'\n', &head).map_or(0, |i| i + 1)
     };
     let Some(text) = head.get(bom..valid).and_then(|h| utf8(h).ok()) else {
-        return Ok(None);
+        return Ok(Attempt::Done(None));
     };
     let format = format.unwrap_or(Format::Csv);
     let start = text.trim_start_matches('\u{feff}').trim_start();
@@ -100,7 +130,7 @@ pub fn read_path<S: LoadSink>(
     // A delimiter is detected from the first 50 lines.
     let few_lines = || memchr::memchr_iter(b'\n', text.as_bytes()).count() < 50;
     if looks_like_json || (!whole && options.delimiter.is_none() && few_lines()) {
-        return Ok(None);
+        return Ok(Attempt::Done(None));
     }
     let mut report = ImportReport {
         encoding: "utf-8".into(),
@@ -110,13 +140,13 @@ pub fn read_path<S: LoadSink>(
     if whole {
         let (doc, agg) =
             read_delimited::<S>(path, text, delimiter, &mut report, options, progress)?;
-        return finish(doc, Some(agg), report, options).map(Some);
+        return finish(doc, Some(agg), report, options).map(|i| Attempt::Done(Some(Box::new(i))));
     }
     let trimmed = text.trim_start_matches('\u{feff}');
     let Some((template, body)) =
         delimited_header(path, trimmed, delimiter, true, &mut report, options)?
     else {
-        return Ok(None);
+        return Ok(Attempt::MoreHead);
     };
     let body = (bom + (text.len() - trimmed.len()) + body) as u64;
     let len = size.saturating_sub(body);
@@ -149,9 +179,9 @@ pub fn read_path<S: LoadSink>(
         Ok(Some(read)) => read,
         Ok(None) => return Err(cancelled(path)),
         Err(Stop::File(e)) => return Err(e),
-        Err(Stop::NotUtf8) => return Ok(None),
+        Err(Stop::NotUtf8) => return Ok(Attempt::Done(None)),
     };
-    finish(doc, Some(agg), report, options).map(Some)
+    finish(doc, Some(agg), report, options).map(|i| Attempt::Done(Some(Box::new(i))))
 }
 
 /// Reads the records that start in `from..stop` (and the rest of the last one) from `file`,

@@ -1,0 +1,419 @@
+//! Finding a table's header: the row, among the first [`LOOK`] rows that are not blank, that
+//! looks most like one. Title rows (one filled cell), notes and blank rows above it are skipped.
+//! A unit row right under it (`台`, `个`, `亿千瓦时`, `(t)`) is part of the header: each unit is
+//! joined to its name (`节约电量(亿千瓦时)`), so the column is read in that unit.
+//!
+//! A header names fields the app knows, or at least holds short texts in several cells, and the
+//! rows after it hold numbers or dates. A file whose first row is its header reads as it always
+//! did: no later row scores above a real header, and ties go to the earlier row.
+
+use super::headers::match_header;
+use super::report::{ImportReport, ReadOptions};
+use crate::data::figure::{self, Quantity};
+use crate::data::value;
+
+/// Rows (not blank) among which the header is looked for.
+pub(crate) const LOOK: usize = 20;
+/// Rows after a candidate that say whether data follows it.
+const AFTER: usize = 3;
+/// Rows (not blank) a reader gathers for [`find_header`]: the candidates, a unit row and the
+/// rows after the last candidate.
+pub(crate) const GATHER: usize = LOOK + 1 + AFTER;
+
+/// A row at the head of a table: its number as a spreadsheet shows it (1-based) and its cells.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct HeadRow {
+    pub(crate) number: usize,
+    pub(crate) cells: Vec<String>,
+}
+
+impl HeadRow {
+    fn blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// The header found: which of the rows given it is, whether the row after it holds units, and
+/// the column names (units joined).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Header {
+    pub(crate) index: usize,
+    pub(crate) units: bool,
+    pub(crate) names: Vec<String>,
+}
+
+impl Header {
+    /// The index of the first row after the header (and its unit row).
+    pub(crate) fn body(&self) -> usize {
+        self.index + 1 + usize::from(self.units)
+    }
+}
+
+/// A cell that holds a value rather than a name: a number (in any of the usual formats) or a
+/// date.
+fn is_value(cell: &str) -> bool {
+    let c = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if c.is_empty() {
+        return false;
+    }
+    let numeric = c.bytes().any(|b| b.is_ascii_digit())
+        && c.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b' ' | b'-' | b'%'));
+    numeric || figure::parse_figure(c, Quantity::Mass, 0).is_ok() || value::parse_date(c).is_ok()
+}
+
+/// Cells that label a unit row rather than give a unit (`单位`: "unit").
+fn unit_label(cell: &str) -> bool {
+    let c = cell.trim().trim_end_matches([':', '：']).to_lowercase();
+    matches!(c.as_str(), "单位" | "计量单位" | "unit" | "units")
+}
+
+/// Units that figures are not counted in but that unit rows name beside them.
+const OTHER_UNITS: &[&str] = &[
+    "元",
+    "万元",
+    "亿元",
+    "%",
+    "人",
+    "名",
+    "户",
+    "次",
+    "起",
+    "件",
+    "千瓦",
+    "万千瓦",
+    "kw",
+    "mw",
+];
+
+/// True when `row` is a unit row: short cells that are not values, most of them units the app
+/// knows, at least one.
+pub(crate) fn is_unit_row(row: &HeadRow) -> bool {
+    let filled: Vec<&str> = row
+        .cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty() && !unit_label(c))
+        .collect();
+    let units = filled
+        .iter()
+        .filter(|c| {
+            figure::is_unit_word(c) || OTHER_UNITS.iter().any(|u| c.eq_ignore_ascii_case(u))
+        })
+        .count();
+    !filled.is_empty()
+        && units * 2 >= filled.len()
+        && filled
+            .iter()
+            .all(|c| c.chars().count() <= 12 && !is_value(c))
+}
+
+/// How many cells of a row name a field the app knows.
+fn known_names(row: &HeadRow) -> usize {
+    row.cells
+        .iter()
+        .filter(|c| !c.trim().is_empty() && match_header(c).is_some())
+        .count()
+}
+
+/// How much a row looks like a header, with the rows that follow it.
+fn score(row: &HeadRow, following: &[&HeadRow]) -> i32 {
+    let filled: Vec<&str> = row
+        .cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let known = filled.iter().filter(|c| match_header(c).is_some()).count() as i32;
+    let values = filled.iter().filter(|c| is_value(c)).count() as i32;
+    let long = filled
+        .iter()
+        .filter(|c| !is_value(c) && c.chars().count() > 40)
+        .count() as i32;
+    let texts = filled.len() as i32 - values - long;
+    let mut s = 4 * known + 2 * texts - 3 * values - 2 * long;
+    if filled.len() == 1 {
+        // One filled cell: a title or a note (a one-column table's header names its field).
+        s -= 2;
+    }
+    // Rows of numbers or dates after it (its unit row skipped).
+    let data = following
+        .iter()
+        .skip_while(|r| is_unit_row(r))
+        .take(AFTER)
+        .filter(|r| r.cells.iter().any(|c| is_value(c)))
+        .count() as i32;
+    s + 2 * data
+}
+
+/// The header among `rows` (the head of a table, blank rows included): the row numbered
+/// `chosen` when given (`None` when it is blank or not among them), else the best-scoring of the
+/// first [`LOOK`] rows that are not blank; `None` when every row is blank.
+pub(crate) fn find_header(rows: &[HeadRow], chosen: Option<usize>) -> Option<Header> {
+    let filled: Vec<usize> = (0..rows.len()).filter(|&i| !rows[i].blank()).collect();
+    let index = match chosen {
+        Some(n) => *filled.iter().find(|&&i| rows[i].number == n)?,
+        None => best(rows, &filled)?,
+    };
+    let next = filled.iter().find(|&&i| i > index).copied();
+    let units = next.is_some_and(|n| n == index + 1 && is_unit_row(&rows[n]));
+    let mut names = rows[index].cells.clone();
+    if units {
+        for (name, unit) in names.iter_mut().zip(&rows[index + 1].cells) {
+            let unit = unit.trim();
+            if unit.is_empty() || unit_label(unit) {
+                continue;
+            }
+            let bracketed = unit.starts_with(['(', '（', '[', '【']);
+            *name = match (name.trim().is_empty(), bracketed) {
+                (true, _) => unit.to_owned(),
+                (false, true) => format!("{}{unit}", name.trim()),
+                (false, false) => format!("{}({unit})", name.trim()),
+            };
+        }
+    }
+    Some(Header {
+        index,
+        units,
+        names,
+    })
+}
+
+/// The best candidate: the first [`LOOK`] rows that are not blank, a unit row under a header
+/// excluded. A later row must look like a header (text, no values) to be taken over the first,
+/// and, when the first names known fields, name more of them.
+fn best(rows: &[HeadRow], filled: &[usize]) -> Option<usize> {
+    let first = *filled.first()?;
+    let first_known = known_names(&rows[first]);
+    let mut best: (usize, Option<(usize, i32)>) = (first, None);
+    for (k, &i) in filled.iter().enumerate().take(LOOK) {
+        let row = &rows[i];
+        let above = k.checked_sub(1).map(|j| &rows[filled[j]]);
+        let under_header = above.is_some_and(|a| {
+            a.number + 1 == row.number
+                && a.cells.iter().filter(|c| !c.trim().is_empty()).count() >= 2
+        });
+        if under_header && is_unit_row(row) {
+            continue;
+        }
+        let names = row.cells.iter().filter(|c| !c.trim().is_empty());
+        let header_like = names.clone().all(|c| !is_value(c))
+            && names.filter(|c| c.trim().chars().count() <= 40).count() >= 2;
+        // A first row that names known fields is the header unless a later one names more.
+        if i != first && (!header_like || (first_known > 0 && known_names(row) <= first_known)) {
+            continue;
+        }
+        let following: Vec<&HeadRow> = filled[k + 1..].iter().map(|&j| &rows[j]).collect();
+        // More names the app knows win first; then how much the row looks like a header.
+        let key = (known_names(row), score(row, &following));
+        if best.1.is_none_or(|b| key > b) {
+            best = (i, Some(key));
+        }
+    }
+    Some(best.0)
+}
+
+/// Notes in the report which row is the header, the rows that could be, and what was guessed.
+pub(crate) fn note_header(
+    report: &mut ImportReport,
+    options: &ReadOptions,
+    rows: &[HeadRow],
+    header: &Header,
+) {
+    report.header_row = Some(rows[header.index].number);
+    report.header_rows = candidates(rows);
+    if options.header_row.is_none() {
+        report.guesses.extend(header_guesses(rows, header));
+    }
+}
+
+/// What the report says of the header: a sentence when it is not the first row, or has units
+/// under it.
+pub(crate) fn header_guesses(rows: &[HeadRow], header: &Header) -> Vec<String> {
+    let mut out = Vec::new();
+    let number = rows[header.index].number;
+    let first = rows
+        .iter()
+        .find(|r| !r.blank())
+        .map_or(number, |r| r.number);
+    if number > first {
+        let above = if number == 2 {
+            "row 1 above it is".to_owned()
+        } else {
+            format!("rows 1–{} above it are", number - 1)
+        };
+        out.push(format!("the header is row {number}; {above} skipped"));
+    }
+    if header.units {
+        let units: Vec<&str> = rows[header.index + 1]
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty() && !unit_label(c))
+            .collect();
+        out.push(format!(
+            "row {} holds the columns' units ({}): read as part of the header",
+            number + 1,
+            units.join(", ")
+        ));
+    }
+    out
+}
+
+/// The rows offered as the header in the import preview: the first [`LOOK`] rows that are not
+/// blank, each as its number and the start of its text.
+pub(crate) fn candidates(rows: &[HeadRow]) -> Vec<(usize, String)> {
+    rows.iter()
+        .filter(|r| !r.blank())
+        .take(LOOK)
+        .map(|r| {
+            let text: Vec<&str> = r
+                .cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            let text = text.join(" | ");
+            let short: String = text.chars().take(60).collect();
+            let short = if short.len() < text.len() {
+                format!("{short}…")
+            } else {
+                short
+            };
+            (r.number, short)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(lines: &[&str]) -> Vec<HeadRow> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| HeadRow {
+                number: i + 1,
+                cells: l.split(',').map(str::to_owned).collect(),
+            })
+            .collect()
+    }
+
+    fn header_row(lines: &[&str]) -> usize {
+        let r = rows(lines);
+        let h = find_header(&r, None).expect("a header");
+        r[h.index].number
+    }
+
+    #[test]
+    fn a_first_row_header_is_the_header() {
+        assert_eq!(
+            header_row(&["date,province,rigs_seized", "2021-09-27,Hebei,10"]),
+            1
+        );
+        // A one-column table.
+        assert_eq!(header_row(&["date", "2021-09-27", "2021-09-28"]), 1);
+        // No header at all: the first row, as always (the reader then says what is wrong).
+        assert_eq!(
+            header_row(&["2021-09-27,Hebei,10", "2021-09-28,Shanxi,"]),
+            1
+        );
+        // Text rows under a header of unknown names: the first row.
+        assert_eq!(header_row(&["foo,bar,baz", "a,b,c", "d,e,f"]), 1);
+        // A header with a name the app knows, over rows of text: the header.
+        assert_eq!(
+            header_row(&["省份,x,,", "a", "Hebei,ø,National,n/a", "2021-09-27,2,3,4"]),
+            1
+        );
+        // Later rows of text that happen to hold a field's name do not displace it.
+        assert_eq!(
+            header_row(&["Date", "cumulative,event", "x,y", "2021-09-27"]),
+            1
+        );
+        assert_eq!(
+            header_row(&["日期,x", "\u{feff}1e26,cumulative,event", "2021,1"]),
+            1
+        );
+    }
+
+    #[test]
+    fn title_blank_and_note_rows_above_the_header_are_skipped() {
+        let lines = [
+            "2021年全省虚拟货币挖矿整治情况统计表,,,",
+            ",,,",
+            "日期,省份,关停项目,查扣矿机",
+            "2021-09-27,内蒙古,45,10100",
+        ];
+        assert_eq!(header_row(&lines), 3);
+        let note = [
+            "Source: National Energy Administration, figures as published on 8 October 2021,,",
+            "date,province,rigs_seized",
+            "2021-09-27,Hebei,10",
+        ];
+        assert_eq!(header_row(&note), 2);
+        // A header with no name the app knows, all text, over rows of numbers.
+        let unknown = [
+            "Table 3,,",
+            "Region name,Seized,Closed",
+            "North,10,2",
+            "South,3,1",
+        ];
+        assert_eq!(header_row(&unknown), 2);
+    }
+
+    #[test]
+    fn a_unit_row_under_the_names_joins_them() {
+        let r = rows(&[
+            "省份,关停项目,查扣矿机,节约电量,节约标煤",
+            ",个,台,亿千瓦时,(万吨)",
+            "内蒙古,45,10100,65.8,200",
+        ]);
+        let h = find_header(&r, None).unwrap();
+        assert_eq!(h.index, 0);
+        assert!(h.units);
+        assert_eq!(h.body(), 2);
+        assert_eq!(
+            h.names,
+            [
+                "省份",
+                "关停项目(个)",
+                "查扣矿机(台)",
+                "节约电量(亿千瓦时)",
+                "节约标煤(万吨)"
+            ]
+        );
+        assert_eq!(figure::header_pow10(&h.names[3], Quantity::Energy), 8);
+        let guesses = header_guesses(&r, &h);
+        assert!(
+            guesses[0].contains("row 2 holds the columns' units"),
+            "{guesses:?}"
+        );
+        // English units, a label cell, and cells that are values are no unit row.
+        assert!(is_unit_row(&rows(&["unit:,kWh,(t),rigs"])[0]));
+        assert!(!is_unit_row(&rows(&["Hebei,10,200"])[0]));
+        assert!(!is_unit_row(&rows(&["Hebei,Shanxi,Jilin"])[0]));
+        assert!(!is_unit_row(&rows(&[",,"])[0]));
+    }
+
+    #[test]
+    fn a_chosen_row_is_the_header_and_the_report_names_it() {
+        let r = rows(&["Title,,", ",,", "date,province,rigs", "2021-09-27,Hebei,10"]);
+        let h = find_header(&r, None).unwrap();
+        assert_eq!(
+            header_guesses(&r, &h),
+            ["the header is row 3; rows 1–2 above it are skipped"]
+        );
+        let chosen = find_header(&r, Some(4)).unwrap();
+        assert_eq!(chosen.names, ["2021-09-27", "Hebei", "10"]);
+        assert_eq!(find_header(&r, Some(2)), None, "a blank row is no header");
+        assert_eq!(
+            candidates(&r),
+            [
+                (1, "Title".to_owned()),
+                (3, "date | province | rigs".to_owned()),
+                (4, "2021-09-27 | Hebei | 10".to_owned())
+            ]
+        );
+    }
+}
