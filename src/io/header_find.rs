@@ -86,8 +86,8 @@ const OTHER_UNITS: &[&str] = &[
     "mw",
 ];
 
-/// True when `row` is a unit row: short cells that are not values, most of them units the app
-/// knows, at least one.
+/// True when `row` is a unit row: at least one filled cell, and every filled cell a short unit
+/// (a data row may hold a unit word too: a figure typed as `t` beside a basis `event`).
 pub(crate) fn is_unit_row(row: &HeadRow) -> bool {
     let filled: Vec<&str> = row
         .cells
@@ -102,7 +102,7 @@ pub(crate) fn is_unit_row(row: &HeadRow) -> bool {
         })
         .count();
     !filled.is_empty()
-        && units * 2 >= filled.len()
+        && units == filled.len()
         && filled
             .iter()
             .all(|c| c.chars().count() <= 12 && !is_value(c))
