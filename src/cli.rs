@@ -233,11 +233,12 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
     let (doc, report) = (&import.doc, &import.report);
     let mut first: Option<i32> = None;
     let mut last: Option<i32> = None;
-    let mut rows_per_place: std::collections::BTreeMap<Place, usize> = Default::default();
+    // Counted in a hash table (a million rows, a few dozen places), listed in place order.
+    let mut counted: rustc_hash::FxHashMap<Place, usize> = Default::default();
     for row in 0..doc.len() {
         // A totals row is no row of its place (it is counted under rows_left_out).
         if !doc.is_totals_row(row) {
-            *rows_per_place.entry(doc.place(row)).or_default() += 1;
+            *counted.entry(doc.place(row)).or_default() += 1;
         }
         if let Some(d) = doc.date_value(row) {
             let k = d.day_key();
@@ -245,6 +246,7 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
             last = Some(last.map_or(k, |l| l.max(k)));
         }
     }
+    let rows_per_place: std::collections::BTreeMap<Place, usize> = counted.into_iter().collect();
     let provinces: Vec<Value> = rows_per_place
         .iter()
         .map(|(&place, &rows)| {

@@ -27,7 +27,7 @@ pub struct ProblemIndex {
     /// Each row's hash.
     hashes: Vec<u64>,
     /// How many rows have each hash.
-    counts: FxHashMap<u64, u32>,
+    counts: HashCounts,
     /// The rows (ascending) of each hash that more than one row has.
     groups: FxHashMap<u64, Vec<u32>>,
 }
@@ -37,29 +37,28 @@ impl ProblemIndex {
     pub fn build(doc: &Document) -> ProblemIndex {
         let len = doc.len();
         let threads = if len >= PARALLEL_ROWS { 2 } else { 1 };
-        let (list, hashes) = if threads == 1 {
+        let (list, hashes, sorted) = if threads == 1 {
             row_checks(doc, 0..len)
         } else {
             let mid = len / 2;
             std::thread::scope(|s| {
                 let second = s.spawn(|| row_checks(doc, mid..len));
-                let (mut list, mut hashes) = row_checks(doc, 0..mid);
+                let (mut list, mut hashes, sorted) = row_checks(doc, 0..mid);
                 // A panic on the other thread is a bug in the checks: check that half here.
-                let (l2, h2) = second.join().unwrap_or_else(|_| row_checks(doc, mid..len));
+                let (l2, h2, s2) = second.join().unwrap_or_else(|_| row_checks(doc, mid..len));
                 list.extend(l2);
                 hashes.extend(h2);
-                (list, hashes)
+                (list, hashes, merge_sorted(&sorted, &s2))
             })
         };
-        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-        counts.reserve(len);
-        for &h in &hashes {
-            *counts.entry(h).or_insert(0) += 1;
-        }
+        let counts = HashCounts::of_sorted(sorted);
+        let repeated = counts.repeated();
         let mut groups: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (row, h) in hashes.iter().enumerate() {
-            if counts[h] > 1 {
-                groups.entry(*h).or_default().push(row as u32);
+        if !repeated.is_empty() {
+            for (row, h) in hashes.iter().enumerate() {
+                if repeated.contains(h) {
+                    groups.entry(*h).or_default().push(row as u32);
+                }
             }
         }
         let (cells, left_out) = kinds(&list);
@@ -189,18 +188,13 @@ impl ProblemIndex {
         let mut touched: Vec<u64> = Vec::with_capacity(deleted.len() + inserted.len());
         for &from in deleted {
             let h = self.hashes[from];
-            if let Some(c) = self.counts.get_mut(&h) {
-                *c = c.saturating_sub(1);
-                if *c == 0 {
-                    self.counts.remove(&h);
-                }
-            }
+            self.counts.add(h, -1);
             touched.push(h);
         }
         for &at in inserted {
             let h = doc.row_hash(at);
             hashes[at] = h;
-            *self.counts.entry(h).or_insert(0) += 1;
+            self.counts.add(h, 1);
             touched.push(h);
         }
         self.hashes = hashes;
@@ -236,7 +230,7 @@ impl ProblemIndex {
         touched.dedup();
         let mut gather: rustc_hash::FxHashSet<u64> = Default::default();
         for h in touched.iter() {
-            let count = self.counts.get(h).copied().unwrap_or(0);
+            let count = self.counts.get(*h);
             if count < 2 {
                 if let Some(rows) = self.groups.remove(h) {
                     refresh.extend(rows.into_iter().map(|r| r as usize));
@@ -267,10 +261,8 @@ impl ProblemIndex {
 
     /// Row `row` now has hash `h`.
     fn enter(&mut self, h: u64, row: usize) {
-        let count = self.counts.entry(h).or_insert(0);
-        *count += 1;
-        match *count {
-            1 => {}
+        match self.counts.add(h, 1) {
+            0 | 1 => {}
             2 => {
                 // The one other row of this hash: found by looking (rare: a row made equal to
                 // another, or a hash collision).
@@ -295,13 +287,8 @@ impl ProblemIndex {
     /// Row `row` no longer has hash `h`; gives the row left alone with that hash, if one is (its
     /// repeat problem goes).
     fn leave(&mut self, h: u64, row: usize) -> Option<usize> {
-        let count = self.counts.get_mut(&h)?;
-        *count = count.saturating_sub(1);
-        match *count {
-            0 => {
-                self.counts.remove(&h);
-                None
-            }
+        match self.counts.add(h, -1) {
+            0 => None,
             1 => self
                 .groups
                 .remove(&h)
@@ -401,15 +388,78 @@ fn row_batch(edits: &[Edit]) -> Option<RowBatch> {
     None
 }
 
-/// The cell and row problems of `rows`, and each row's hash.
-fn row_checks(doc: &Document, rows: std::ops::Range<usize>) -> (Vec<Problem>, Vec<u64>) {
+/// The cell and row problems of `rows`, each row's hash, and the hashes sorted.
+fn row_checks(doc: &Document, rows: std::ops::Range<usize>) -> (Vec<Problem>, Vec<u64>, Vec<u64>) {
     let mut list = Vec::new();
     let mut hashes = Vec::with_capacity(rows.len());
     for row in rows {
         doc.check_row(row, &mut list);
         hashes.push(doc.row_hash(row));
     }
-    (list, hashes)
+    let mut sorted = hashes.clone();
+    sorted.sort_unstable();
+    (list, hashes, sorted)
+}
+
+/// Two sorted lists as one.
+fn merge_sorted(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// How many rows have each hash: the hashes as sorted when the index was built (a binary search
+/// counts them, with no table of a million entries to fill at open), and the changes since.
+#[derive(Clone, Debug, Default)]
+struct HashCounts {
+    sorted: Vec<u64>,
+    changed: FxHashMap<u64, i64>,
+}
+
+impl HashCounts {
+    fn of_sorted(sorted: Vec<u64>) -> Self {
+        HashCounts {
+            sorted,
+            changed: FxHashMap::default(),
+        }
+    }
+
+    /// How many rows have hash `h`.
+    fn get(&self, h: u64) -> u32 {
+        let from = self.sorted.partition_point(|&x| x < h);
+        let base = self.sorted[from..].partition_point(|&x| x == h) as i64;
+        (base + self.changed.get(&h).copied().unwrap_or(0)).max(0) as u32
+    }
+
+    /// One more row (`by` 1) or one fewer (−1) has hash `h`; gives how many now do.
+    fn add(&mut self, h: u64, by: i64) -> u32 {
+        let c = self.changed.entry(h).or_insert(0);
+        *c += by;
+        if *c == 0 {
+            self.changed.remove(&h);
+        }
+        self.get(h)
+    }
+
+    /// The hashes more than one row had when the index was built.
+    fn repeated(&self) -> rustc_hash::FxHashSet<u64> {
+        self.sorted
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0])
+            .collect()
+    }
 }
 
 /// The repeat problems among rows that share a hash (ascending).
