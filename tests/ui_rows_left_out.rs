@@ -199,3 +199,22 @@ fn the_cards_name_the_rows_without_a_date_and_show_them_in_the_table() {
     named(&h, &card_text(Metric::Rigs, 6_945.0));
     h.get_by_label("1 row without a date is not counted");
 }
+
+#[test]
+fn the_import_preview_says_how_many_rows_are_left_out_before_opening() {
+    // Chinese headers are guessed, so the file is previewed first.
+    let (_dir, mut h) = opened(
+        "统计.csv",
+        "日期,省份,查扣矿机\n\
+         2021-09-27,内蒙古,10100\n\
+         ,四川,200\n\
+         合计,,10300\n",
+    );
+    h.get_by_label("Import “统计.csv”");
+    h.get_by_label_contains("2 rows are left out of the sums (totals rows, rows without a date)");
+    h.get_by_label("Open").click();
+    h.run();
+    h.get_by_label_contains("1 row without a date is not counted");
+    h.get_by_label_contains("1 totals row is not counted");
+    named(&h, &card_text(Metric::Rigs, 10_100.0));
+}

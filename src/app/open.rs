@@ -52,7 +52,9 @@ impl PreviewState {
     /// Reads the file again with `options`; on error nothing changes.
     pub(super) fn reread(&mut self, options: ReadOptions) -> Result<(), crate::io::FileError> {
         let format = crate::io::Format::from_path(&self.path);
-        self.import = crate::io::read(&self.path, &self.bytes, format, &options)?;
+        let mut import: Import = crate::io::read(&self.path, &self.bytes, format, &options)?;
+        import.checked_problems();
+        self.import = import;
         self.options = options;
         Ok(())
     }

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::data::document::{Column, Document, Field};
+use crate::data::document::{Column, Field};
 use crate::data::value::DateOrder;
 use crate::io::{self, ImportReport, ReadOptions};
 use crate::session::Import;
@@ -97,7 +97,7 @@ pub fn preview_ui(
     ui.add_space(6.0);
     mapping_grid(ui, report, &mut next, &mut choice_label);
     ui.add_space(6.0);
-    rows_preview(ui, &import.doc);
+    rows_preview(ui, import);
     ui.add_space(8.0);
     let mut choice = buttons(ui, history);
     if choice.is_none() && next != *options {
@@ -351,8 +351,17 @@ fn mapping_grid(
 }
 
 /// The first ten rows as they will be read, problems in red.
-fn rows_preview(ui: &mut Ui, doc: &Document) {
-    let problems = doc.problems().len();
+fn rows_preview(ui: &mut Ui, import: &Import) {
+    let doc = &import.doc;
+    // Checked once per read (on the loading thread, or when a choice reads the file again),
+    // not every frame.
+    let (problems, left_out) = import.problems.as_ref().map_or_else(
+        || {
+            let list = doc.problems();
+            (list.len(), list.iter().filter(|p| p.is_left_out()).count())
+        },
+        |p| (p.list().len(), p.left_out_count()),
+    );
     ui.label(
         RichText::new(format!(
             "First rows as they will be read ({} rows, {problems} problem{}):",
@@ -361,6 +370,15 @@ fn rows_preview(ui: &mut Ui, doc: &Document) {
         ))
         .strong(),
     );
+    if left_out > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{left_out} row{} left out of the sums (totals rows, rows without a date):                  listed in the problems panel once opened",
+                if left_out == 1 { " is" } else { "s are" }
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
     egui::ScrollArea::both()
         .id_salt("preview_rows")
         .max_height(220.0)
