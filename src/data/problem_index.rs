@@ -38,7 +38,8 @@ impl ProblemIndex {
         let len = doc.len();
         let threads = if len >= PARALLEL_ROWS { 2 } else { 1 };
         let (list, hashes, sorted) = if threads == 1 {
-            row_checks(doc, 0..len)
+            let (list, hashes, sorted) = row_checks(doc, 0..len);
+            (list, hashes, vec![sorted])
         } else {
             let mid = len / 2;
             std::thread::scope(|s| {
@@ -48,7 +49,7 @@ impl ProblemIndex {
                 let (l2, h2, s2) = second.join().unwrap_or_else(|_| row_checks(doc, mid..len));
                 list.extend(l2);
                 hashes.extend(h2);
-                (list, hashes, merge_sorted(&sorted, &s2))
+                (list, hashes, vec![sorted, s2])
             })
         };
         let counts = HashCounts::of_sorted(sorted);
@@ -401,34 +402,17 @@ fn row_checks(doc: &Document, rows: std::ops::Range<usize>) -> (Vec<Problem>, Ve
     (list, hashes, sorted)
 }
 
-/// Two sorted lists as one.
-fn merge_sorted(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
-/// How many rows have each hash: the hashes as sorted when the index was built (a binary search
-/// counts them, with no table of a million entries to fill at open), and the changes since.
+/// How many rows have each hash: the hashes as sorted when the index was built, one list per
+/// thread that checked them (a binary search in each counts them, with no table of a million
+/// entries to fill at open), and the changes since.
 #[derive(Clone, Debug, Default)]
 struct HashCounts {
-    sorted: Vec<u64>,
+    sorted: Vec<Vec<u64>>,
     changed: FxHashMap<u64, i64>,
 }
 
 impl HashCounts {
-    fn of_sorted(sorted: Vec<u64>) -> Self {
+    fn of_sorted(sorted: Vec<Vec<u64>>) -> Self {
         HashCounts {
             sorted,
             changed: FxHashMap::default(),
@@ -437,8 +421,14 @@ impl HashCounts {
 
     /// How many rows have hash `h`.
     fn get(&self, h: u64) -> u32 {
-        let from = self.sorted.partition_point(|&x| x < h);
-        let base = self.sorted[from..].partition_point(|&x| x == h) as i64;
+        let base: i64 = self
+            .sorted
+            .iter()
+            .map(|part| {
+                let from = part.partition_point(|&x| x < h);
+                part[from..].partition_point(|&x| x == h) as i64
+            })
+            .sum();
         (base + self.changed.get(&h).copied().unwrap_or(0)).max(0) as u32
     }
 
@@ -454,11 +444,25 @@ impl HashCounts {
 
     /// The hashes more than one row had when the index was built.
     fn repeated(&self) -> rustc_hash::FxHashSet<u64> {
-        self.sorted
-            .windows(2)
-            .filter(|w| w[0] == w[1])
-            .map(|w| w[0])
-            .collect()
+        let mut out = rustc_hash::FxHashSet::default();
+        // Repeats within a list are neighbours; across lists, walk them side by side.
+        for part in &self.sorted {
+            out.extend(part.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]));
+        }
+        if let [a, b] = &self.sorted[..] {
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        out.insert(a[i]);
+                        i += 1;
+                    }
+                }
+            }
+        }
+        out
     }
 }
 

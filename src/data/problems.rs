@@ -96,6 +96,10 @@ impl Document {
     /// whether it is left out of the sums (a totals row, figures without a date).
     pub(super) fn check_row(&self, row: usize, out: &mut Vec<Problem>) {
         for &column in &self.columns {
+            // Most cells are fine: told apart by their encoding before any text is looked at.
+            if !self.may_be_flagged(row, column) {
+                continue;
+            }
             if let Some(message) = self.cell_problem(row, column) {
                 out.push(Problem {
                     row,
@@ -110,6 +114,20 @@ impl Document {
                 column: p.column(),
                 message: p.message().to_owned(),
             });
+        }
+    }
+
+    /// False when the cell is certainly fine (parsed, or text the app keeps as it is); true
+    /// when [`Document::cell_problem`] must look.
+    fn may_be_flagged(&self, row: usize, column: Column) -> bool {
+        match column {
+            Column::Field(Field::Date) => matches!(self.date[row], DateCell::Invalid(_)),
+            Column::Field(Field::Province) => self.place[row] == Place::Unknown,
+            Column::Field(Field::Basis) => matches!(self.basis[row], BasisCell::Invalid(_)),
+            Column::Field(f) => f
+                .metric()
+                .is_some_and(|m| matches!(self.figure(row, m), Num::Invalid(_))),
+            Column::Extra(_) => false,
         }
     }
 
