@@ -185,6 +185,17 @@ pub(crate) fn find_header(rows: &[HeadRow], chosen: Option<usize>) -> Option<Hea
 fn best(rows: &[HeadRow], filled: &[usize]) -> Option<usize> {
     let first = *filled.first()?;
     let first_known = known_names(&rows[first]);
+    // A first row of several cells that names a known field is the header, as it always was: a
+    // data row further down whose values happen to be column names (`省`, `event`) must never
+    // take its place and swallow the rows above it. Title and note rows are one cell.
+    let first_cells = rows[first]
+        .cells
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .count();
+    if first_known > 0 && first_cells >= 2 && rows[first].cells.len() >= 2 {
+        return Some(first);
+    }
     let mut best: (usize, Option<(usize, i32)>) = (first, None);
     for (k, &i) in filled.iter().enumerate().take(LOOK) {
         let row = &rows[i];
@@ -360,6 +371,21 @@ mod tests {
             "South,3,1",
         ];
         assert_eq!(header_row(&unknown), 2);
+    }
+
+    #[test]
+    fn a_first_row_naming_a_field_stays_the_header_whatever_the_rows_below_hold() {
+        // Found by the round-trip proptest: the data row's values are column names, and taking
+        // it as the header would have lost it and everything above it.
+        let r = rows(&["city,remark", "省,event", "Hebei,police"]);
+        assert_eq!(find_header(&r, None).unwrap().index, 0);
+        // A one-cell title naming a field is still passed over for the header under it.
+        let r = rows(&[
+            "2021年各省关停项目统计",
+            "日期,省份,关停项目",
+            "2021-09-27,内蒙古,45",
+        ]);
+        assert_eq!(find_header(&r, None).unwrap().index, 1);
     }
 
     #[test]
