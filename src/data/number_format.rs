@@ -122,7 +122,12 @@ impl Votes {
         let mut v = Votes::default();
         for cell in cells {
             let cell = cell.trim();
-            if cell.is_empty() || cell.bytes().all(|b| b.is_ascii_digit()) {
+            // Plain digits read alike everywhere; a cell that starts with its separator (`,0`,
+            // `.5`) says nothing of which separator is the decimal one.
+            if cell.is_empty()
+                || cell.bytes().all(|b| b.is_ascii_digit())
+                || cell.starts_with([',', '.', '，', '．'])
+            {
                 continue;
             }
             let reads = NumberFormat::ALL.map(|f| parse_in(cell, Quantity::Energy, 0, f).is_ok());
@@ -197,6 +202,14 @@ mod tests {
         // The usual format is as it always was.
         assert_eq!(v("1,234.5", Quantity::Energy, Point), Ok(1234.5));
         assert_eq!(v("1.234", Quantity::Energy, Point), Ok(1.234));
+    }
+
+    #[test]
+    fn a_cell_starting_with_its_separator_tells_no_format() {
+        // Found by the round-trip proptest: `,0` kept as typed in a comma file, saved as TSV,
+        // must not make the TSV's column read decimal commas (and `,0` a valid 0).
+        let v = Votes::of([",0", ".5"], Quantity::Count, 0);
+        assert_eq!(v, Votes::default());
     }
 
     #[test]
