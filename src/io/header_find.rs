@@ -185,15 +185,21 @@ pub(crate) fn find_header(rows: &[HeadRow], chosen: Option<usize>) -> Option<Hea
 fn best(rows: &[HeadRow], filled: &[usize]) -> Option<usize> {
     let first = *filled.first()?;
     let first_known = known_names(&rows[first]);
-    // A first row of several cells that names a known field is the header, as it always was: a
-    // data row further down whose values happen to be column names (`省`, `event`) must never
-    // take its place and swallow the rows above it. Title and note rows are one cell.
-    let first_cells = rows[first]
+    // A first row that names a known field is the header, as it always was, when it has several
+    // cells or its one cell is a column name (not words that say what a title counts): a data
+    // row further down whose values happen to be column names (`省`, `event`) must never take
+    // its place and swallow the rows above it. Title and note rows are one cell of words.
+    let filled_cells: Vec<&str> = rows[first]
         .cells
         .iter()
-        .filter(|c| !c.trim().is_empty())
-        .count();
-    if first_known > 0 && first_cells >= 2 && rows[first].cells.len() >= 2 {
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let a_name = |c: &str| {
+        crate::io::headers::classify_header(c)
+            .is_some_and(|(_, s)| s >= crate::io::headers::Strength::Synonym)
+    };
+    if first_known > 0 && (filled_cells.len() >= 2 || filled_cells.iter().all(|c| a_name(c))) {
         return Some(first);
     }
     let mut best: (usize, Option<(usize, i32)>) = (first, None);
@@ -378,6 +384,8 @@ mod tests {
         // Found by the round-trip proptest: the data row's values are column names, and taking
         // it as the header would have lost it and everything above it.
         let r = rows(&["city,remark", "省,event", "Hebei,police"]);
+        assert_eq!(find_header(&r, None).unwrap().index, 0);
+        let r = rows(&["date", "省,省"]);
         assert_eq!(find_header(&r, None).unwrap().index, 0);
         // A one-cell title naming a field is still passed over for the header under it.
         let r = rows(&[
