@@ -2,75 +2,13 @@
 //! header, and the number format of a semicolon file. Driven through accessible labels as a user
 //! would: the file picked in the Open dialog, choices made in the preview's drop-downs.
 
-use std::collections::VecDeque;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-
+use crackdown_dashboard::App;
 use crackdown_dashboard::data::document::Metric;
-use crackdown_dashboard::ui::dialogs::{FileDialogs, SaveKind};
-use crackdown_dashboard::{App, StartOptions};
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Dialogs answered from a queue, as a user picking files would.
-#[derive(Clone, Default)]
-struct ScriptedDialogs {
-    open: Arc<Mutex<VecDeque<PathBuf>>>,
-}
-
-impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.open.lock().unwrap().pop_front()
-    }
-    fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-}
-
-fn harness(dialogs: ScriptedDialogs) -> Harness<'static, App> {
-    // Each test keeps its recovery copies in its own folder, never the user's.
-    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(recovery),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .wgpu()
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new(),
-            ));
-        })
-        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
-    h.run();
-    h
-}
-
-/// Writes `contents` to a file named `name` and presses Ctrl+O, the Open dialog answering with it.
-fn opened(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, Harness<'static, App>) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, contents).unwrap();
-    let dialogs = ScriptedDialogs::default();
-    dialogs.open.lock().unwrap().push_back(path);
-    let mut h = harness(dialogs);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    h.run();
-    (dir, h)
-}
-
-/// The node a screen reader names `name` (its accessible label).
-fn named<'a>(h: &'a Harness<'_, App>, name: &str) -> egui_kittest::Node<'a> {
-    let name = name.to_owned();
-    h.get_by(move |n| n.label().as_deref() == Some(name.as_str()))
-}
-
-fn shows(h: &Harness<'_, App>, name: &str) -> bool {
-    h.query_by(|n| n.label().as_deref() == Some(name)).is_some()
-}
+mod app_harness;
+use app_harness::{card_text, named, opened, shows};
 
 /// Steps the app until nothing more changes (a grid that grew scrolls into place over a few
 /// frames).
@@ -89,10 +27,6 @@ fn choose(h: &mut Harness<'static, App>, combo: &str, option: &str) {
     settle(h);
     named(h, option).click();
     settle(h);
-}
-
-fn card_text(metric: Metric, value: f64) -> String {
-    format!("{}: {}", metric.title(), metric.format(value))
 }
 
 /// A bilingual table as a provincial office sends it: a title row, the names in Chinese, the

@@ -2,77 +2,12 @@
 //! accessible labels: a totals row is listed as a problem and counted with one click (undone
 //! with Ctrl+Z), and the note under the cards names the rows without a date and shows them.
 
-use std::collections::VecDeque;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-
 use crackdown_dashboard::data::document::Metric;
-use crackdown_dashboard::ui::dialogs::{FileDialogs, SaveKind};
-use crackdown_dashboard::{App, StartOptions};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Dialogs answered from a queue, as a user picking files would (as in `tests/ui.rs`).
-#[derive(Clone, Default)]
-struct ScriptedDialogs {
-    open: Arc<Mutex<VecDeque<PathBuf>>>,
-}
-
-impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.open.lock().unwrap().pop_front()
-    }
-    fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-}
-
-/// The app after File ▸ Open… (Ctrl+O) of a new file `name` holding `contents` (the directory
-/// lasts as long as the returned guard).
-fn opened(name: &str, contents: &str) -> (tempfile::TempDir, Harness<'static, App>) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, contents).unwrap();
-    let dialogs = ScriptedDialogs::default();
-    dialogs.open.lock().unwrap().push_back(path);
-    // The test keeps its recovery copies in its own folder, never the user's.
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(dir.path().join("recovery")),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .wgpu()
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new(),
-            ));
-        })
-        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    h.run();
-    (dir, h)
-}
-
-/// The node a screen reader names `name` (its accessible label).
-fn named<'a>(h: &'a Harness<'_, App>, name: &str) -> egui_kittest::Node<'a> {
-    let name = name.to_owned();
-    h.get_by(move |n| n.label().as_deref() == Some(name.as_str()))
-}
-
-/// Whether some node is named `name` exactly.
-fn shows(h: &Harness<'_, App>, name: &str) -> bool {
-    let name = name.to_owned();
-    h.query_by(move |n| n.label().as_deref() == Some(name.as_str()))
-        .is_some()
-}
-
-fn card_text(metric: Metric, value: f64) -> String {
-    format!("{}: {}", metric.title(), metric.format(value))
-}
+mod app_harness;
+use app_harness::{card_text, named, opened, shows};
 
 #[test]
 fn a_totals_row_is_left_out_listed_and_counted_with_one_click_then_undone() {

@@ -1,0 +1,89 @@
+//! The real app under egui_kittest, as the import tests drive it (`mod app_harness;` in each):
+//! a file picked in the Open dialog, widgets found by their accessible labels. Each test file
+//! uses some of these, so unused ones are allowed.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crackdown_dashboard::data::document::Metric;
+use crackdown_dashboard::ui::dialogs::{FileDialogs, SaveKind};
+use crackdown_dashboard::{App, StartOptions};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Dialogs answered from a queue, as a user picking files would (Save is cancelled).
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    pub open: Arc<Mutex<VecDeque<PathBuf>>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.open.lock().unwrap().pop_front()
+    }
+    fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// The app on the sample data, its recovery copies in a folder of its own (never the user's).
+pub fn harness(dialogs: ScriptedDialogs) -> Harness<'static, App> {
+    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(recovery),
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .wgpu()
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ));
+        })
+        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
+    h.run();
+    h
+}
+
+/// The app after File ▸ Open… (Ctrl+O) of a new file `name` holding `contents` (the directory
+/// lasts as long as the returned guard).
+pub fn opened(
+    name: &str,
+    contents: impl AsRef<[u8]>,
+) -> (tempfile::TempDir, Harness<'static, App>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.lock().unwrap().push_back(path);
+    let mut h = harness(dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    (dir, h)
+}
+
+/// The node a screen reader names `name` (its accessible label).
+pub fn named<'a>(h: &'a Harness<'_, App>, name: &str) -> egui_kittest::Node<'a> {
+    let name = name.to_owned();
+    h.get_by(move |n| n.label().as_deref() == Some(name.as_str()))
+}
+
+/// Whether some node is named `name` exactly.
+pub fn shows(h: &Harness<'_, App>, name: &str) -> bool {
+    h.query_by(|n| n.label().as_deref() == Some(name)).is_some()
+}
+
+/// Whether some node's accessible label (a label's text) contains `part`.
+pub fn shows_containing(h: &Harness<'_, App>, part: &str) -> bool {
+    h.query_all_by_label_contains(part).next().is_some()
+}
+
+/// What a card says for `value` of `metric` ("Rigs seized: 10,100").
+pub fn card_text(metric: Metric, value: f64) -> String {
+    format!("{}: {}", metric.title(), metric.format(value))
+}
