@@ -359,11 +359,12 @@ fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> E
     }
     let left_out = |k: &str| s["rows_left_out"][k].as_u64().unwrap_or(0);
     if left_out("no_date") + left_out("totals_rows") > 0 {
+        let (undated, totals) = (left_out("no_date"), left_out("totals_rows"));
         let _ = writeln!(
             out,
-            "  left out of the sums: {} rows with figures but no date, {} totals rows",
-            left_out("no_date"),
-            left_out("totals_rows")
+            "  left out of the sums: {undated} row{} with figures but no date, {totals} totals row{}",
+            if undated == 1 { "" } else { "s" },
+            if totals == 1 { "" } else { "s" }
         );
     }
     let problems = s["problems"].as_array().map_or(0, Vec::len);
