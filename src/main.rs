@@ -63,8 +63,10 @@ fn main() -> std::process::ExitCode {
         Some("wgpu") => eframe::Renderer::Wgpu,
         _ => eframe::Renderer::Glow,
     };
-    let icon =
-        eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).unwrap_or_default();
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!(
+        "../assets/icon/crackdown-dashboard-256.png"
+    ))
+    .unwrap_or_default();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_NAME)
