@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod app;
 pub mod background;
 pub mod cli;
+pub mod crash;
 pub mod data;
 pub mod frame_stats;
 pub mod io;

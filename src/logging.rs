@@ -125,8 +125,8 @@ pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-/// Installs the app's one panic hook: it logs the panic, the thread and a backtrace, flushes the
-/// log, and then runs the default hook (which prints to stderr as before).
+/// Installs the app's one panic hook: it logs the panic, the thread and a backtrace, writes the
+/// crash record the next start reads (`crate::crash`), flushes the log, and then runs the default hook (which prints to stderr as before).
 pub fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -137,10 +137,10 @@ pub fn install_panic_hook() {
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
         let backtrace = std::backtrace::Backtrace::force_capture();
-        log::error!(
-            "panic on thread '{name}' at {place}: {}\nbacktrace:\n{backtrace}",
-            panic_text(info.payload())
-        );
+        let message = panic_text(info.payload());
+        log::error!("panic on thread '{name}' at {place}: {message}\nbacktrace:\n{backtrace}");
+        // The next start tells the user (see `crate::crash`).
+        crate::crash::record_panic(&message, &place, name);
         if let Some(handle) = HANDLE.get() {
             handle.flush();
         }

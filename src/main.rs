@@ -42,6 +42,11 @@ fn main() -> std::process::ExitCode {
         chart_pictures: std::env::var_os("CRACKDOWN_NO_CHART_PICTURES").is_none(),
         ..Default::default()
     };
+    let data_dir = logging::data_dir();
+    if let Some(dir) = &data_dir {
+        crackdown_dashboard::crash::record_panics_in(dir);
+    }
+    start.crash_dir = data_dir.clone();
     let mut renderer = std::env::var("CRACKDOWN_RENDERER").ok();
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
@@ -87,6 +92,10 @@ fn main() -> std::process::ExitCode {
         options,
         Box::new(move |cc| Ok(Box::new(App::new(cc, start)))),
     );
+    // The window closed (it did not panic or get killed): the next start has nothing to tell.
+    if let Some(dir) = &data_dir {
+        crackdown_dashboard::crash::Markers::new(dir).clean_exit();
+    }
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

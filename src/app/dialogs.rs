@@ -91,38 +91,32 @@ impl App {
         }
     }
 
-    /// Offers back unsaved edits left by a crash: Restore or Discard.
+    /// Offers back unsaved edits left by a crash: Restore or Discard (inside the crash notice
+    /// when that is shown).
     pub(super) fn recovery_ui(&mut self, ctx: &egui::Context) {
         let Some(rec) = self.unsaved.recovered.clone() else {
             return;
         };
+        if self.crash_notice_shown() {
+            return;
+        }
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("recovery_modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading("Restore unsaved changes?");
-            ui.label(format!(
-                "The app closed unexpectedly while “{}” had unsaved changes. They were kept at {}.",
-                rec.name, rec.saved_at
-            ));
-            if rec.original_changed() {
-                ui.label(
-                    "The file on disk has changed since then: restoring shows the kept \
-                     version, and saving it would replace the file's newer content.",
-                );
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Restore").clicked() {
-                    choice = Some(true);
-                }
-                if ui.button("Discard").clicked() {
-                    choice = Some(false);
-                }
-            });
+            choice = recovery_offer(ui, &rec);
         });
         // Closing the window without choosing keeps the copy for the next start.
-        let Some(restore) = choice else { return };
-        self.unsaved.recovered = None;
+        if let Some(restore) = choice {
+            self.recovery_chosen(restore);
+        }
+    }
+
+    /// Restores the recovered edits, or forgets them.
+    pub(super) fn recovery_chosen(&mut self, restore: bool) {
+        let Some(rec) = self.unsaved.recovered.take() else {
+            return;
+        };
         let Some(recovery) = self.unsaved.recovery.clone() else {
             return;
         };
@@ -147,6 +141,7 @@ impl App {
     /// Every modal dialog open this frame, over the panels.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
         self.loading_ui(ctx);
+        self.crash_notice_ui(ctx);
         self.recovery_ui(ctx);
         self.preview_ui(ctx);
         self.error_ui(ctx);
@@ -227,4 +222,29 @@ impl App {
             }
         }
     }
+}
+
+/// What the recovery copy holds and the Restore and Discard buttons; the choice, if made.
+pub(super) fn recovery_offer(ui: &mut egui::Ui, rec: &crate::recovery::Recovered) -> Option<bool> {
+    let mut choice = None;
+    ui.label(format!(
+        "The app closed unexpectedly while “{}” had unsaved changes. They were kept at {}.",
+        rec.name, rec.saved_at
+    ));
+    if rec.original_changed() {
+        ui.label(
+            "The file on disk has changed since then: restoring shows the kept \
+             version, and saving it would replace the file's newer content.",
+        );
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button("Restore").clicked() {
+            choice = Some(true);
+        }
+        if ui.button("Discard").clicked() {
+            choice = Some(false);
+        }
+    });
+    choice
 }

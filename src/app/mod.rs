@@ -8,6 +8,7 @@
 //! (`dashboard`), the panels (`panels`) and the modal dialogs (`dialogs`).
 
 mod commands;
+mod crash_notice;
 mod dashboard;
 mod derived;
 mod dialogs;
@@ -31,6 +32,8 @@ use crate::ui::charts::{self, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::filters::ViewSettings;
 use crate::ui::table::TableState;
+use crash_notice::CrashNotice;
+pub use crash_notice::file_url;
 use dashboard::{ChartPaint, ExportJob};
 use derived::Derived;
 pub use open::{FileReader, ReadResult, read_file};
@@ -86,6 +89,9 @@ pub struct StartOptions {
     pub chart_pictures: bool,
     /// How files are read (default [`read_file`]: tests put in one that fails).
     pub reader: Option<FileReader>,
+    /// The data folder whose markers say how the last run ended (`crate::crash`) and where the
+    /// log file is: the app's data folder in the real window, none by default (tests).
+    pub crash_dir: Option<PathBuf>,
 }
 
 /// Work that finishes in a later frame: a file loading on a worker thread, a chart export
@@ -132,6 +138,7 @@ pub struct App {
     paint: ChartPaint,
     unsaved: Unsaved,
     window: Window,
+    crash: CrashNotice,
 }
 
 impl App {
@@ -189,6 +196,7 @@ impl App {
                     .filter(|_| std::env::var_os("CRACKDOWN_REPORT_STARTUP").is_some()),
                 frame_stats: start.frame_stats.map(FrameStats::new),
             },
+            crash: CrashNotice::start(start.crash_dir.clone()),
         };
         let file = if start.sample {
             None
@@ -200,6 +208,7 @@ impl App {
         // Edits left unsaved by a crash or a killed process are offered back. Looked for before
         // the file opens: opening never clears a copy waiting to be offered.
         app.unsaved.recovered = app.unsaved.recovery.as_ref().and_then(Recovery::pending);
+        app.quiet_kill_note();
         if let Some(path) = file {
             app.open_path(&path);
         }
@@ -311,6 +320,7 @@ impl App {
             || self.jobs.loading.is_some()
             || self.preview.is_some()
             || self.unsaved.recovered.is_some()
+            || self.crash_notice_shown()
             || self.pending.is_some()
         {
             return;
