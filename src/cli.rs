@@ -45,12 +45,13 @@ impl Exit {
     }
 }
 
+/// The subcommands [`run`] knows (the man page, `assets/crackdown-dashboard.1`, describes each:
+/// `tests/packaging.rs` checks it).
+pub const COMMANDS: &[&str] = &["check", "aggregate", "convert", "generate"];
+
 /// True when `args` (without the program name) name a subcommand.
 pub fn is_command(args: &[String]) -> bool {
-    matches!(
-        args.first().map(String::as_str),
-        Some("check" | "aggregate" | "convert" | "generate")
-    )
+    args.first().is_some_and(|a| COMMANDS.contains(&a.as_str()))
 }
 
 /// Runs a subcommand, writing to the given streams.

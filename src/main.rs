@@ -1,5 +1,5 @@
 //! Entry point: window options, the command line, and the renderer choice.
-#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
 
@@ -9,7 +9,24 @@ use crackdown_dashboard::{App, StartOptions};
 
 const USAGE: &str = crackdown_dashboard::cli::USAGE;
 
+/// On Windows the release build has no console of its own: when started from a terminal, its
+/// output (the commands, `--help`, the panic message) goes to that terminal's console.
+#[cfg(windows)]
+#[allow(unsafe_code)]
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: AttachConsole takes a process id and has no other preconditions; it fails
+    // harmlessly when there is no parent console or the process already has one.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_parent_console() {}
+
 fn main() -> std::process::ExitCode {
+    attach_parent_console();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = crackdown_dashboard::cli::is_command(&args);
     let echo = if command {
@@ -48,6 +65,7 @@ fn main() -> std::process::ExitCode {
     }
     start.crash_dir = data_dir.clone();
     let mut renderer = std::env::var("CRACKDOWN_RENDERER").ok();
+    let mut files = Vec::new();
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -61,9 +79,14 @@ fn main() -> std::process::ExitCode {
                 eprint!("unknown option {s}\n{USAGE}");
                 return std::process::ExitCode::from(2);
             }
-            _ => start.file = Some(PathBuf::from(arg)),
+            _ => files.push(PathBuf::from(arg)),
         }
     }
+    // One document a window: the first file opens here, each other one (a file manager passes
+    // all the selected files to `Exec=crackdown-dashboard %F`) in a window of its own.
+    let mut files = files.into_iter();
+    start.file = files.next();
+    open_in_other_windows(files);
     let renderer = match renderer.as_deref() {
         Some("wgpu") => eframe::Renderer::Wgpu,
         _ => eframe::Renderer::Glow,
@@ -101,6 +124,21 @@ fn main() -> std::process::ExitCode {
         Err(e) => {
             log::error!("{APP_NAME} could not start: {e}");
             std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Starts this program once for each file, each in a window of its own.
+fn open_in_other_windows(files: impl Iterator<Item = PathBuf>) {
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    for file in files {
+        if let Err(e) = std::process::Command::new(&exe).arg(&file).spawn() {
+            log::error!(
+                "{} could not be opened in a new window: {e}",
+                file.display()
+            );
         }
     }
 }
