@@ -151,6 +151,7 @@ impl App {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         forget_scroll_positions(&cc.egui_ctx);
+        crate::ui::theme::install_fonts(&cc.egui_ctx);
         let mut app = App {
             settings,
             session: Session::sample(),
