@@ -149,6 +149,7 @@ impl App {
         self.loading_ui(ctx);
         self.recovery_ui(ctx);
         self.preview_ui(ctx);
+        self.export_ui(ctx);
         self.error_ui(ctx);
         self.unsaved_ui(ctx);
     }

@@ -5,12 +5,13 @@
 //! rest is split by what it does: opening files (`open`), saving and autosave (`save`), edit
 //! commands and shortcuts (`commands`), the menus (`menu`), the status bar and messages
 //! (`status`), the cached visible rows and problems (`derived`), the cards and charts
-//! (`dashboard`), the panels (`panels`) and the modal dialogs (`dialogs`).
+//! (`dashboard`), the export dialog's pictures (`export`), the panels (`panels`) and the modal dialogs (`dialogs`).
 
 mod commands;
 mod dashboard;
 mod derived;
 mod dialogs;
+mod export;
 mod menu;
 mod open;
 mod panels;
@@ -18,9 +19,8 @@ mod save;
 mod status;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
-use egui::{ColorImage, ViewportCommand};
+use egui::ViewportCommand;
 
 use crate::analysis::View;
 use crate::data::document::{Metric, Place};
@@ -31,7 +31,7 @@ use crate::ui::charts::{self, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::filters::ViewSettings;
 use crate::ui::table::TableState;
-use dashboard::{ChartPaint, ExportJob};
+use dashboard::ChartPaint;
 use derived::Derived;
 pub use open::{FileReader, ReadResult, read_file};
 use open::{Loading, OpenTarget, Pending, PreviewState};
@@ -88,19 +88,14 @@ pub struct StartOptions {
     pub reader: Option<FileReader>,
 }
 
-/// Work that finishes in a later frame: a file loading on a worker thread, a chart export
-/// waiting for its screenshot.
+/// Work that spans frames: a file loading on a worker thread, the export dialog.
 struct Jobs {
     /// How files are read.
     reader: FileReader,
     /// A file being read on a worker thread.
     loading: Option<Loading>,
-    /// A chart to export, asked for this frame (taken when the dashboard is drawn).
-    export_request: Option<(Metric, PathBuf)>,
-    /// The export waiting for its screenshot.
-    export_job: Option<ExportJob>,
-    /// Where the export's screenshot arrives.
-    screenshot: Arc<Mutex<Option<Arc<ColorImage>>>>,
+    /// The export dialog, while it is open.
+    export: Option<crate::ui::export_dialog::ExportDialog>,
 }
 
 /// The app's side of the window: repaint requests from workers, the title, closing, and the
@@ -164,9 +159,7 @@ impl App {
             jobs: Jobs {
                 reader: start.reader.unwrap_or(read_file),
                 loading: None,
-                export_request: None,
-                export_job: None,
-                screenshot: Arc::default(),
+                export: None,
             },
             paint: ChartPaint::new(start.chart_pictures, start.background_from_clear),
             unsaved: Unsaved {
@@ -359,7 +352,6 @@ impl eframe::App for App {
     /// requests, the panels, the dialogs over them, then the paint list's final touches.
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.finish_export(&ctx);
         self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
