@@ -142,3 +142,104 @@ pub fn chart_scene(
     plot(&mut scene, area, spec, &colors);
     scene
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Aggregates, Filter};
+    use crate::data::document::Metric;
+    use crate::picture::dashboard::dashboard_scene;
+    use crate::picture::scene::Shape;
+
+    fn sample_view() -> crate::analysis::View {
+        let doc = crate::io::sample_document();
+        Aggregates::build(&doc).view(Granularity::Quarter, &Filter::default())
+    }
+
+    fn texts() -> Texts {
+        Texts {
+            title: "T".into(),
+            subtitle: "S".into(),
+            footer: "Source: f.csv".into(),
+            description: "D".into(),
+        }
+    }
+
+    #[test]
+    fn every_kind_names_its_axis_with_units_and_its_provinces() {
+        let view = sample_view();
+        let chart = view.chart(Metric::Kwh).unwrap();
+        for kind in ChartKind::ALL {
+            let spec = ChartSpec {
+                chart,
+                granularity: view.granularity,
+                kind,
+                span: view.first_day.zip(view.last_day),
+                lang: Lang::En,
+            };
+            let scene = chart_scene(&spec, &texts(), Theme::Light, 1200.0, 675.0);
+            let all: Vec<&str> = scene.texts().collect();
+            assert!(
+                all.iter().any(|t| t.starts_with("Electricity saved (TWh)")),
+                "{kind:?}: {all:?}"
+            );
+            assert!(all.contains(&"Source: f.csv"));
+            assert!(all.iter().any(|t| t.contains("Inner Mongolia")), "{kind:?}");
+            let rects = scene
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Rect { .. } | Shape::Polyline { .. }))
+                .count();
+            assert!(rects >= 3, "{kind:?} draws its data");
+        }
+    }
+
+    #[test]
+    fn chinese_names_and_units() {
+        let view = sample_view();
+        let spec = ChartSpec {
+            chart: view.chart(Metric::Kwh).unwrap(),
+            granularity: view.granularity,
+            kind: ChartKind::Ranking,
+            span: None,
+            lang: Lang::Zh,
+        };
+        let scene = chart_scene(&spec, &texts(), Theme::Dark, 800.0, 450.0);
+        let all: Vec<&str> = scene.texts().collect();
+        assert!(all.contains(&"内蒙古自治区"), "{all:?}");
+        assert!(all.contains(&"65.8亿千瓦时"), "{all:?}");
+        assert!(all.contains(&"节约电量（亿千瓦时）"), "{all:?}");
+    }
+
+    #[test]
+    fn empty_data_and_tiny_pictures_do_not_panic() {
+        let empty = MetricChart {
+            metric: Metric::Rigs,
+            series: Vec::new(),
+        };
+        let view = sample_view();
+        for kind in ChartKind::ALL {
+            for (w, h) in [(100.0, 100.0), (1.0, 1.0), (8000.0, 120.0)] {
+                let spec = ChartSpec {
+                    chart: &empty,
+                    granularity: Granularity::Month,
+                    kind,
+                    span: None,
+                    lang: Lang::En,
+                };
+                let scene = chart_scene(&spec, &Texts::default(), Theme::Light, w, h);
+                let svg = crate::picture::svg::to_svg(&scene);
+                assert!(
+                    !svg.contains("NaN") && !svg.contains("inf"),
+                    "{kind:?} {w}×{h}"
+                );
+                let d = dashboard_scene(&view, kind, Lang::En, &texts(), Theme::Light, w, h);
+                let svg = crate::picture::svg::to_svg(&d);
+                assert!(
+                    !svg.contains("NaN") && !svg.contains("inf"),
+                    "{kind:?} {w}×{h}"
+                );
+            }
+        }
+    }
+}
