@@ -1,5 +1,8 @@
-//! Command line: `check` and `convert`, using the same reading, analysis and writing code as the
-//! app. Exit codes: 0 done, 1 the file could not be read or written, 2 usage error.
+//! Command line: `check`, `aggregate`, `convert`, `generate` and `export` (in `cli/export.rs`),
+//! using the same reading, analysis, writing and picture code as the app. Exit codes: 0 done,
+//! 1 the file could not be read or written, 2 usage error.
+
+mod export;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,6 +24,13 @@ pub const USAGE: &str = "usage:
                                 stderr how long reading, summing and writing them took
   crackdown-dashboard convert IN OUT                             write IN as OUT (.csv .tsv .json .xlsx)
   crackdown-dashboard generate --rows N [--seed S] OUT.csv       write N synthetic events (same seed, same data)
+  crackdown-dashboard export FILE --chart projects|rigs|electricity|coal|map|dashboard --out OUT.png|OUT.svg
+        [--view bars|cumulative|multiples|ranking] [--period month|quarter|year]
+        [--provinces CN-NM,CN-SC] [--from DATE] [--to DATE]
+        [--width W] [--height H] [--scale S] [--theme light|dark]
+                                write a chart or the dashboard as a picture, without a window;
+                                W and H in logical pixels (default 1200×675), so the PNG is
+                                W·S × H·S pixels (S default 1); the SVG keeps text as text
 ";
 
 /// What a command ended with.
@@ -47,7 +57,7 @@ impl Exit {
 
 /// The subcommands [`run`] knows (the man page, `assets/crackdown-dashboard.1`, describes each:
 /// `tests/packaging.rs` checks it).
-pub const COMMANDS: &[&str] = &["check", "aggregate", "convert", "generate"];
+pub const COMMANDS: &[&str] = &["check", "aggregate", "convert", "generate", "export"];
 
 /// True when `args` (without the program name) name a subcommand.
 pub fn is_command(args: &[String]) -> bool {
@@ -166,6 +176,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Exit {
                 }
             }
         }
+        Some("export") => export::run(&args[1..], err),
         _ => usage(err, "unknown command"),
     }
 }

@@ -14,6 +14,7 @@
 //! [`view`] (filter and views), [`rows`] (the table's row queries).
 
 mod aggregates;
+pub mod describe;
 mod load_sums;
 mod period;
 pub mod rows;

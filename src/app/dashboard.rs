@@ -1,18 +1,17 @@
 //! The dashboard: the cards and the four charts, how they are painted (live, from their
-//! picture, or without being laid out) and exporting a chart as PNG.
+//! picture, or without being laid out), their "About this chart" lines, and the Export… buttons
+//! (which open the export dialog, `super::export`).
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::App;
 use crate::analysis::rows::LeftOut;
-use crate::analysis::{Filter, View};
+use crate::analysis::{Filter, Granularity, View};
 use crate::data::document::{Metric, Place};
+use crate::ui::cards;
 use crate::ui::charts::{self, ChartInput, ChartLayout};
-use crate::ui::dialogs::SaveKind;
+use crate::ui::export_dialog::ExportTarget;
 use crate::ui::paint::internals::{ChartCache, ChartHold};
-use crate::ui::{cards, export};
 
 /// What the cards and charts show. While it stays the same and no input can reach them, a frame
 /// may paint them from their picture without laying them out (see
@@ -25,8 +24,8 @@ pub(super) struct DashboardKey {
     all: View,
     hidden: BTreeSet<Place>,
     cumulative: bool,
-    /// The chart being exported (drawn without its Export button).
-    capture: Option<Metric>,
+    /// Each chart's "About this chart" sentence.
+    about: [String; 4],
     /// Rows with figures left out of the cards, by reason.
     left_out: cards::LeftOutCounts,
 }
@@ -41,6 +40,9 @@ pub(super) struct ChartPaint {
     pub(super) chart_hold: ChartHold<DashboardKey>,
     /// The clear colour paints the window's background; panels paint no fill of their own.
     pub(super) background_from_clear: bool,
+    /// The "About this chart" sentences and what they were made from (document revision,
+    /// grouping, filter): made again only when one changes, since they look at every row.
+    about: Option<((u64, Granularity, Filter), [String; 4])>,
 }
 
 impl ChartPaint {
@@ -51,44 +53,30 @@ impl ChartPaint {
             chart_cache: ChartCache::new(chart_pictures),
             chart_hold: ChartHold::default(),
             background_from_clear,
+            about: None,
         }
     }
-}
-
-/// A chart being exported: waiting for the screenshot of the frame that drew it.
-pub(super) struct ExportJob {
-    pub(super) metric: Metric,
-    path: PathBuf,
-    rect: egui::Rect,
-    pixels_per_point: f32,
 }
 
 impl App {
-    /// Asks where to export `metric`'s chart; the next frame draws it for the screenshot.
-    fn start_export(&mut self, metric: Metric) {
-        let name = format!("{}.png", metric.title().to_lowercase().replace(' ', "-"));
-        if let Some(path) = self.dialogs.pick_save(SaveKind::Png, &name) {
-            self.jobs.export_request = Some((metric, export::with_png_extension(&path)));
+    /// The four charts' "About this chart" sentences for the current view and filter.
+    fn about_texts(&mut self) -> [String; 4] {
+        let s = &self.settings.view;
+        let key = (
+            self.session.doc().revision(),
+            s.granularity,
+            s.filter.clone(),
+        );
+        if let Some((k, texts)) = &self.paint.about
+            && *k == key
+        {
+            return texts.clone();
         }
-    }
-
-    /// Saves the exported chart once its screenshot has arrived.
-    pub(super) fn finish_export(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.jobs.export_job else {
-            return;
-        };
-        let image = self.jobs.screenshot.lock().ok().and_then(|mut s| s.take());
-        let Some(image) = image else {
-            ctx.request_repaint();
-            return;
-        };
-        let result = export::save_chart_png(&image, job.rect, job.pixels_per_point, &job.path);
-        let path = job.path.clone();
-        self.jobs.export_job = None;
-        match result {
-            Ok([w, h]) => self.info(format!("Exported {} ({w}×{h} px)", path.display())),
-            Err(e) => self.error(format!("Could not export {e}")),
-        }
+        let view = self.session.view(key.1, &key.2).clone();
+        let doc = self.session.doc();
+        let texts = Metric::ALL.map(|m| crate::analysis::describe::about(doc, &view, &key.2, m));
+        self.paint.about = Some((key, texts.clone()));
+        texts
     }
 
     /// The cards and charts in the central panel: laid out, or repeated from the last layout while
@@ -96,9 +84,8 @@ impl App {
     pub(super) fn dashboard(&mut self, ui: &mut egui::Ui) {
         let key = self.dashboard_key();
         // While nothing can change or reach the cards and charts, they are not laid out: their
-        // picture is painted again (see `ui::paint::internals::chart_hold`). Never while a chart
-        // is being exported.
-        let picture = self.paint.chart_cache.used() && key.capture.is_none();
+        // picture is painted again (see `ui::paint::internals::chart_hold`).
+        let picture = self.paint.chart_cache.used();
         let skip = self.paint.chart_hold.plan(ui, &key, picture);
         let mut toggles = Vec::new();
         let mut exports = Vec::new();
@@ -131,9 +118,8 @@ impl App {
         if let Some(why) = show_left_out {
             self.show_left_out(why);
         }
-        self.take_export_request(ui.ctx());
         if let Some(metric) = exports.first() {
-            self.start_export(*metric);
+            self.open_export(ExportTarget::Chart(*metric));
             ui.ctx().request_repaint();
         }
     }
@@ -145,40 +131,17 @@ impl App {
             hidden: BTreeSet::new(),
             ..s.filter.clone()
         };
-        // From the request until the picture arrives: the window may take it a frame or more
-        // later (eframe's glow renderer does), and the chart must still be drawn without its
-        // Export button then.
-        let exporting = self.jobs.export_job.as_ref().map(|j| j.metric);
-        let capture = self.jobs.export_request.as_ref().map(|(m, _)| *m);
+        let about = self.about_texts();
         DashboardKey {
             view: self.session.view(s.granularity, &s.filter).clone(),
             all: self.session.view(s.granularity, &unhidden).clone(),
             hidden: s.filter.hidden.clone(),
             cumulative: s.cumulative,
-            capture: capture.or(exporting),
+            about,
             left_out: cards::LeftOutCounts {
                 no_date: self.session.aggregates().undated_with_figures(),
                 totals_rows: self.session.aggregates().totals_rows(),
             },
-        }
-    }
-
-    /// A chart export asked for: the screenshot of this frame (drawn without the chart's Export
-    /// button) is requested, and the chart's place noted.
-    fn take_export_request(&mut self, ctx: &egui::Context) {
-        if let Some((metric, path)) = self.jobs.export_request.take() {
-            let slot = Arc::clone(&self.jobs.screenshot);
-            ctx.request_screenshot(move |image| {
-                if let Ok(mut s) = slot.lock() {
-                    *s = Some(image);
-                }
-            });
-            self.jobs.export_job = Some(ExportJob {
-                metric,
-                path,
-                rect: self.paint.layouts[metric.index()].frame,
-                pixels_per_point: ctx.pixels_per_point(),
-            });
         }
     }
 
@@ -192,8 +155,8 @@ impl App {
     }
 
     /// Lays out the cards and the four charts (painted from their picture when it shows the
-    /// same); collects the provinces whose legend entry was clicked and the charts whose Export
-    /// PNG… was; returns the rows left out the user asked to see.
+    /// same); collects the provinces whose legend entry was clicked and the charts whose Export…
+    /// was; returns the rows left out the user asked to see.
     fn cards_and_charts(
         &mut self,
         ui: &mut egui::Ui,
@@ -224,7 +187,7 @@ impl App {
                         hidden: &key.hidden,
                         granularity: view.granularity,
                         cumulative: key.cumulative,
-                        capturing: key.capture == Some(*metric),
+                        about: &key.about[metric.index()],
                         span,
                     };
                     ui.allocate_ui_with_layout(

@@ -144,6 +144,7 @@ impl App {
         self.crash_notice_ui(ctx);
         self.recovery_ui(ctx);
         self.preview_ui(ctx);
+        self.export_ui(ctx);
         self.error_ui(ctx);
         self.unsaved_ui(ctx);
     }

@@ -25,7 +25,7 @@ impl App {
         });
     }
 
-    /// Open, Open Recent, Save, Save As and Quit.
+    /// Open, Open Recent, Save, Save As, Export dashboard and Quit.
     fn file_menu(&mut self, ui: &mut egui::Ui) {
         if ui
             .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
@@ -48,6 +48,10 @@ impl App {
         {
             self.commit_editing();
             self.save_as();
+        }
+        ui.separator();
+        if ui.button("Export dashboard…").clicked() {
+            self.open_export(crate::ui::export_dialog::ExportTarget::Dashboard);
         }
         ui.separator();
         if ui.button("Quit").clicked() {

@@ -5,13 +5,14 @@
 //! rest is split by what it does: opening files (`open`), saving and autosave (`save`), edit
 //! commands and shortcuts (`commands`), the menus (`menu`), the status bar and messages
 //! (`status`), the cached visible rows and problems (`derived`), the cards and charts
-//! (`dashboard`), the panels (`panels`) and the modal dialogs (`dialogs`).
+//! (`dashboard`), the export dialog's pictures (`export`), the panels (`panels`) and the modal dialogs (`dialogs`).
 
 mod commands;
 mod crash_notice;
 mod dashboard;
 mod derived;
 mod dialogs;
+mod export;
 mod menu;
 mod open;
 mod panels;
@@ -19,9 +20,8 @@ mod save;
 mod status;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
-use egui::{ColorImage, ViewportCommand};
+use egui::ViewportCommand;
 
 use crate::analysis::View;
 use crate::data::document::{Metric, Place};
@@ -34,7 +34,7 @@ use crate::ui::filters::ViewSettings;
 use crate::ui::table::TableState;
 use crash_notice::CrashNotice;
 pub use crash_notice::file_url;
-use dashboard::{ChartPaint, ExportJob};
+use dashboard::ChartPaint;
 use derived::Derived;
 pub use open::{FileReader, ReadResult, read_file};
 use open::{Loading, OpenTarget, Pending, PreviewState};
@@ -94,19 +94,14 @@ pub struct StartOptions {
     pub crash_dir: Option<PathBuf>,
 }
 
-/// Work that finishes in a later frame: a file loading on a worker thread, a chart export
-/// waiting for its screenshot.
+/// Work that spans frames: a file loading on a worker thread, the export dialog.
 struct Jobs {
     /// How files are read.
     reader: FileReader,
     /// A file being read on a worker thread.
     loading: Option<Loading>,
-    /// A chart to export, asked for this frame (taken when the dashboard is drawn).
-    export_request: Option<(Metric, PathBuf)>,
-    /// The export waiting for its screenshot.
-    export_job: Option<ExportJob>,
-    /// Where the export's screenshot arrives.
-    screenshot: Arc<Mutex<Option<Arc<ColorImage>>>>,
+    /// The export dialog, while it is open.
+    export: Option<crate::ui::export_dialog::ExportDialog>,
 }
 
 /// The app's side of the window: repaint requests from workers, the title, closing, and the
@@ -158,6 +153,7 @@ impl App {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         forget_scroll_positions(&cc.egui_ctx);
+        crate::ui::theme::install_fonts(&cc.egui_ctx);
         let mut app = App {
             settings,
             session: Session::sample(),
@@ -170,9 +166,7 @@ impl App {
             jobs: Jobs {
                 reader: start.reader.unwrap_or(read_file),
                 loading: None,
-                export_request: None,
-                export_job: None,
-                screenshot: Arc::default(),
+                export: None,
             },
             paint: ChartPaint::new(start.chart_pictures, start.background_from_clear),
             unsaved: Unsaved {
@@ -368,7 +362,6 @@ impl eframe::App for App {
     /// requests, the panels, the dialogs over them, then the paint list's final touches.
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.finish_export(&ctx);
         self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);

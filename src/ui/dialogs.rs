@@ -7,15 +7,17 @@ use std::path::PathBuf;
 pub enum SaveKind {
     /// Saving the data (CSV or JSON).
     Data,
-    /// Exporting a chart picture (PNG).
+    /// Exporting a picture as PNG.
     Png,
+    /// Exporting a picture as SVG.
+    Svg,
 }
 
 /// Asks the user for files. `None` means the user cancelled.
 pub trait FileDialogs {
     /// File ▸ Open…
     fn pick_open(&mut self) -> Option<PathBuf>;
-    /// Save As… or Export PNG…, with a suggested file name.
+    /// Save As… or an export's Save…, with a suggested file name.
     fn pick_save(&mut self, kind: SaveKind, suggested_name: &str) -> Option<PathBuf>;
 }
 
@@ -57,8 +59,11 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("Excel workbook", &["xlsx"])
                 .add_filter("TSV", &["tsv"]),
             SaveKind::Png => d
-                .set_title("Export chart as PNG")
+                .set_title("Export picture as PNG")
                 .add_filter("PNG image", &["png"]),
+            SaveKind::Svg => d
+                .set_title("Export picture as SVG")
+                .add_filter("SVG image", &["svg"]),
         };
         if let Some(f) = &self.folder {
             d = d.set_directory(f);

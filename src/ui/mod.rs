@@ -5,7 +5,7 @@
 pub mod cards;
 pub mod charts;
 pub mod dialogs;
-pub mod export;
+pub mod export_dialog;
 pub mod filters;
 pub mod paint;
 pub mod preview;

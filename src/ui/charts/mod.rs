@@ -1,5 +1,6 @@
 //! The four metric charts: per-period stacked bars or cumulative lines per province, a legend
-//! that hides and shows provinces, a hover tooltip, and the Export PNG… button.
+//! that hides and shows provinces, a hover tooltip, the Export… button (it opens the export
+//! dialog) and the "About this chart" line (also the plot's accessible description).
 //!
 //! This file holds what the app hands a chart and gets back, and the chart's card (title row,
 //! plot, legend); the axes, the data plotted, the plot, its tooltip and the legend live in the
@@ -30,7 +31,7 @@ use plot::plot_ui;
 pub struct ChartActions {
     /// The user clicked a legend entry: toggle this place.
     pub toggle: Option<Place>,
-    /// The user clicked Export PNG… on this chart.
+    /// The user clicked Export… on this chart.
     pub export: bool,
 }
 
@@ -46,8 +47,8 @@ pub struct ChartInput<'a> {
     pub granularity: Granularity,
     /// Cumulative lines instead of per-period bars.
     pub cumulative: bool,
-    /// Hide the export button (the frame being captured).
-    pub capturing: bool,
+    /// The "About this chart" sentence (`crate::analysis::describe::about`).
+    pub about: &'a str,
     /// First and last visible day keys: every chart shows the same time span.
     pub span: Option<(i32, i32)>,
 }
@@ -70,8 +71,7 @@ pub struct ChartLayout {
     pub transform: Option<egui_plot::PlotTransform>,
 }
 
-/// The chart's title row: metric, total, mode and the Export PNG… button (a space in its
-/// place while the frame is captured).
+/// The chart's title row: metric, total, mode and the Export… button.
 fn title_row(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
     let metric = input.chart.metric;
     ui.horizontal(|ui| {
@@ -97,17 +97,13 @@ fn title_row(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
                 .color(theme::weak_text(ui.visuals())),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if !input.capturing {
-                let b = ui.small_button("Export PNG…").on_hover_text(format!(
-                    "Save the {} chart as a PNG picture",
-                    metric.title().to_lowercase()
-                ));
-                let b = b.accessible_name(format!("Export PNG… {}", metric.title()));
-                if b.clicked() {
-                    actions.export = true;
-                }
-            } else {
-                ui.add_space(1.0);
+            let b = ui.small_button("Export…").on_hover_text(format!(
+                "Save or copy the {} chart as a PNG or SVG picture",
+                metric.title().to_lowercase()
+            ));
+            let b = b.accessible_name(format!("Export… {}", metric.title()));
+            if b.clicked() {
+                actions.export = true;
             }
         });
     });
@@ -133,7 +129,12 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
         let planned = ui
             .data(|d| d.get_temp::<f32>(legend_id))
             .unwrap_or((rows.min(LEGEND_MAX_ROWS) - 1) as f32 * row_pitch + one_row);
-        let plot_height = (height - 70.0 - (planned - one_row).max(0.0)).max(80.0);
+        let about_height = if input.about.is_empty() {
+            0.0
+        } else {
+            row_pitch
+        };
+        let plot_height = (height - 70.0 - about_height - (planned - one_row).max(0.0)).max(80.0);
         layout.transform = Some(plot_ui(ui, input, plot_height));
         let legend_rect = if rows > LEGEND_MAX_ROWS {
             egui::ScrollArea::vertical()
@@ -146,6 +147,13 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
         } else {
             legend_ui(ui, input, &widths, &mut actions)
         };
+        if !input.about.is_empty() {
+            ui.label(
+                RichText::new(input.about)
+                    .small()
+                    .color(theme::weak_text(ui.visuals())),
+            );
+        }
         let measured = legend_rect.height();
         if (measured - planned).abs() > 0.5 {
             ui.data_mut(|d| d.insert_temp(legend_id, measured));

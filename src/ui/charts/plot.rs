@@ -7,10 +7,11 @@ use egui_plot::{Line, Plot, PlotPoints, PlotTransform};
 
 use crate::analysis::date_to_x;
 use crate::data::document::Document;
+use crate::picture::units;
 use crate::ui::theme;
 
 use super::ChartInput;
-use super::axes::{date_grid, date_label, period_x_range, short_number, value_grid};
+use super::axes::{date_grid, date_label, period_x_range, value_grid, value_label};
 use super::data::{PlotData, chart_periods, plot_data};
 use super::hover::{hover_hit, tooltip_ui};
 
@@ -42,8 +43,13 @@ fn shown_x_range_and_width(
     (range, pixels)
 }
 
-/// The plot widget: fixed (no zoom, scroll or drag), date and value axes.
-fn new_plot<'a>(metric_index: usize, plot_id: egui::Id, width: f32, height: f32) -> Plot<'a> {
+/// The plot widget: fixed (no zoom, scroll or drag), date and value axes; the value axis in
+/// the unit its largest value reads best in, titled with it.
+fn new_plot<'a>(input: &ChartInput<'_>, plot_id: egui::Id, width: f32, height: f32) -> Plot<'a> {
+    let metric = input.chart.metric;
+    let max = crate::picture::chart::value_max(input.chart, input.cumulative);
+    let scale = units::axis_scale(metric, max, units::Lang::En);
+    let metric_index = metric.index();
     Plot::new(("chart", metric_index))
         .id(plot_id)
         .height(height)
@@ -59,7 +65,10 @@ fn new_plot<'a>(metric_index: usize, plot_id: egui::Id, width: f32, height: f32)
         .x_grid_spacer(date_grid)
         .y_grid_spacer(value_grid)
         .x_axis_formatter(|mark, _| date_label(mark))
-        .y_axis_formatter(|mark, _| short_number(mark.value))
+        .y_axis_formatter(move |mark, _| value_label(mark, scale))
+        .y_axis_label(
+            egui::RichText::new(units::axis_title(metric, scale, units::Lang::En)).small(),
+        )
         .y_axis_min_width(36.0)
 }
 
@@ -140,7 +149,7 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     let periods = chart_periods(input.chart);
     let plot_id = ui.make_persistent_id(("chart", metric.index()));
     let width = ui.available_width();
-    let plot = new_plot(metric.index(), plot_id, width, height);
+    let plot = new_plot(input, plot_id, width, height);
     let (plot, wanted) = include_wanted(plot, input, &periods);
     let (x_range, width_px) = shown_x_range_and_width(ui, plot_id, wanted, width);
     let data = plot_data(input.chart, g, input.cumulative, x_range, width_px);
@@ -171,6 +180,12 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     });
     let transform = response.transform;
     let rect = response.response.rect;
+    // The text alternative, for screen readers.
+    if !input.about.is_empty() {
+        let about = input.about.to_owned();
+        ui.ctx()
+            .accesskit_node_builder(response.response.id, |node| node.set_description(about));
+    }
     paint_bars(ui, &transform, &stacked);
     ui.painter().with_clip_rect(rect).set(
         background,

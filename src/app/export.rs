@@ -1,0 +1,156 @@
+//! The export dialog's side in the app: opening it with the texts prefilled from the current
+//! view, making the picture off screen from the scene (never a screenshot, so its size does not
+//! depend on the window), saving it atomically, and copying the PNG to the clipboard.
+
+use std::path::Path;
+
+use super::App;
+use crate::analysis::MetricChart;
+use crate::picture::chart::{ChartSpec, chart_scene};
+use crate::picture::dashboard::dashboard_scene;
+use crate::picture::scene::Scene;
+use crate::picture::texts::{chart_texts, dashboard_texts};
+use crate::picture::units::Lang;
+use crate::picture::{ChartKind, Format, encode, png, svg};
+use crate::ui::dialogs::SaveKind;
+use crate::ui::export_dialog::{
+    ExportAction, ExportDialog, ExportTarget, export_dialog_ui, with_extension,
+};
+
+impl App {
+    /// How the charts are drawn now: per-period bars or cumulative lines.
+    fn chart_kind(&self) -> ChartKind {
+        if self.settings.view.cumulative {
+            ChartKind::Cumulative
+        } else {
+            ChartKind::Bars
+        }
+    }
+
+    /// The open file's name as a footer names it.
+    fn source_name(&self) -> String {
+        self.session.path().and_then(Path::file_name).map_or_else(
+            || self.session.name().to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Opens the export dialog for `target`, its texts made from what the dashboard shows.
+    pub(super) fn open_export(&mut self, target: ExportTarget) {
+        let (g, filter) = (
+            self.settings.view.granularity,
+            self.settings.view.filter.clone(),
+        );
+        let view = self.session.view(g, &filter).clone();
+        let (kind, file) = (self.chart_kind(), self.source_name());
+        let doc = self.session.doc();
+        let texts = match target {
+            ExportTarget::Chart(m) => chart_texts(doc, &view, &filter, m, kind, &file),
+            ExportTarget::Dashboard => dashboard_texts(doc, &view, &filter, kind, &file),
+        };
+        self.jobs.export = Some(ExportDialog::new(target, texts));
+    }
+
+    /// The scene of the dialog's picture, from the current view.
+    fn export_scene(&mut self, d: &ExportDialog) -> Scene {
+        let (g, filter) = (
+            self.settings.view.granularity,
+            self.settings.view.filter.clone(),
+        );
+        let kind = self.chart_kind();
+        let view = self.session.view(g, &filter);
+        let (w, h) = (d.width as f32, d.height as f32);
+        match d.target {
+            ExportTarget::Dashboard => {
+                dashboard_scene(view, kind, Lang::En, &d.texts, d.theme, w, h)
+            }
+            ExportTarget::Chart(metric) => {
+                let empty = MetricChart {
+                    metric,
+                    series: Vec::new(),
+                };
+                let spec = ChartSpec {
+                    chart: view.chart(metric).unwrap_or(&empty),
+                    granularity: g,
+                    kind,
+                    span: view.first_day.zip(view.last_day),
+                    lang: Lang::En,
+                };
+                chart_scene(&spec, &d.texts, d.theme, w, h)
+            }
+        }
+    }
+
+    /// The export dialog while it is open, and what it asked for.
+    pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.jobs.export.take() else {
+            return;
+        };
+        let action = export_dialog_ui(ctx, &mut dialog);
+        let done = match action {
+            Some(ExportAction::Close) => true,
+            Some(ExportAction::Save) => self.save_picture(&dialog),
+            Some(ExportAction::Copy) => {
+                self.copy_picture(ctx, &dialog);
+                false
+            }
+            None => false,
+        };
+        if !done {
+            self.jobs.export = Some(dialog);
+        }
+    }
+
+    /// Asks where, then writes the picture atomically. True when it was written.
+    fn save_picture(&mut self, d: &ExportDialog) -> bool {
+        let kind = match d.format {
+            Format::Png => SaveKind::Png,
+            Format::Svg => SaveKind::Svg,
+        };
+        let Some(path) = self.dialogs.pick_save(kind, &d.target.file_name(d.format)) else {
+            return false;
+        };
+        let path = with_extension(&path, d.format);
+        let scene = self.export_scene(d);
+        let result = encode(&scene, d.format, d.scale as f32)
+            .map_err(|e| {
+                crate::io::FileError::new(&path, crate::io::ErrorKind::Write, e.to_string())
+            })
+            .and_then(|bytes| crate::io::atomic_write(&path, &bytes));
+        match result {
+            Ok(()) => {
+                let size = match d.format {
+                    Format::Png => {
+                        let [w, h] = d.pixel_size();
+                        format!("{w}×{h} px")
+                    }
+                    Format::Svg => format!("SVG, {}×{}", d.width, d.height),
+                };
+                self.info(format!("Exported {} ({size})", path.display()));
+                true
+            }
+            Err(e) => {
+                self.error(format!("Could not export {e}"));
+                false
+            }
+        }
+    }
+
+    /// Puts the PNG of the picture on the clipboard.
+    fn copy_picture(&mut self, ctx: &egui::Context, d: &ExportDialog) {
+        let scene = self.export_scene(d);
+        match png::render_svg(&svg::to_svg(&scene), d.scale as f32) {
+            Ok(p) => {
+                let size = [p.width as usize, p.height as usize];
+                ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, &p.rgba));
+                self.info(format!(
+                    "Copied the {} picture ({}×{} px)",
+                    d.target.name().to_lowercase(),
+                    p.width,
+                    p.height
+                ));
+            }
+            Err(e) => self.error(format!("Could not copy the picture: {e}")),
+        }
+    }
+}
