@@ -12,6 +12,7 @@ pub mod data;
 pub mod frame_stats;
 pub mod io;
 pub mod logging;
+pub mod map;
 pub mod recovery;
 pub mod session;
 pub mod synth;
