@@ -30,6 +30,7 @@ use crate::session::Session;
 use crate::ui::charts::{self, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::filters::ViewSettings;
+use crate::ui::map::{MapSettings, MapState};
 use crate::ui::table::TableState;
 use dashboard::{ChartPaint, ExportJob};
 use derived::Derived;
@@ -57,6 +58,8 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     /// The problems panel is open.
     pub show_problems: bool,
+    /// The map: shown instead of the charts, and the metric it colours.
+    pub map: MapSettings,
 }
 
 /// What to open at start.
@@ -132,6 +135,10 @@ pub struct App {
     paint: ChartPaint,
     unsaved: Unsaved,
     window: Window,
+    /// The province selected on the map (outlined there).
+    selected_place: Option<Place>,
+    /// The map's time slider.
+    map: MapState,
 }
 
 impl App {
@@ -189,6 +196,8 @@ impl App {
                     .filter(|_| std::env::var_os("CRACKDOWN_REPORT_STARTUP").is_some()),
                 frame_stats: start.frame_stats.map(FrameStats::new),
             },
+            selected_place: None,
+            map: MapState::default(),
         };
         let file = if start.sample {
             None
@@ -233,6 +242,16 @@ impl App {
     /// The open session (read only).
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// The province selected (on the map), if any.
+    pub fn selected_place(&self) -> Option<Place> {
+        self.selected_place
+    }
+
+    /// Whether the dashboard shows the map instead of the charts.
+    pub fn settings_map_shown(&self) -> bool {
+        self.settings.map.shown
     }
 
     /// The current view settings.

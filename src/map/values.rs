@@ -29,7 +29,8 @@ pub struct Value {
 pub struct MapValues {
     /// Indexed by region id.
     pub values: Vec<Option<Value>>,
-    /// Every value the slider can show in this mode (for a scale that holds while it plays).
+    /// The values the colour scale spans: over the whole range, every province's value; on the
+    /// time slider, every value any period can show (so the scale holds while it plays).
     pub range: Vec<f64>,
     /// Periods with figures, first to last (what the slider steps through).
     pub periods: Vec<i32>,
@@ -49,11 +50,11 @@ impl MapValues {
         for s in &chart.series {
             let Place::Region(id) = s.place else { continue };
             out.periods.extend(s.points.iter().map(|p| p.period));
-            if cumulative {
-                out.range.extend(s.points.iter().map(|p| p.level));
-            } else {
-                out.range.extend(s.points.iter().map(|p| p.value));
-                out.range.push(s.total);
+            match (when, cumulative) {
+                (When::All, false) => out.range.push(s.total),
+                (When::All, true) => out.range.extend(s.points.last().map(|p| p.level)),
+                (When::Period(_), false) => out.range.extend(s.points.iter().map(|p| p.value)),
+                (When::Period(_), true) => out.range.extend(s.points.iter().map(|p| p.level)),
             }
             let upto = |p: i32| match when {
                 When::All => true,
