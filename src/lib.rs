@@ -13,6 +13,7 @@ pub mod data;
 pub mod frame_stats;
 pub mod io;
 pub mod logging;
+pub mod map;
 pub mod picture;
 pub mod recovery;
 pub mod session;

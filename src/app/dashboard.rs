@@ -8,10 +8,10 @@ use super::App;
 use crate::analysis::rows::LeftOut;
 use crate::analysis::{Filter, Granularity, View};
 use crate::data::document::{Metric, Place};
-use crate::ui::cards;
 use crate::ui::charts::{self, ChartInput, ChartLayout};
 use crate::ui::export_dialog::ExportTarget;
 use crate::ui::paint::internals::{ChartCache, ChartHold};
+use crate::ui::{cards, map};
 
 /// What the cards and charts show. While it stays the same and no input can reach them, a frame
 /// may paint them from their picture without laying them out (see
@@ -82,6 +82,10 @@ impl App {
     /// The cards and charts in the central panel: laid out, or repeated from the last layout while
     /// nothing can change or reach them; then the legend clicks and exports they asked for.
     pub(super) fn dashboard(&mut self, ui: &mut egui::Ui) {
+        if self.settings.map.shown {
+            self.map_dashboard(ui);
+            return;
+        }
         let key = self.dashboard_key();
         // While nothing can change or reach the cards and charts, they are not laid out: their
         // picture is painted again (see `ui::paint::internals::chart_hold`).
@@ -121,6 +125,36 @@ impl App {
         if let Some(metric) = exports.first() {
             self.open_export(ExportTarget::Chart(*metric));
             ui.ctx().request_repaint();
+        }
+    }
+
+    /// The cards and the map, laid out live every frame (the map is one mesh and its borders:
+    /// cheap); the province clicked becomes the selected one.
+    fn map_dashboard(&mut self, ui: &mut egui::Ui) {
+        // The charts' held layout is of no use once the map has been shown.
+        self.paint.chart_hold = ChartHold::default();
+        let key = self.dashboard_key();
+        let mut show_left_out = None;
+        ui.scope_builder(
+            egui::UiBuilder::new().scope_id(egui::Id::unique("dashboard")),
+            |ui| {
+                show_left_out = cards::cards_ui(ui, &key.view, key.left_out);
+                ui.add_space(2.0);
+                map::view_switch(ui, &mut self.settings.map.shown);
+                ui.add_space(2.0);
+                let input = map::MapInput {
+                    view: &key.view,
+                    cumulative: key.cumulative,
+                    selected: self.selected_place,
+                };
+                let out = map::map_ui(ui, &input, &mut self.settings.map, &mut self.map);
+                if let Some(place) = out.clicked {
+                    self.selected_place = Some(place);
+                }
+            },
+        );
+        if let Some(why) = show_left_out {
+            self.show_left_out(why);
         }
     }
 
@@ -167,7 +201,9 @@ impl App {
         let (view, all) = (&key.view, &key.all);
         let painted = self.paint.chart_cache.begin(ui, ui.visuals().panel_fill);
         let show_left_out = cards::cards_ui(ui, view, key.left_out);
-        ui.add_space(6.0);
+        ui.add_space(2.0);
+        map::view_switch(ui, &mut self.settings.map.shown);
+        ui.add_space(2.0);
         let spacing = ui.spacing().item_spacing.y;
         let height = ((ui.available_height() - spacing) / 2.0).max(180.0);
         let gap = 8.0;

@@ -8,6 +8,10 @@ use crate::analysis::Filter;
 use crate::data::document::Edit;
 use crate::ui::table;
 
+/// Where the map's borders come from, in the About text.
+pub const MAP_ABOUT: &str = "Map borders: Natural Earth admin-1 states and provinces (public \
+     domain), which show de facto borders: who administers the ground, not any claim.";
+
 impl App {
     /// File, Edit, Data, View and Help.
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
@@ -21,6 +25,7 @@ impl App {
                     self.request_open(OpenTarget::Sample);
                 }
                 ui.label(RichText::new(format!("{APP_NAME} {}", env!("CARGO_PKG_VERSION"))).weak());
+                ui.label(RichText::new(MAP_ABOUT).weak());
             });
         });
     }

@@ -31,6 +31,7 @@ use crate::session::Session;
 use crate::ui::charts::{self, ChartLayout};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::filters::ViewSettings;
+use crate::ui::map::{MapSettings, MapState};
 use crate::ui::table::TableState;
 use crash_notice::CrashNotice;
 pub use crash_notice::file_url;
@@ -60,6 +61,8 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     /// The problems panel is open.
     pub show_problems: bool,
+    /// The map: shown instead of the charts, and the metric it colours.
+    pub map: MapSettings,
 }
 
 /// What to open at start.
@@ -134,6 +137,10 @@ pub struct App {
     unsaved: Unsaved,
     window: Window,
     crash: CrashNotice,
+    /// The province selected on the map (outlined there).
+    selected_place: Option<Place>,
+    /// The map's time slider.
+    map: MapState,
 }
 
 impl App {
@@ -191,6 +198,8 @@ impl App {
                 frame_stats: start.frame_stats.map(FrameStats::new),
             },
             crash: CrashNotice::start(start.crash_dir.clone()),
+            selected_place: None,
+            map: MapState::default(),
         };
         let file = if start.sample {
             None
@@ -236,6 +245,16 @@ impl App {
     /// The open session (read only).
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// The province selected (on the map), if any.
+    pub fn selected_place(&self) -> Option<Place> {
+        self.selected_place
+    }
+
+    /// Whether the dashboard shows the map instead of the charts.
+    pub fn settings_map_shown(&self) -> bool {
+        self.settings.map.shown
     }
 
     /// The current view settings.

@@ -94,7 +94,9 @@ impl Field {
 }
 
 /// A figure that is charted and summed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Metric {
     /// Mining projects shut down.
     Projects,
