@@ -18,6 +18,7 @@ mod load_sums;
 mod period;
 pub mod rows;
 mod steps;
+pub mod timeline;
 mod view;
 
 pub use aggregates::Aggregates;
