@@ -16,6 +16,7 @@
 mod aggregates;
 mod load_sums;
 mod period;
+pub mod ranking;
 pub mod rows;
 mod steps;
 pub mod timeline;
