@@ -16,6 +16,7 @@
 mod aggregates;
 mod load_sums;
 mod period;
+pub mod provenance;
 pub mod ranking;
 pub mod rows;
 mod steps;
