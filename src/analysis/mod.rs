@@ -17,8 +17,11 @@ mod aggregates;
 pub mod describe;
 mod load_sums;
 mod period;
+pub mod provenance;
+pub mod ranking;
 pub mod rows;
 mod steps;
+pub mod timeline;
 mod view;
 
 pub use aggregates::Aggregates;
