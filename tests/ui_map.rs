@@ -48,7 +48,7 @@ fn the_switch_shows_the_map_and_the_charts_again() {
         "the map and what it shows"
     );
     assert!(
-        !shows_containing(&h, "Export PNG"),
+        !shows_containing(&h, "Export…"),
         "no charts under the map"
     );
     // All 34 divisions are on it, each a node a screen reader finds.
@@ -58,7 +58,7 @@ fn the_switch_shows_the_map_and_the_charts_again() {
     named(&h, "Charts").click();
     h.run();
     assert!(!shows_containing(&h, "Map: "));
-    assert!(shows_containing(&h, "Export PNG"));
+    assert!(shows_containing(&h, "Export…"));
 }
 
 #[test]
