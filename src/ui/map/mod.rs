@@ -185,7 +185,7 @@ fn toolbar(
         let (label, hint) = if state.playing {
             ("Pause", "Stop at this period")
         } else {
-            ("▶ Play", "Step through the periods one by one")
+            ("Play", "Step through the periods one by one")
         };
         if ui.button(label).on_hover_text(hint).clicked() {
             state.playing = !state.playing;
