@@ -7,7 +7,7 @@
 use crate::analysis::View;
 use crate::data::document::Place;
 
-use super::chart::{ChartSpec, Colors, footer_area, header, legend, needs_legend, plot};
+use super::chart::{ChartSpec, framed, legend, needs_legend, plot};
 use super::scene::{Anchor, Area, Scene};
 use super::units::{Lang, amount, metric_name};
 use super::{ChartKind, Texts, Theme};
@@ -26,25 +26,7 @@ pub fn dashboard_scene(
     width: f32,
     height: f32,
 ) -> Scene {
-    let colors = Colors::of(theme);
-    let mut scene = Scene::new(width, height, colors.background);
-    scene.title = texts.title.clone();
-    scene.description = texts.description.clone();
-    let pad = (width.min(height) * 0.03).clamp(10.0, 32.0);
-    let inner = Area {
-        x: pad,
-        y: pad,
-        w: (width - 2.0 * pad).max(1.0),
-        h: (height - 2.0 * pad).max(1.0),
-    };
-    let top = header(&mut scene, inner, texts, &colors);
-    let bottom = footer_area(&mut scene, inner, &texts.footer, &colors);
-    let mut area = Area {
-        x: inner.x,
-        y: top + 6.0,
-        w: inner.w,
-        h: (bottom - top - 12.0).max(10.0),
-    };
+    let (mut scene, colors, mut area) = framed(texts, theme, width, height);
     if needs_legend(kind) {
         // Every province of any chart, in place order (the order of the series).
         let mut places: Vec<Place> = view

@@ -107,14 +107,9 @@ pub fn needs_legend(kind: ChartKind) -> bool {
     matches!(kind, ChartKind::Bars | ChartKind::Cumulative)
 }
 
-/// The picture of one chart, `width` × `height` logical pixels.
-pub fn chart_scene(
-    spec: &ChartSpec<'_>,
-    texts: &Texts,
-    theme: Theme,
-    width: f32,
-    height: f32,
-) -> Scene {
+/// A picture's frame, shared by one chart and the dashboard: the background, the title and
+/// subtitle at the top, the footer at the bottom, and the area left between them for the plot.
+pub fn framed(texts: &Texts, theme: Theme, width: f32, height: f32) -> (Scene, Colors, Area) {
     let colors = Colors::of(theme);
     let mut scene = Scene::new(width, height, colors.background);
     scene.title = texts.title.clone();
@@ -128,12 +123,24 @@ pub fn chart_scene(
     };
     let top = header(&mut scene, inner, texts, &colors);
     let bottom = footer_area(&mut scene, inner, &texts.footer, &colors);
-    let mut area = Area {
+    let area = Area {
         x: inner.x,
         y: top + 6.0,
         w: inner.w,
         h: (bottom - top - 12.0).max(10.0),
     };
+    (scene, colors, area)
+}
+
+/// The picture of one chart, `width` × `height` logical pixels.
+pub fn chart_scene(
+    spec: &ChartSpec<'_>,
+    texts: &Texts,
+    theme: Theme,
+    width: f32,
+    height: f32,
+) -> Scene {
+    let (mut scene, colors, mut area) = framed(texts, theme, width, height);
     if needs_legend(spec.kind) {
         let places: Vec<Place> = spec.chart.series.iter().map(|s| s.place).collect();
         let legend_top = legend(&mut scene, area, &places, spec.lang, &colors);
