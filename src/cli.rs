@@ -27,7 +27,7 @@ pub const USAGE: &str = "usage:
   crackdown-dashboard export FILE --chart projects|rigs|electricity|coal|map|dashboard --out OUT.png|OUT.svg
         [--view bars|cumulative|multiples|ranking] [--period month|quarter|year]
         [--provinces CN-NM,CN-SC] [--from DATE] [--to DATE]
-        [--width W] [--height H] [--scale S] [--theme light|dark]
+        [--width W] [--height H] [--scale S] [--theme light|dark] [--metric M (the map's figure)]
                                 write a chart or the dashboard as a picture, without a window;
                                 W and H in logical pixels (default 1200×675), so the PNG is
                                 W·S × H·S pixels (S default 1); the SVG keeps text as text

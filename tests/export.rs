@@ -276,8 +276,8 @@ fn bad_arguments_exit_with_the_usage_code_and_say_why() {
             "--chart takes",
         ),
         (
-            vec![SAMPLE, "--chart", "map", "--out", out],
-            "map export is not available in this build",
+            vec![SAMPLE, "--chart", "map", "--metric", "pie", "--out", out],
+            "--metric takes",
         ),
         (
             vec![SAMPLE, "--chart", "rigs", "--out", "x.gif"],
@@ -349,4 +349,36 @@ fn bad_arguments_exit_with_the_usage_code_and_say_why() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("x.png"));
+}
+
+#[test]
+fn the_map_export_is_twice_as_large_at_2x_and_colours_the_provinces_by_class() {
+    use crackdown_dashboard::map::scale::{Fill, Scale};
+    use crackdown_dashboard::map::values::{MapValues, When};
+    let dir = tempfile::tempdir().unwrap();
+    let one = exported(dir.path(), "map1.png", &["--chart", "map"]);
+    let two = exported(dir.path(), "map2.png", &["--chart", "map", "--scale", "2"]);
+    let (a, b) = (image::open(one).unwrap(), image::open(two).unwrap());
+    assert_eq!((a.width(), a.height()), (1200, 675));
+    assert_eq!((b.width(), b.height()), (2400, 1350));
+    // Inner Mongolia's class (the most rigs) and the grey of provinces with no figure are there.
+    let mut session = Session::sample();
+    let view = session
+        .view(Granularity::Quarter, &Filter::default())
+        .clone();
+    let values = MapValues::new(&view, Metric::Rigs, When::All, false);
+    let scale = Scale::new(values.range.iter().copied(), false);
+    let found = colors(&a.to_rgba8());
+    for fill in [
+        Fill::Class(scale.classes() - 1),
+        Fill::Class(0),
+        Fill::NoData,
+    ] {
+        assert!(found.contains(&scale.color(fill)), "{fill:?} is on the map");
+    }
+    let svg = svg_text(&exported(dir.path(), "map.svg", &["--chart", "map"]));
+    assert!(
+        svg.contains("Natural Earth") && svg.contains("No data"),
+        "{svg}"
+    );
 }

@@ -12,7 +12,8 @@ use crate::data::value::{self, Precision};
 use crate::io::{self, ReadOptions};
 use crate::picture::chart::{ChartSpec, chart_scene};
 use crate::picture::dashboard::dashboard_scene;
-use crate::picture::texts::{chart_texts, dashboard_texts};
+use crate::picture::map::map_scene;
+use crate::picture::texts::{chart_texts, dashboard_texts, filter_phrase};
 use crate::picture::units::Lang;
 use crate::picture::{ChartKind, Format, Theme, encode};
 
@@ -20,6 +21,8 @@ use crate::picture::{ChartKind, Format, Theme, encode};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum What {
     Metric(Metric),
+    /// The map; its metric is `--metric` (rigs seized unless given).
+    Map,
     Dashboard,
 }
 
@@ -37,6 +40,8 @@ struct Request {
     height: f32,
     scale: f32,
     theme: Theme,
+    /// The map's metric.
+    metric: Metric,
 }
 
 /// The value after an option, or why it is missing.
@@ -107,13 +112,7 @@ fn chart_option(text: &str) -> Result<What, String> {
         "electricity" => What::Metric(Metric::Kwh),
         "coal" => What::Metric(Metric::Coal),
         "dashboard" => What::Dashboard,
-        "map" => {
-            return Err(
-                "--chart map: the map export is not available in this build \
-                        (use projects, rigs, electricity, coal or dashboard)"
-                    .into(),
-            );
-        }
+        "map" => What::Map,
         _ => {
             return Err(format!(
                 "--chart takes projects, rigs, electricity, coal, map or dashboard, not “{text}”"
@@ -137,11 +136,25 @@ fn parse(args: &[String]) -> Result<Request, String> {
         height: 675.0,
         scale: 1.0,
         theme: Theme::Light,
+        metric: Metric::Rigs,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--chart" => what = Some(chart_option(value(&mut it, a)?)?),
+            "--metric" => {
+                r.metric = match value(&mut it, a)? {
+                    "projects" => Metric::Projects,
+                    "rigs" => Metric::Rigs,
+                    "electricity" => Metric::Kwh,
+                    "coal" => Metric::Coal,
+                    v => {
+                        return Err(format!(
+                            "--metric takes projects, rigs, electricity or coal, not “{v}”"
+                        ));
+                    }
+                }
+            }
             "--out" => out = Some(PathBuf::from(value(&mut it, a)?)),
             "--view" => {
                 let v = value(&mut it, a)?;
@@ -217,6 +230,31 @@ fn export(r: &Request) -> Result<(), io::FileError> {
         What::Dashboard => {
             let texts = dashboard_texts(doc, &view, &r.filter, r.kind, &name);
             dashboard_scene(&view, r.kind, Lang::En, &texts, r.theme, r.width, r.height)
+        }
+        What::Map => {
+            let cumulative = r.kind == ChartKind::Cumulative;
+            let mut texts = chart_texts(doc, &view, &r.filter, r.metric, r.kind, &name);
+            texts.title = format!("{}, map of the provinces", r.metric.title());
+            texts.subtitle = format!(
+                "{} {} · {}",
+                r.metric.title(),
+                if cumulative {
+                    "cumulative"
+                } else {
+                    "over the date range"
+                },
+                filter_phrase(&view, &r.filter)
+            );
+            map_scene(
+                &view,
+                r.metric,
+                cumulative,
+                Lang::En,
+                &texts,
+                r.theme,
+                r.width,
+                r.height,
+            )
         }
         What::Metric(metric) => {
             let texts = chart_texts(doc, &view, &r.filter, metric, r.kind, &name);

@@ -11,6 +11,7 @@
 pub mod chart;
 pub mod dashboard;
 pub mod font;
+pub mod map;
 pub mod palette;
 pub mod png;
 pub mod scene;
