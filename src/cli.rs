@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use crate::analysis::{Filter, Granularity, LoadSums, day_key_label};
 use crate::data::document::{Document, Metric, Place};
 use crate::data::gazetteer::Gazetteer;
+use crate::data::problem_index::ProblemIndex;
 use crate::io::{self, Format, ReadOptions};
 use crate::session::Import;
 
@@ -236,6 +237,8 @@ fn place_code(place: Place) -> Value {
 
 /// The summary `check --json` prints (from the aggregates made while reading, when they were).
 pub fn summary(path: &Path, import: &mut Import) -> Value {
+    // The problems checked while reading, when they were; else checked now.
+    import.checked_problems();
     let aggregates = import.summed_aggregates();
     let left_out = json!({
         "no_date": aggregates.undated_with_figures(),
@@ -245,20 +248,28 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
     let (doc, report) = (&import.doc, &import.report);
     let mut first: Option<i32> = None;
     let mut last: Option<i32> = None;
-    // Counted in a hash table (a million rows, a few dozen places), listed in place order.
-    let mut counted: rustc_hash::FxHashMap<Place, usize> = Default::default();
-    for row in 0..doc.len() {
+    // Counted by place index (every region, then unknown) in one pass over the columns the
+    // facts are read from, listed in place order.
+    let mut counted = [0usize; 257];
+    let slot = |place: Place| match place {
+        Place::Region(id) => usize::from(id),
+        Place::Unknown => 256,
+    };
+    doc.for_each_facts(0..doc.len(), |f| {
         // A totals row is no row of its place (it is counted under rows_left_out).
-        if !doc.is_totals_row(row) {
-            *counted.entry(doc.place(row)).or_default() += 1;
-        }
-        if let Some(d) = doc.date_value(row) {
+        counted[slot(f.place)] += usize::from(!f.totals_row);
+        if let Some(d) = f.date {
             let k = d.day_key();
             first = Some(first.map_or(k, |f| f.min(k)));
             last = Some(last.map_or(k, |l| l.max(k)));
         }
-    }
-    let rows_per_place: std::collections::BTreeMap<Place, usize> = counted.into_iter().collect();
+    });
+    let rows_per_place: std::collections::BTreeMap<Place, usize> = (0..=u8::MAX)
+        .map(Place::Region)
+        .chain([Place::Unknown])
+        .map(|p| (p, counted[slot(p)]))
+        .filter(|&(_, rows)| rows > 0)
+        .collect();
     let provinces: Vec<Value> = rows_per_place
         .iter()
         .map(|(&place, &rows)| {
@@ -274,15 +285,17 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
             })
         })
         .collect();
-    let problems: Vec<Value> = doc
-        .problems()
-        .into_iter()
+    let problems: Vec<Value> = import
+        .problems
+        .as_ref()
+        .map_or(&[][..], ProblemIndex::list)
+        .iter()
         .map(|p| {
             json!({
                 "row": p.row + 1,
                 "column": p.column.map(|c| doc.column_key(c).to_owned()),
                 "value": p.column.map(|c| doc.cell_text(p.row, c).into_owned()),
-                "message": p.message,
+                "message": p.message.as_str(),
             })
         })
         .collect();
@@ -307,7 +320,7 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
 }
 
 fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> Exit {
-    let mut import = match io::read_path_with::<LoadSums>(path, &ReadOptions::default()) {
+    let mut import = match io::read_path_checked::<LoadSums>(path, &ReadOptions::default()) {
         Ok(i) => i,
         Err(e) => {
             let _ = writeln!(err, "{e}");

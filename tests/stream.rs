@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use crackdown_dashboard::analysis::{Filter, Granularity, LoadSums};
-use crackdown_dashboard::data::document::Document;
+use crackdown_dashboard::data::document::{Document, Edit};
+use crackdown_dashboard::data::problem_index::ProblemIndex;
+use crackdown_dashboard::data::row_checks::Checked;
 use crackdown_dashboard::io::stream::{self, Chunks};
 use crackdown_dashboard::io::{self, Progress, ReadOptions};
 use crackdown_dashboard::session::Import;
@@ -52,8 +54,41 @@ fn streamed(path: &Path, options: &ReadOptions) -> Option<Import> {
     stream::read_path(path, None, options, &Progress::default(), Chunks::default()).unwrap()
 }
 
-/// Reads `path` in chunks of `sizes` and whole, and checks both give the same.
+/// The problems checked while `import` was read are those a check of the whole document finds,
+/// and they follow an edit that makes the last row repeat the first as a fresh check finds.
+fn checked_as_whole(import: Import) {
+    let mut doc = import.doc;
+    let mut index = import.problems.expect("checked while reading");
+    let fresh = ProblemIndex::build(&doc);
+    assert_eq!(index.list(), fresh.list());
+    assert_eq!(
+        (index.cell_count(), index.left_out_count()),
+        (fresh.cell_count(), fresh.left_out_count())
+    );
+    let Some(last) = doc.len().checked_sub(1) else {
+        return;
+    };
+    for column in doc.columns().to_vec() {
+        let edit = Edit::SetCell {
+            row: last,
+            column,
+            text: doc.cell_text(0, column).into_owned(),
+        };
+        doc.apply(&edit, &mut crackdown_dashboard::data::facts::NoObserver)
+            .unwrap();
+        index.follow(&doc, &edit);
+    }
+    assert_eq!(index.list(), ProblemIndex::build(&doc).list());
+}
+
+/// Reads `path` in chunks of `sizes` and whole, and checks both give the same (the problems
+/// checked while reading too).
 fn same_as_whole(path: &Path, options: &ReadOptions, sizes: Chunks) {
+    let checked =
+        stream::read_path::<Checked<LoadSums>>(path, None, options, &Progress::default(), sizes)
+            .unwrap()
+            .expect("plain UTF-8 text is read in chunks");
+    checked_as_whole(checked.into_checked());
     let mut streamed = stream::read_path(path, None, options, &Progress::default(), sizes)
         .unwrap()
         .expect("plain UTF-8 text is read in chunks");
@@ -110,12 +145,15 @@ proptest! {
         let path = temp_file(&dir, "p.csv", text.as_bytes());
         let options = ReadOptions { delimiter: Some(d), ..Default::default() };
         let sizes = Chunks { head, chunk, min_parallel: if parallel { 0 } else { usize::MAX } };
-        let streamed = stream::read_path::<LoadSums>(&path, None, &options, &Progress::default(), sizes).unwrap();
+        let streamed = stream::read_path::<Checked<LoadSums>>(&path, None, &options, &Progress::default(), sizes).unwrap();
         let whole = io::read::<LoadSums>(&path, text.as_bytes(), None, &options);
         match (streamed, whole) {
             (Some(s), Ok(w)) => {
                 prop_assert_eq!(cells(&s.doc), cells(&w.doc));
-                prop_assert_eq!(s.report, w.report);
+                prop_assert_eq!(&s.report, &w.report);
+                // Each part's rows checked on its own thread, with its own symbols and extra
+                // columns, as the joined document is checked.
+                checked_as_whole(s.into_checked());
             }
             // Blank text is left to the whole-file reader.
             // The header must be whole within the head.

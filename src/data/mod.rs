@@ -17,6 +17,7 @@ pub mod number_format;
 pub mod place;
 pub mod problem_index;
 pub mod problems;
+pub mod row_checks;
 pub mod schema;
 pub mod sink;
 pub mod totals;

@@ -11,9 +11,7 @@ use rustc_hash::FxHashMap;
 use super::document::Document;
 use super::edit::Edit;
 use super::problems::Problem;
-
-/// Documents from this many rows are checked on two threads.
-const PARALLEL_ROWS: usize = 100_000;
+use super::row_checks::RowChecks;
 
 /// The problems of a document, in row then column order, kept up to date by [`Self::follow`].
 #[derive(Clone, Debug, Default)]
@@ -35,32 +33,22 @@ pub struct ProblemIndex {
 impl ProblemIndex {
     /// Checks every row of `doc` (on two threads for a large document).
     pub fn build(doc: &Document) -> ProblemIndex {
-        let len = doc.len();
-        let threads = if len >= PARALLEL_ROWS { 2 } else { 1 };
-        let (list, hashes, sorted) = if threads == 1 {
-            let (list, hashes, sorted) = row_checks(doc, 0..len);
-            (list, hashes, vec![sorted])
-        } else {
-            let mid = len / 2;
-            std::thread::scope(|s| {
-                let second = s.spawn(|| row_checks(doc, mid..len));
-                let (mut list, mut hashes, sorted) = row_checks(doc, 0..mid);
-                // A panic on the other thread is a bug in the checks: check that half here.
-                let (l2, h2, s2) = second.join().unwrap_or_else(|_| row_checks(doc, mid..len));
-                list.extend(l2);
-                hashes.extend(h2);
-                (list, hashes, vec![sorted, s2])
-            })
-        };
-        let counts = HashCounts::of_sorted(sorted);
-        let repeated = counts.repeated();
-        let mut groups: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        if !repeated.is_empty() {
-            for (row, h) in hashes.iter().enumerate() {
-                if repeated.contains(h) {
-                    groups.entry(*h).or_default().push(row as u32);
-                }
-            }
+        ProblemIndex::from_checks(doc, RowChecks::of(doc))
+    }
+
+    /// The index of `doc` from the checks of all its rows (made while it was read, in parts):
+    /// only the repeats among rows sharing a hash are left to find.
+    pub fn from_checks(doc: &Document, checks: RowChecks) -> ProblemIndex {
+        let RowChecks {
+            list,
+            hashes,
+            sorted,
+            groups,
+            ..
+        } = checks;
+        if hashes.len() != doc.len() {
+            // Not the checks of this document (a bug): check it again.
+            return ProblemIndex::build(doc);
         }
         let (cells, left_out) = kinds(&list);
         let mut index = ProblemIndex {
@@ -68,7 +56,7 @@ impl ProblemIndex {
             cells,
             left_out,
             hashes,
-            counts,
+            counts: HashCounts::of_sorted(sorted),
             groups,
         };
         let mut repeats: Vec<Problem> = Vec::new();
@@ -389,22 +377,9 @@ fn row_batch(edits: &[Edit]) -> Option<RowBatch> {
     None
 }
 
-/// The cell and row problems of `rows`, each row's hash, and the hashes sorted.
-fn row_checks(doc: &Document, rows: std::ops::Range<usize>) -> (Vec<Problem>, Vec<u64>, Vec<u64>) {
-    let mut list = Vec::new();
-    let mut hashes = Vec::with_capacity(rows.len());
-    for row in rows {
-        doc.check_row(row, &mut list);
-        hashes.push(doc.row_hash(row));
-    }
-    let mut sorted = hashes.clone();
-    sorted.sort_unstable();
-    (list, hashes, sorted)
-}
-
 /// How many rows have each hash: the hashes as sorted when the index was built, one list per
-/// thread that checked them (a binary search in each counts them, with no table of a million
-/// entries to fill at open), and the changes since.
+/// part checked (a binary search in each counts them, with no table of a million entries to
+/// fill at open), and the changes since.
 #[derive(Clone, Debug, Default)]
 struct HashCounts {
     sorted: Vec<Vec<u64>>,
@@ -440,29 +415,6 @@ impl HashCounts {
             self.changed.remove(&h);
         }
         self.get(h)
-    }
-
-    /// The hashes more than one row had when the index was built.
-    fn repeated(&self) -> rustc_hash::FxHashSet<u64> {
-        let mut out = rustc_hash::FxHashSet::default();
-        // Repeats within a list are neighbours; across lists, walk them side by side.
-        for part in &self.sorted {
-            out.extend(part.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]));
-        }
-        if let [a, b] = &self.sorted[..] {
-            let (mut i, mut j) = (0, 0);
-            while i < a.len() && j < b.len() {
-                match a[i].cmp(&b[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        out.insert(a[i]);
-                        i += 1;
-                    }
-                }
-            }
-        }
-        out
     }
 }
 

@@ -2,13 +2,13 @@
 //! `left_out.rs`) and repeated rows ([`Problem`]). No parsing into the document here: the
 //! reasons are derived again from the kept text.
 
-use super::cells::{BasisCell, DateCell, Num};
+use super::cells::{BasisCell, DateCell, NUM_EMPTY, NUM_SIDE, Num};
 use super::document::Document;
 use super::figure;
-use super::interner::EMPTY;
+use super::interner::{EMPTY, Sym};
 use super::place::Place;
 use super::problem_index::ProblemIndex;
-use super::schema::{Column, Field, Metric};
+use super::schema::{Column, Field};
 use super::value;
 
 /// Something a user should check: a cell that did not parse or a duplicated row.
@@ -145,69 +145,93 @@ impl Document {
             .all(|&c| self.cell_text(a, c) == self.cell_text(b, c))
     }
 
-    /// A hash of what a row's cells hold: rows with the same cell texts hash the same.
+    /// A hash of what a row's cells hold: rows with the same cell texts hash the same. Texts
+    /// count by their content hash, not their symbol, so that the parts of a file read on
+    /// several threads (each with its own symbols) hash their rows as the joined document does;
+    /// the cells are taken in one fixed order whatever the columns' order, and an empty extra
+    /// cell counts as none, so that a row hashes the same before and after a wider row added an
+    /// extra column. (Every document has every field's column.)
+    #[inline]
     pub(super) fn row_hash(&self, row: usize) -> u64 {
         use std::hash::Hasher;
+        let text = |sym: Sym| u64::from(self.strings.content_hash(sym));
         let mut h = rustc_hash::FxHasher::default();
-        for &column in &self.columns {
-            match column {
-                Column::Field(Field::Date) => match self.date_value(row) {
-                    Some(d) => {
-                        h.write_u8(1);
-                        h.write_i16(d.year);
-                        h.write_u8(d.month);
-                        h.write_u8(d.day);
-                    }
-                    None => {
-                        h.write_u8(2);
-                        h.write_u32(match self.date[row] {
-                            DateCell::Invalid(sym) => sym,
-                            _ => EMPTY,
-                        });
-                    }
-                },
-                Column::Field(Field::Basis) => match self.basis[row] {
-                    BasisCell::Valid(b) => h.write_u8(3 + b as u8),
-                    BasisCell::Counted => h.write_u8(10),
-                    BasisCell::Invalid(sym) => {
-                        h.write_u8(5);
-                        h.write_u32(sym);
-                    }
-                },
-                Column::Field(f) if f.metric().is_some() => {
-                    match self.figure(row, f.metric().unwrap_or(Metric::Rigs)) {
-                        Num::Empty => h.write_u8(6),
-                        Num::Value(v) => {
-                            h.write_u8(7);
-                            h.write_u64(v.to_bits());
-                        }
-                        Num::Invalid(sym) => {
-                            h.write_u8(8);
-                            h.write_u32(sym);
-                        }
-                        Num::Approx(i) => {
-                            let (v, side, sym) = self.approx[i as usize];
-                            h.write_u8(9);
-                            h.write_u64(v.to_bits());
-                            h.write_u8(side as u8);
-                            h.write_u32(sym);
-                        }
-                    }
+        // Each cell one word, its kind in the top bits: a date, text, a basis.
+        h.write_u64(match self.date[row] {
+            DateCell::Valid(d) => date_word(d),
+            DateCell::Empty => 2 << 56,
+            DateCell::Invalid(sym) => match self.date_cell_value(DateCell::Invalid(sym)) {
+                Some(d) => date_word(d),
+                None => 2 << 56 | text(sym),
+            },
+        });
+        h.write_u64(match self.basis[row] {
+            BasisCell::Valid(b) => 3 + b as u64,
+            BasisCell::Counted => 10,
+            BasisCell::Invalid(sym) => 5 << 56 | text(sym),
+        });
+        for col in &self.figures {
+            let cell = col.cells[row];
+            // Whole numbers below 2³¹ are always inline, so the same value is always one word.
+            if cell & NUM_SIDE == 0 || cell == NUM_EMPTY {
+                h.write_u32(cell);
+                continue;
+            }
+            match col.num(cell) {
+                Num::Empty => h.write_u32(NUM_EMPTY),
+                Num::Value(v) => h.write_u64(v.to_bits()),
+                Num::Invalid(sym) => h.write_u64(8 << 56 | text(sym)),
+                Num::Approx(i) => {
+                    let (v, side, sym) = self.approx[i as usize];
+                    h.write_u64(v.to_bits());
+                    h.write_u64(9 << 56 | (side as u64) << 40 | text(sym));
                 }
-                Column::Field(Field::Province) => h.write_u32(self.province[row]),
-                Column::Field(Field::City) => h.write_u32(self.city[row]),
-                Column::Field(Field::Action) => h.write_u32(self.action[row]),
-                Column::Field(Field::Source) => h.write_u32(self.source[row]),
-                // Equal notes may hold different symbols (free text): hashed by their text.
-                Column::Field(Field::Notes) => {
-                    h.write_u32(self.strings.content_hash(self.notes[row]))
-                }
-                Column::Field(_) => {}
-                Column::Extra(i) => h.write_u32(self.extras.get(i).map_or(EMPTY, |c| c[row])),
+            }
+        }
+        h.write_u64(text(self.province[row]) | text(self.city[row]) << 32);
+        h.write_u64(text(self.action[row]) | text(self.source[row]) << 32);
+        h.write_u32(self.strings.content_hash(self.notes[row]));
+        for (i, col) in self.extras.iter().enumerate() {
+            let sym = col[row];
+            if sym != EMPTY {
+                h.write_u64((i as u64) << 32 | text(sym));
             }
         }
         h.finish()
     }
+
+    /// False when the row certainly has no problem of its own (what [`Document::check_row`]
+    /// finds), told from the cells' encodings and the totals words' cache: a valid date, a
+    /// known place, no basis or figure kept as text, no totals word. Most rows of most files.
+    #[inline]
+    pub(super) fn may_have_problems(&self, row: usize) -> bool {
+        let basis = self.basis[row];
+        if !matches!(self.date[row], DateCell::Valid(_))
+            || self.place[row] == Place::Unknown
+            || matches!(basis, BasisCell::Invalid(_))
+        {
+            return true;
+        }
+        let kept_text = self.figures.iter().any(|col| {
+            let cell = col.cells[row];
+            cell & NUM_SIDE != 0 && cell != NUM_EMPTY && matches!(col.num(cell), Num::Invalid(_))
+        });
+        kept_text
+            || self
+                .totals_cell_of(
+                    basis,
+                    self.province[row],
+                    self.city[row],
+                    self.first_cell_sym(row),
+                )
+                .is_some()
+    }
+}
+
+/// A date as one word of a row hash.
+#[inline]
+fn date_word(d: crate::data::value::EventDate) -> u64 {
+    1 << 56 | u64::from(d.year as u16) << 16 | u64::from(d.month) << 8 | u64::from(d.day)
 }
 
 #[cfg(test)]

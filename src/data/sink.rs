@@ -14,8 +14,15 @@ pub trait LoadSink: Default + Send {
     /// What the joined sinks give.
     type Output: Send;
 
-    /// Adds the document's rows in `rows` (each row of a part is added once).
+    /// Adds the document's rows in `rows` (each row of a part is added once, when the part is
+    /// read).
     fn add_rows(&mut self, doc: &Document, rows: Range<usize>);
+
+    /// The document's rows in `rows` were just read (called in order, every few thousand rows,
+    /// while they are still in the processor's cache), for work that gains from looking at rows
+    /// then. [`LoadSink::add_rows`] is called for them all the same once the part is read.
+    #[inline]
+    fn rows_read(&mut self, _doc: &Document, _rows: Range<usize>) {}
 
     /// The sums of the whole file, from the sinks of its parts (in file order).
     fn join(parts: Vec<Self>) -> Self::Output;

@@ -42,6 +42,7 @@ pub use report::{Import, ImportReport, ReadOptions};
 pub use write::{EncodeError, to_bytes};
 
 use crate::data::document::{Document, Field};
+use crate::data::row_checks::Checked;
 use error::err;
 use format::sniff_binary;
 use report::finish;
@@ -59,6 +60,18 @@ pub fn read_path_with<S: LoadSink>(
     options: &ReadOptions,
 ) -> Result<Import<S>, FileError> {
     read_any(path, options, &Progress::default()).map(|(_, import)| import)
+}
+
+/// As [`read_path_with`], with every row checked for problems too ([`Import::problems`]): on
+/// the threads that read it when the file is read in parts, after reading otherwise.
+pub fn read_path_checked<S: LoadSink>(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<Import<S>, FileError> {
+    let (_, import) = read_any::<Checked<S>>(path, options, &Progress::default())?;
+    let mut import = import.into_checked();
+    import.checked_problems();
+    Ok(import)
 }
 
 /// Reads plain UTF-8 delimited text in chunks, anything else whole: the import, and the file's
@@ -105,8 +118,10 @@ pub fn read_path_progress<S: LoadSink>(
     options: &ReadOptions,
     progress: &Progress,
 ) -> Result<(Vec<u8>, Import<S>), FileError> {
-    let (bytes, mut import) = read_any(path, options, progress)?;
-    // Checked here, on the loading thread, so that opening a large file does not stop the window.
+    // Every row checked here, on the loading threads, so that opening a large file does not
+    // stop the window: while it is read in parts, each part's rows on its own thread.
+    let (bytes, import) = read_any::<Checked<S>>(path, options, progress)?;
+    let mut import = import.into_checked();
     import.checked_problems();
     let bytes = match bytes {
         Some(bytes) => {

@@ -7,6 +7,7 @@ use super::format::Format;
 use crate::data::document::{Document, Field, Notice};
 use crate::data::figure::NumberFormat;
 use crate::data::problem_index::ProblemIndex;
+use crate::data::row_checks::Checked;
 use crate::data::sink::LoadSink;
 use crate::data::value::DateOrder;
 
@@ -120,6 +121,26 @@ impl<S: LoadSink> Import<S> {
     pub fn checked_problems(&mut self) -> &mut ProblemIndex {
         let Import { doc, problems, .. } = self;
         problems.get_or_insert_with(|| ProblemIndex::build(doc))
+    }
+}
+
+impl<S: LoadSink> Import<Checked<S>> {
+    /// The import read with every row checked on the threads that read it: its sums, and its
+    /// problems made from those checks (none when the rows were not summed while read).
+    pub fn into_checked(self) -> Import<S> {
+        let Import {
+            doc,
+            report,
+            aggregates,
+            problems,
+        } = self;
+        let (aggregates, checks) = aggregates.unzip();
+        Import {
+            problems: problems.or_else(|| checks.map(|c| ProblemIndex::from_checks(&doc, c))),
+            doc,
+            report,
+            aggregates,
+        }
     }
 }
 
