@@ -108,6 +108,22 @@ pub(crate) fn is_unit_row(row: &HeadRow) -> bool {
             .all(|c| c.chars().count() <= 12 && !is_value(c))
 }
 
+/// Whether the units of `units` sit where units can: a unit under a column that names a field
+/// without figures (date, province, action, source…) means the row is data (an action typed as
+/// `%`), not the header's units.
+fn units_fit(header: &HeadRow, units: &HeadRow) -> bool {
+    units.cells.iter().enumerate().all(|(i, u)| {
+        let u = u.trim();
+        u.is_empty()
+            || unit_label(u)
+            || header
+                .cells
+                .get(i)
+                .and_then(|name| match_header(name))
+                .is_none_or(|f| f.metric().is_some())
+    })
+}
+
 /// How many cells of a row name a field the app knows.
 fn known_names(row: &HeadRow) -> usize {
     row.cells
@@ -156,7 +172,9 @@ pub(crate) fn find_header(rows: &[HeadRow], chosen: Option<usize>) -> Option<Hea
         None => best(rows, &filled)?,
     };
     let next = filled.iter().find(|&&i| i > index).copied();
-    let units = next.is_some_and(|n| n == index + 1 && is_unit_row(&rows[n]));
+    let units = next.is_some_and(|n| {
+        n == index + 1 && is_unit_row(&rows[n]) && units_fit(&rows[index], &rows[n])
+    });
     let mut names = rows[index].cells.clone();
     if units {
         for (name, unit) in names.iter_mut().zip(&rows[index + 1].cells) {
@@ -394,6 +412,19 @@ mod tests {
             "2021-09-27,内蒙古,45",
         ]);
         assert_eq!(find_header(&r, None).unwrap().index, 1);
+    }
+
+    #[test]
+    fn a_unit_under_a_text_column_is_a_data_row_not_the_units() {
+        // Found by the round-trip proptest: an action typed as `%` under the header was taken
+        // for its unit row, and the file read with no rows.
+        let r = rows(&["action,Date,notes,Rigs", "%"]);
+        let h = find_header(&r, None).unwrap();
+        assert!(!h.units, "{h:?}");
+        assert_eq!(h.body(), 1);
+        // Under a figure column, the same row is the units.
+        let r = rows(&["Rigs,Date", "%"]);
+        assert!(find_header(&r, None).unwrap().units);
     }
 
     #[test]
