@@ -11,6 +11,7 @@ pub mod cli;
 pub mod crash;
 pub mod data;
 pub mod frame_stats;
+pub mod i18n;
 pub mod io;
 pub mod logging;
 pub mod map;

@@ -16,12 +16,12 @@ impl App {
     /// File, Edit, Data, View and Help.
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| self.file_menu(ui));
-            ui.menu_button("Edit", |ui| self.edit_menu(ui));
-            ui.menu_button("Data", |ui| self.data_menu(ui));
-            ui.menu_button("View", |ui| self.view_menu(ui));
-            ui.menu_button("Help", |ui| {
-                if ui.button("Open sample data").clicked() {
+            ui.menu_button(crate::tr!("menu-file"), |ui| self.file_menu(ui));
+            ui.menu_button(crate::tr!("menu-edit"), |ui| self.edit_menu(ui));
+            ui.menu_button(crate::tr!("menu-data"), |ui| self.data_menu(ui));
+            ui.menu_button(crate::tr!("menu-view"), |ui| self.view_menu(ui));
+            ui.menu_button(crate::tr!("menu-help"), |ui| {
+                if ui.button(crate::tr!("menu-open-sample")).clicked() {
                     self.request_open(OpenTarget::Sample);
                 }
                 ui.label(RichText::new(format!("{APP_NAME} {}", env!("CARGO_PKG_VERSION"))).weak());
@@ -33,33 +33,33 @@ impl App {
     /// Open, Open Recent, Save, Save As, Export dashboard and Quit.
     fn file_menu(&mut self, ui: &mut egui::Ui) {
         if ui
-            .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+            .add(egui::Button::new(crate::tr!("menu-open")).shortcut_text("Ctrl+O"))
             .clicked()
         {
             self.request_open(OpenTarget::Dialog);
         }
-        ui.menu_button("Open Recent", |ui| self.recent_menu(ui));
+        ui.menu_button(crate::tr!("menu-open-recent"), |ui| self.recent_menu(ui));
         ui.separator();
         if ui
-            .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
+            .add(egui::Button::new(crate::tr!("menu-save")).shortcut_text("Ctrl+S"))
             .clicked()
         {
             self.commit_editing();
             self.save();
         }
         if ui
-            .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
+            .add(egui::Button::new(crate::tr!("menu-save-as")).shortcut_text("Ctrl+Shift+S"))
             .clicked()
         {
             self.commit_editing();
             self.save_as();
         }
         ui.separator();
-        if ui.button("Export dashboard…").clicked() {
+        if ui.button(crate::tr!("menu-export-dashboard")).clicked() {
             self.open_export(crate::ui::export_dialog::ExportTarget::Dashboard);
         }
         ui.separator();
-        if ui.button("Quit").clicked() {
+        if ui.button(crate::tr!("menu-quit")).clicked() {
             ui.ctx().send_viewport_cmd(ViewportCommand::Close);
         }
     }
@@ -67,7 +67,7 @@ impl App {
     /// The recently opened files, and Clear list.
     fn recent_menu(&mut self, ui: &mut egui::Ui) {
         if self.settings.recent.is_empty() {
-            ui.label(RichText::new("No recent files").weak());
+            ui.label(RichText::new(crate::tr!("menu-no-recent")).weak());
         }
         for p in self.settings.recent.clone() {
             let name = p.file_name().map_or_else(
@@ -84,7 +84,7 @@ impl App {
         }
         if !self.settings.recent.is_empty() {
             ui.separator();
-            if ui.button("Clear list").clicked() {
+            if ui.button(crate::tr!("menu-clear-recent")).clicked() {
                 self.settings.recent.clear();
             }
         }
@@ -122,7 +122,7 @@ impl App {
 
     /// How numeric dates are read.
     fn data_menu(&mut self, ui: &mut egui::Ui) {
-        ui.label(RichText::new("Read numeric dates like 03/04/2021 as").weak());
+        ui.label(RichText::new(crate::tr!("menu-date-order")).weak());
         let current = self.session.doc().date_order();
         for order in [
             crate::data::value::DateOrder::DayFirst,
@@ -145,13 +145,26 @@ impl App {
             );
         }
         ui.separator();
-        ui.radio_value(&mut v.cumulative, false, "Per period (bars)");
-        ui.radio_value(&mut v.cumulative, true, "Cumulative (lines)");
+        ui.radio_value(&mut v.cumulative, false, crate::tr!("menu-per-period"));
+        ui.radio_value(&mut v.cumulative, true, crate::tr!("menu-cumulative"));
         ui.separator();
-        if ui.button("Show all provinces and dates").clicked() {
+        if ui.button(crate::tr!("menu-show-all")).clicked() {
             v.filter = Filter::default();
             v.from_text.clear();
             v.to_text.clear();
         }
+        ui.separator();
+        ui.menu_button(crate::tr!("menu-language"), |ui| self.language_menu(ui));
+    }
+
+    /// Follow the system, or one of the languages (each named in its own language).
+    fn language_menu(&mut self, ui: &mut egui::Ui) {
+        let chosen = &mut self.settings.language;
+        ui.radio_value(chosen, None, crate::tr!("menu-language-system"));
+        for lang in crate::i18n::Language::ALL {
+            ui.radio_value(chosen, Some(lang), lang.name());
+        }
+        // The rest of this frame already shows the new language.
+        crate::i18n::set_language(self.settings.interface_language());
     }
 }

@@ -63,6 +63,15 @@ pub struct Settings {
     pub show_problems: bool,
     /// The map: shown instead of the charts, and the metric it colours.
     pub map: MapSettings,
+    /// The interface's language, chosen in View ▸ Language; `None` follows the system.
+    pub language: Option<crate::i18n::Language>,
+}
+
+impl Settings {
+    /// The language the interface is shown in: the chosen one, or the system's.
+    pub fn interface_language(&self) -> crate::i18n::Language {
+        self.language.unwrap_or_else(crate::i18n::Language::system)
+    }
 }
 
 /// What to open at start.
@@ -381,6 +390,7 @@ impl eframe::App for App {
     /// requests, the panels, the dialogs over them, then the paint list's final touches.
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        crate::i18n::set_language(self.settings.interface_language());
         self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);

@@ -1,0 +1,67 @@
+//! The interface's language, as a user changes it: View ▸ Language ▸ 中文 turns the menu bar
+//! Chinese at once, back to English the same way, and the Chinese menus draw with only the bundled
+//! font loaded (egui 0.37 panics on a glyph no loaded font has, so a missing character fails
+//! here). The texts not yet translated are listed in the session notes.
+
+mod app_harness;
+
+use app_harness::{ScriptedDialogs, harness, named, shows};
+use crackdown_dashboard::App;
+use crackdown_dashboard::app::StartOptions;
+use egui_kittest::Harness;
+
+/// Chooses a language from View ▸ Language by clicking, as a user does.
+fn choose_language(h: &mut Harness<'_, App>, view: &str, language: &str, choice: &str) {
+    named(h, view).click();
+    h.run();
+    named(h, language).click();
+    h.run();
+    named(h, choice).click();
+    h.run();
+    // Close the menu as a click elsewhere would.
+    h.key_press(egui::Key::Escape);
+    h.run();
+}
+
+#[test]
+fn choosing_chinese_in_the_view_menu_turns_the_menus_chinese_and_back() {
+    let mut h = harness(ScriptedDialogs::default());
+    for english in ["File", "Edit", "Data", "View", "Help"] {
+        assert!(shows(&h, english), "{english} before the switch");
+    }
+    choose_language(&mut h, "View", "Language", "中文");
+    for chinese in ["文件", "编辑", "数据", "视图", "帮助"] {
+        assert!(shows(&h, chinese), "{chinese} after choosing 中文");
+    }
+    assert!(!shows(&h, "File"), "no English menu title is left");
+    choose_language(&mut h, "视图", "语言", "English");
+    assert!(shows(&h, "File") && !shows(&h, "文件"), "back to English");
+}
+
+#[test]
+fn the_chinese_menus_draw_with_only_the_bundled_font() {
+    let recovery = tempfile::tempdir().unwrap();
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(recovery.path().join("recovery")),
+        ..Default::default()
+    };
+    // No system font provider: the app's own fonts (egui's and the bundled Noto Sans SC subset).
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(move |cc| App::new(cc, start));
+    h.run();
+    choose_language(&mut h, "View", "Language", "中文");
+    for menu in ["文件", "编辑", "数据", "视图", "帮助"] {
+        named(&h, menu).click();
+        h.run();
+        assert!(shows(&h, menu), "{menu} is drawn");
+        h.key_press(egui::Key::Escape);
+        h.run();
+    }
+    named(&h, "视图").click();
+    h.run();
+    named(&h, "语言").click();
+    h.run();
+    assert!(shows(&h, "跟随系统") && shows(&h, "中文"));
+}
