@@ -1,6 +1,6 @@
 //! The interface's language, as a user changes it: View ▸ Language ▸ 中文 turns the menu bar
-//! Chinese at once, back to English the same way, and the Chinese menus draw with only the bundled
-//! font loaded (egui 0.37 panics on a glyph no loaded font has, so a missing character fails
+//! Chinese at once, back to English the same way, and the Chinese menus, filters, map controls and
+//! export dialog draw with only the bundled font loaded (egui 0.37 panics on a glyph no loaded font has, so a missing character fails
 //! here). The texts not yet translated are listed in the session notes.
 
 mod app_harness;
@@ -9,6 +9,15 @@ use app_harness::{ScriptedDialogs, harness, named, shows};
 use crackdown_dashboard::App;
 use crackdown_dashboard::app::StartOptions;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Whether a text is shown, as a button's or field's name or as a label's text (a label's text is
+/// its accessible value).
+fn shows_text(h: &Harness<'_, App>, text: &str) -> bool {
+    h.query_all_by(|n| n.label().as_deref() == Some(text) || n.value().as_deref() == Some(text))
+        .next()
+        .is_some()
+}
 
 /// Chooses a language from View ▸ Language by clicking, as a user does.
 fn choose_language(h: &mut Harness<'_, App>, view: &str, language: &str, choice: &str) {
@@ -64,4 +73,31 @@ fn the_chinese_menus_draw_with_only_the_bundled_font() {
     named(&h, "语言").click();
     h.run();
     assert!(shows(&h, "跟随系统") && shows(&h, "中文"));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // The filters, the map with its controls and legend, and the export dialog, in Chinese.
+    assert!(
+        shows_text(&h, "省份") && shows_text(&h, "分组"),
+        "the filters panel"
+    );
+    named(&h, "地图").click();
+    h.run();
+    assert!(
+        shows_text(&h, "着色依据") && shows_text(&h, "播放"),
+        "the map's controls"
+    );
+    named(&h, "文件").click();
+    h.run();
+    named(&h, "导出看板…").click();
+    h.run();
+    for text in [
+        "尺寸（逻辑像素）",
+        "缩放",
+        "格式",
+        "主题",
+        "复制图片",
+        "取消",
+    ] {
+        assert!(shows_text(&h, text), "{text} in the export dialog");
+    }
 }

@@ -116,7 +116,7 @@ pub fn with_extension(path: &Path, format: Format) -> PathBuf {
 
 /// Size presets and the custom size.
 fn size_ui(ui: &mut Ui, d: &mut ExportDialog) {
-    ui.label(RichText::new("Size (logical pixels)").strong());
+    ui.label(RichText::new(crate::tr!("export-size")).strong());
     ui.horizontal_wrapped(|ui| {
         for (i, (name, w, h)) in PRESETS.iter().enumerate() {
             if ui.radio(d.preset == Some(i), *name).clicked() {
@@ -124,26 +124,29 @@ fn size_ui(ui: &mut Ui, d: &mut ExportDialog) {
                 (d.width, d.height) = (*w, *h);
             }
         }
-        if ui.radio(d.preset.is_none(), "Custom").clicked() {
+        if ui
+            .radio(d.preset.is_none(), crate::tr!("export-custom"))
+            .clicked()
+        {
             d.preset = None;
         }
     });
     if d.preset.is_none() {
         ui.horizontal(|ui| {
-            ui.label("Width");
+            ui.label(crate::tr!("export-width"));
             ui.add(
                 egui::DragValue::new(&mut d.width)
                     .range(100..=8000)
                     .suffix(" px"),
             )
-            .accessible_name("Width");
-            ui.label("Height");
+            .accessible_name(crate::tr!("export-width"));
+            ui.label(crate::tr!("export-height"));
             ui.add(
                 egui::DragValue::new(&mut d.height)
                     .range(100..=8000)
                     .suffix(" px"),
             )
-            .accessible_name("Height");
+            .accessible_name(crate::tr!("export-height"));
         });
     }
 }
@@ -151,20 +154,20 @@ fn size_ui(ui: &mut Ui, d: &mut ExportDialog) {
 /// Scale, format and theme.
 fn look_ui(ui: &mut Ui, d: &mut ExportDialog) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Scale").strong());
+        ui.label(RichText::new(crate::tr!("export-scale")).strong());
         for s in 1..=3 {
             ui.radio_value(&mut d.scale, s, format!("{s}×"));
         }
     });
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Format").strong());
+        ui.label(RichText::new(crate::tr!("export-format")).strong());
         ui.radio_value(&mut d.format, Format::Png, "PNG");
-        ui.radio_value(&mut d.format, Format::Svg, "SVG (vectors, text as text)");
+        ui.radio_value(&mut d.format, Format::Svg, crate::tr!("export-svg"));
     });
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Theme").strong());
-        ui.radio_value(&mut d.theme, Theme::Light, "Light");
-        ui.radio_value(&mut d.theme, Theme::Dark, "Dark");
+        ui.label(RichText::new(crate::tr!("export-theme")).strong());
+        ui.radio_value(&mut d.theme, Theme::Light, crate::tr!("export-light"));
+        ui.radio_value(&mut d.theme, Theme::Dark, crate::tr!("export-dark"));
     });
 }
 
@@ -188,31 +191,28 @@ pub fn export_dialog_ui(ctx: &egui::Context, d: &mut ExportDialog) -> Option<Exp
         look_ui(ui, d);
         let [w, h] = d.pixel_size();
         let size = match d.format {
-            Format::Png => format!("The PNG will be {w} × {h} pixels."),
-            Format::Svg => format!(
-                "The SVG will be {} × {} and scale to any size; Copy image copies a {w} × {h} PNG.",
-                d.width, d.height
-            ),
+            Format::Png => crate::tr!("export-png-size", w = w, h = h),
+            Format::Svg => crate::tr!("export-svg-size", sw = d.width, sh = d.height, w = w, h = h),
         };
         ui.label(RichText::new(size).color(theme::weak_text(ui.visuals())));
         ui.add_space(4.0);
-        text_field(ui, "Title", &mut d.texts.title, 1);
-        text_field(ui, "Subtitle", &mut d.texts.subtitle, 2);
-        text_field(ui, "Footer", &mut d.texts.footer, 3);
+        text_field(ui, &crate::tr!("export-title"), &mut d.texts.title, 1);
+        text_field(ui, &crate::tr!("export-subtitle"), &mut d.texts.subtitle, 2);
+        text_field(ui, &crate::tr!("export-footer"), &mut d.texts.footer, 3);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let mut action = None;
-            if ui.button("Save…").clicked() {
+            if ui.button(crate::tr!("export-save")).clicked() {
                 action = Some(ExportAction::Save);
             }
             if ui
-                .button("Copy image")
-                .on_hover_text("Put the PNG on the clipboard")
+                .button(crate::tr!("export-copy"))
+                .on_hover_text(crate::tr!("export-copy-hint"))
                 .clicked()
             {
                 action = Some(ExportAction::Copy);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(crate::tr!("export-cancel")).clicked() {
                 action = Some(ExportAction::Close);
             }
             action

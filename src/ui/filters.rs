@@ -58,15 +58,15 @@ fn range_key(text: &str, end: bool) -> Result<Option<i32>, value::DateError> {
 /// The toolbar above the charts.
 pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("Group by");
+        ui.label(crate::tr!("filters-group-by"));
         for g in Granularity::ALL {
             ui.selectable_value(&mut s.granularity, g, g.label());
         }
         ui.separator();
-        ui.selectable_value(&mut s.cumulative, false, "Per period")
-            .on_hover_text("Bars: what each period added");
-        ui.selectable_value(&mut s.cumulative, true, "Cumulative")
-            .on_hover_text("Lines: running total per province");
+        ui.selectable_value(&mut s.cumulative, false, crate::tr!("filters-per-period"))
+            .on_hover_text(crate::tr!("filters-per-period-hint"));
+        ui.selectable_value(&mut s.cumulative, true, crate::tr!("filters-cumulative"))
+            .on_hover_text(crate::tr!("filters-cumulative-hint"));
         ui.separator();
         let range_field = |ui: &mut Ui,
                            label: &str,
@@ -96,7 +96,9 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
         if let Ok(t) = to {
             s.filter.to = t;
         }
-        if (!s.from_text.is_empty() || !s.to_text.is_empty()) && ui.button("All dates").clicked() {
+        if (!s.from_text.is_empty() || !s.to_text.is_empty())
+            && ui.button(crate::tr!("filters-all-dates")).clicked()
+        {
             s.from_text.clear();
             s.to_text.clear();
             s.filter.from = None;
@@ -108,13 +110,13 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
 /// The province list: one checkbox per place with data, with its color and visible rows.
 pub fn province_list(ui: &mut Ui, places: &[Place], hidden: &mut BTreeSet<Place>, view: &View) {
     ui.horizontal(|ui| {
-        ui.heading("Provinces");
+        ui.heading(crate::tr!("filters-provinces"));
     });
     ui.horizontal(|ui| {
-        if ui.small_button("Show all").clicked() {
+        if ui.small_button(crate::tr!("filters-show-all")).clicked() {
             hidden.clear();
         }
-        if ui.small_button("Hide all").clicked() {
+        if ui.small_button(crate::tr!("filters-hide-all")).clicked() {
             hidden.extend(places.iter().copied());
         }
     });

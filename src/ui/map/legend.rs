@@ -42,7 +42,7 @@ pub(super) fn legend(ui: &mut Ui, scale: &Scale, values: &MapValues, metric: Met
     if values.values.iter().flatten().any(|v| v.value == 0.0) {
         swatch(ui, color(Fill::Zero), "0");
     }
-    swatch(ui, color(Fill::NoData), "No data");
+    swatch(ui, color(Fill::NoData), &crate::tr!("map-no-data"));
     ui.add_space(6.0);
     ui.label(
         RichText::new(crate::map::ORIGIN)

@@ -79,10 +79,10 @@ pub struct MapOutput {
 /// "Charts | Map": which one the dashboard shows below the cards.
 pub fn view_switch(ui: &mut Ui, shown: &mut bool) {
     ui.horizontal(|ui| {
-        ui.selectable_value(shown, false, "Charts")
-            .on_hover_text("Bars or lines over time, one chart per figure");
-        ui.selectable_value(shown, true, "Map")
-            .on_hover_text("A map of the provinces coloured by one figure");
+        ui.selectable_value(shown, false, crate::tr!("map-switch-charts"))
+            .on_hover_text(crate::tr!("map-switch-charts-hint"));
+        ui.selectable_value(shown, true, crate::tr!("map-switch-map"))
+            .on_hover_text(crate::tr!("map-switch-map-hint"));
     });
 }
 
@@ -168,7 +168,7 @@ fn toolbar(
     g: Granularity,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let l = ui.label("Colour by");
+        let l = ui.label(crate::tr!("map-colour-by"));
         egui::ComboBox::from_id_salt("map metric")
             .selected_text(settings.metric.title())
             .show_ui(ui, |ui| {
@@ -183,9 +183,9 @@ fn toolbar(
             return;
         }
         let (label, hint) = if state.playing {
-            ("Pause", "Stop at this period")
+            (crate::tr!("map-pause"), crate::tr!("map-pause-hint"))
         } else {
-            ("Play", "Step through the periods one by one")
+            (crate::tr!("map-play"), crate::tr!("map-play-hint"))
         };
         if ui.button(label).on_hover_text(hint).clicked() {
             state.playing = !state.playing;
@@ -214,8 +214,8 @@ fn toolbar(
             ui.label(g.period_label(p));
         }
         if ui
-            .selectable_label(state.when == When::All, "Whole range")
-            .on_hover_text("The whole date range of the filter")
+            .selectable_label(state.when == When::All, crate::tr!("map-whole-range"))
+            .on_hover_text(crate::tr!("map-whole-range-hint"))
             .clicked()
         {
             state.when = When::All;

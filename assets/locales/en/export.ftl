@@ -1,0 +1,20 @@
+# The export dialog (ui/export_dialog.rs)
+export-size = Size (logical pixels)
+export-custom = Custom
+export-width = Width
+export-height = Height
+export-scale = Scale
+export-format = Format
+export-svg = SVG (vectors, text as text)
+export-theme = Theme
+export-light = Light
+export-dark = Dark
+export-png-size = The PNG will be { $w } × { $h } pixels.
+export-svg-size = The SVG will be { $sw } × { $sh } and scale to any size; Copy image copies a { $w } × { $h } PNG.
+export-title = Title
+export-subtitle = Subtitle
+export-footer = Footer
+export-save = Save…
+export-copy = Copy image
+export-copy-hint = Put the PNG on the clipboard
+export-cancel = Cancel

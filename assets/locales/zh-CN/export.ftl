@@ -1,0 +1,20 @@
+# 导出对话框（ui/export_dialog.rs）
+export-size = 尺寸（逻辑像素）
+export-custom = 自定义
+export-width = 宽度
+export-height = 高度
+export-scale = 缩放
+export-format = 格式
+export-svg = SVG（矢量，文字保留为文字）
+export-theme = 主题
+export-light = 浅色
+export-dark = 深色
+export-png-size = PNG 图片为 { $w } × { $h } 像素。
+export-svg-size = SVG 为 { $sw } × { $sh }，可缩放到任意尺寸；“复制图片”复制一张 { $w } × { $h } 的 PNG。
+export-title = 标题
+export-subtitle = 副标题
+export-footer = 脚注
+export-save = 保存…
+export-copy = 复制图片
+export-copy-hint = 将 PNG 放到剪贴板
+export-cancel = 取消
