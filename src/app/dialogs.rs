@@ -23,7 +23,7 @@ impl App {
         let mut cancel = false;
         egui::Modal::new(egui::Id::unique("loading_modal")).show(ctx, |ui| {
             ui.set_width(420.0);
-            ui.heading(format!("Opening “{name}”"));
+            ui.heading(crate::tr!("dialog-opening", name = name.clone()));
             let fraction = if total > 0 {
                 done as f32 / total as f32
             } else {
@@ -37,14 +37,14 @@ impl App {
                 .accessible_name(format!("Loading progress: {text}"));
             ui.label(text);
             ui.add_space(6.0);
-            if ui.button("Cancel loading").clicked() {
+            if ui.button(crate::tr!("dialog-cancel-loading")).clicked() {
                 cancel = true;
             }
         });
         if cancel {
             loading.progress.cancel();
             self.jobs.loading = None;
-            self.info("Loading cancelled; the data that was open is unchanged");
+            self.info(crate::tr!("dialog-loading-cancelled"));
         }
     }
 
@@ -103,7 +103,7 @@ impl App {
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("recovery_modal")).show(ctx, |ui| {
             ui.set_max_width(460.0);
-            ui.heading("Restore unsaved changes?");
+            ui.heading(crate::tr!("dialog-restore-title"));
             choice = recovery_offer(ui, &rec);
         });
         // Closing the window without choosing keeps the copy for the next start.
@@ -154,10 +154,10 @@ impl App {
         if let Some(m) = self.message.clone().filter(|m| m.error) {
             let modal = egui::Modal::new(egui::Id::unique("error_modal")).show(ctx, |ui| {
                 ui.set_max_width(460.0);
-                ui.heading("Something went wrong");
+                ui.heading(crate::tr!("dialog-error-title"));
                 ui.label(&m.text);
                 ui.add_space(8.0);
-                ui.button("OK").clicked()
+                ui.button(crate::tr!("dialog-ok")).clicked()
             });
             if modal.inner || modal.should_close() {
                 self.message = None;
@@ -171,27 +171,25 @@ impl App {
         let Some(pending) = self.pending.clone() else {
             return;
         };
-        let what = match &pending {
-            Pending::Close => "closing",
-            Pending::Open(_) => "opening another file",
+        let name = self.session.name().to_owned();
+        let question = match &pending {
+            Pending::Close => crate::tr!("dialog-unsaved-closing", name = name),
+            Pending::Open(_) => crate::tr!("dialog-unsaved-opening", name = name),
         };
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("unsaved_modal")).show(ctx, |ui| {
             ui.set_max_width(420.0);
-            ui.heading("Unsaved changes");
-            ui.label(format!(
-                "Save the changes to “{}” before {what}?",
-                self.session.name()
-            ));
+            ui.heading(crate::tr!("dialog-unsaved-title"));
+            ui.label(question);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if ui.button(crate::tr!("dialog-save")).clicked() {
                     choice = Some(0);
                 }
-                if ui.button("Don't Save").clicked() {
+                if ui.button(crate::tr!("dialog-dont-save")).clicked() {
                     choice = Some(1);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(crate::tr!("dialog-cancel")).clicked() {
                     choice = Some(2);
                 }
             });
@@ -228,22 +226,20 @@ impl App {
 /// What the recovery copy holds and the Restore and Discard buttons; the choice, if made.
 pub(super) fn recovery_offer(ui: &mut egui::Ui, rec: &crate::recovery::Recovered) -> Option<bool> {
     let mut choice = None;
-    ui.label(format!(
-        "The app closed unexpectedly while “{}” had unsaved changes. They were kept at {}.",
-        rec.name, rec.saved_at
+    ui.label(crate::tr!(
+        "dialog-recovery-kept",
+        name = rec.name.clone(),
+        time = rec.saved_at.clone()
     ));
     if rec.original_changed() {
-        ui.label(
-            "The file on disk has changed since then: restoring shows the kept \
-             version, and saving it would replace the file's newer content.",
-        );
+        ui.label(crate::tr!("dialog-recovery-changed"));
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.button("Restore").clicked() {
+        if ui.button(crate::tr!("dialog-restore")).clicked() {
             choice = Some(true);
         }
-        if ui.button("Discard").clicked() {
+        if ui.button(crate::tr!("dialog-discard")).clicked() {
             choice = Some(false);
         }
     });
