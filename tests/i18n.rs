@@ -91,3 +91,27 @@ fn every_english_key_has_a_chinese_text_and_the_other_way_round() {
     }
     assert!(all > 0, "no keys found");
 }
+
+/// Every character of the Chinese texts that is not ASCII has a glyph in the bundled Noto Sans SC
+/// subset (ASCII also comes from egui's own font), so no Chinese text can hit egui's missing-glyph
+/// panic on a machine without CJK fonts.
+#[test]
+fn every_character_of_the_chinese_texts_is_in_the_bundled_font() {
+    let face = ttf_parser::Face::parse(crackdown_dashboard::picture::font::FONT_BYTES, 0).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales/zh-CN");
+    let mut missing = BTreeSet::new();
+    let mut checked = 0;
+    for file in files("zh-CN") {
+        let text = std::fs::read_to_string(root.join(&file)).unwrap();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            for c in line.chars().filter(|c| !c.is_ascii()) {
+                checked += 1;
+                if face.glyph_index(c).is_none() {
+                    missing.insert((file.clone(), c));
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} characters checked");
+    assert!(missing.is_empty(), "not in the bundled font: {missing:?}");
+}
