@@ -144,7 +144,7 @@ mod tests {
         set_language(Language::En);
         let en = crate::tr!("app-name");
         assert_eq!(en, "Mining Crackdown Dashboard");
-        assert_eq!(zh, "矿业整治看板");
+        assert_eq!(zh, "挖矿整治仪表板");
         assert_eq!(n, "3 行");
         assert!(!n.contains('\u{2068}') && !n.contains('\u{2069}'));
         assert_eq!(crate::tr!("no-such-key"), "no-such-key");

@@ -62,7 +62,7 @@ impl App {
     pub(super) fn quiet_kill_note(&mut self) {
         if matches!(self.crash.last, Some(LastRun::Killed { .. })) && !self.crash_notice_shown() {
             self.crash.last = None;
-            self.info("The app was not closed normally last time; nothing unsaved was lost");
+            self.info(crate::tr!("crash-quiet"));
         }
     }
 
@@ -80,11 +80,13 @@ impl App {
         let mut close = false;
         egui::Modal::new(egui::Id::unique("crash_notice")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            ui.heading("Mining Crackdown Dashboard closed unexpectedly last time");
+            ui.heading(crate::tr!("crash-title"));
             if let LastRun::Panicked(c) = &last {
-                ui.label(format!(
-                    "The error: {} (at {}, {})",
-                    c.message, c.location, c.time
+                ui.label(crate::tr!(
+                    "crash-error",
+                    message = c.message.clone(),
+                    place = c.location.clone(),
+                    time = c.time.clone()
                 ));
             }
             if let Some(rec) = &rec {
@@ -93,19 +95,22 @@ impl App {
             }
             ui.add_space(6.0);
             if let Some(log) = &log_file {
-                ui.label(format!("The log file is {}", log.display()));
+                ui.label(crate::tr!(
+                    "crash-log-file",
+                    path = log.display().to_string()
+                ));
             }
             ui.horizontal(|ui| {
                 if let Some(dir) = log_file.as_deref().and_then(Path::parent)
-                    && ui.button("Open log folder").clicked()
+                    && ui.button(crate::tr!("crash-open-log-folder")).clicked()
                 {
                     ui.ctx().open_url(egui::OpenUrl::new_tab(file_url(dir)));
                 }
-                if ui.button("Copy report").clicked() {
+                if ui.button(crate::tr!("crash-copy-report")).clicked() {
                     ui.ctx()
                         .copy_text(crash::report(&last, log_file.as_deref()));
                 }
-                close = rec.is_none() && ui.button("Close").clicked();
+                close = rec.is_none() && ui.button(crate::tr!("crash-close")).clicked();
             });
         });
         if let Some(restore) = recovery {

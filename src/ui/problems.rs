@@ -27,17 +27,18 @@ pub fn problems_ui(
 ) -> Option<ProblemClick> {
     let mut clicked = None;
     notices_ui(ui, notices);
-    ui.heading(format!("Problems ({})", problems.len()));
+    ui.heading(crate::tr!(
+        "problems-title",
+        count = problems.len().to_string()
+    ));
     ui.label(
-        RichText::new(
-            "Cells are kept exactly as typed; they count once fixed. Click one to edit it.",
-        )
-        .small()
-        .color(theme::weak_text(ui.visuals())),
+        RichText::new(crate::tr!("problems-hint"))
+            .small()
+            .color(theme::weak_text(ui.visuals())),
     );
     ui.separator();
     if problems.is_empty() {
-        ui.label("Nothing to check.");
+        ui.label(crate::tr!("problems-none"));
         return None;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 8.0;
@@ -46,8 +47,12 @@ pub fn problems_ui(
         .show_rows(ui, row_height, problems.len(), |ui, range| {
             for p in &problems[range] {
                 let place = match p.column {
-                    Some(c) => format!("Row {} · {}", p.row + 1, doc.column_title(c)),
-                    None => format!("Row {}", p.row + 1),
+                    Some(c) => crate::tr!(
+                        "problems-row-column",
+                        row = (p.row + 1).to_string(),
+                        column = doc.column_title(c).to_string()
+                    ),
+                    None => crate::tr!("problems-row", row = (p.row + 1).to_string()),
                 };
                 ui.horizontal(|ui| {
                     if let Some(c) = problem_ui(ui, doc, p, &place, row_height) {
@@ -78,12 +83,20 @@ fn problem_ui(
         .response
         .interact(egui::Sense::click())
         .on_hover_cursor(egui::CursorIcon::PointingHand)
-        .accessible_name(format!("Problem: {place}: {}", p.message));
+        .accessible_name(crate::tr!(
+            "problems-item",
+            place = place.to_owned(),
+            message = p.message.clone()
+        ));
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Button,
             true,
-            format!("Problem: {place}: {}", p.message),
+            crate::tr!(
+                "problems-item",
+                place = place.to_owned(),
+                message = p.message.clone()
+            ),
         )
     });
     if response.clicked() {
@@ -105,7 +118,10 @@ fn notices_ui(ui: &mut Ui, notices: &[Notice]) {
     if notices.is_empty() {
         return;
     }
-    ui.heading(format!("Columns to check ({})", notices.len()));
+    ui.heading(crate::tr!(
+        "problems-columns-title",
+        count = notices.len().to_string()
+    ));
     for n in notices {
         ui.label(RichText::new(&n.message).color(ui.visuals().warn_fg_color));
     }

@@ -1,5 +1,5 @@
 # 应用名称及各处共用的文字。每个部分有自己的文件，各语言文件夹中同名（views.ftl、look.ftl、keys.ftl……）。
-app-name = 矿业整治看板
+app-name = 挖矿整治仪表板
 rows-count = { $count } 行
 
 ## 菜单栏（app/menu.rs）
@@ -13,7 +13,7 @@ menu-open = 打开…
 menu-open-recent = 最近打开
 menu-save = 保存
 menu-save-as = 另存为…
-menu-export-dashboard = 导出看板…
+menu-export-dashboard = 导出仪表板…
 menu-quit = 退出
 menu-no-recent = 没有最近的文件
 menu-clear-recent = 清除列表
