@@ -77,7 +77,9 @@ fn the_chinese_menus_draw_with_only_the_bundled_font() {
     h.run();
     // The filters, the map with its controls and legend, and the export dialog, in Chinese.
     assert!(
-        shows_text(&h, "省份") && shows_text(&h, "分组"),
+        ["省份", "分组", "从", "到"]
+            .iter()
+            .all(|t| shows_text(&h, t)),
         "the filters panel"
     );
     named(&h, "地图").click();

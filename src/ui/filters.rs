@@ -84,12 +84,15 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
             let parsed = range_key(text, end);
             if let Err(e) = &parsed {
                 r.on_hover_text(e.to_string());
-                ui.label(RichText::new("invalid date").color(theme::error_text(ui.visuals())));
+                ui.label(
+                    RichText::new(crate::tr!("filters-invalid-date"))
+                        .color(theme::error_text(ui.visuals())),
+                );
             }
             parsed
         };
-        let from = range_field(ui, "From", &mut s.from_text, false);
-        let to = range_field(ui, "To", &mut s.to_text, true);
+        let from = range_field(ui, &crate::tr!("filters-from"), &mut s.from_text, false);
+        let to = range_field(ui, &crate::tr!("filters-to"), &mut s.to_text, true);
         if let Ok(f) = from {
             s.filter.from = f;
         }

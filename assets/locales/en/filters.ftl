@@ -8,3 +8,6 @@ filters-all-dates = All dates
 filters-provinces = Provinces
 filters-show-all = Show all
 filters-hide-all = Hide all
+filters-from = From
+filters-to = To
+filters-invalid-date = invalid date

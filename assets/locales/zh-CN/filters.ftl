@@ -8,3 +8,6 @@ filters-all-dates = 全部日期
 filters-provinces = 省份
 filters-show-all = 全部显示
 filters-hide-all = 全部隐藏
+filters-from = 从
+filters-to = 到
+filters-invalid-date = 日期无效
