@@ -77,7 +77,7 @@ fn the_chinese_menus_draw_with_only_the_bundled_font() {
     h.run();
     // The filters, the map with its controls and legend, and the export dialog, in Chinese.
     assert!(
-        ["省份", "分组", "从", "到"]
+        ["省份", "分组", "从", "到", "季度", "没有问题"]
             .iter()
             .all(|t| shows_text(&h, t)),
         "the filters panel"

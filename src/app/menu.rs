@@ -138,11 +138,7 @@ impl App {
     fn view_menu(&mut self, ui: &mut egui::Ui) {
         let v = &mut self.settings.view;
         for g in crate::analysis::Granularity::ALL {
-            ui.radio_value(
-                &mut v.granularity,
-                g,
-                format!("By {}", g.label().to_lowercase()),
-            );
+            ui.radio_value(&mut v.granularity, g, crate::ui::filters::granularity_by(g));
         }
         ui.separator();
         ui.radio_value(&mut v.cumulative, false, crate::tr!("menu-per-period"));

@@ -59,11 +59,7 @@ impl App {
                 );
             }
             ui.separator();
-            let text = match problems {
-                0 => "no problems".to_owned(),
-                1 => "1 problem".to_owned(),
-                n => format!("{n} problems"),
-            };
+            let text = crate::tr!("status-problems", count = problems);
             let color = if problems > 0 {
                 theme::error_text(ui.visuals())
             } else {
@@ -74,7 +70,7 @@ impl App {
                     self.settings.show_problems,
                     RichText::new(text).color(color),
                 )
-                .on_hover_text("Show or hide the list of problems")
+                .on_hover_text(crate::tr!("status-problems-hint"))
                 .clicked()
             {
                 self.settings.show_problems = !self.settings.show_problems;

@@ -56,11 +56,29 @@ fn range_key(text: &str, end: bool) -> Result<Option<i32>, value::DateError> {
 }
 
 /// The toolbar above the charts.
+/// A grouping's name in the interface's language ("Month", "月").
+pub fn granularity_name(g: Granularity) -> String {
+    match g {
+        Granularity::Month => crate::tr!("granularity-month"),
+        Granularity::Quarter => crate::tr!("granularity-quarter"),
+        Granularity::Year => crate::tr!("granularity-year"),
+    }
+}
+
+/// "By month" in the View menu, in the interface's language.
+pub fn granularity_by(g: Granularity) -> String {
+    match g {
+        Granularity::Month => crate::tr!("granularity-by-month"),
+        Granularity::Quarter => crate::tr!("granularity-by-quarter"),
+        Granularity::Year => crate::tr!("granularity-by-year"),
+    }
+}
+
 pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
     ui.horizontal_wrapped(|ui| {
         ui.label(crate::tr!("filters-group-by"));
         for g in Granularity::ALL {
-            ui.selectable_value(&mut s.granularity, g, g.label());
+            ui.selectable_value(&mut s.granularity, g, granularity_name(g));
         }
         ui.separator();
         ui.selectable_value(&mut s.cumulative, false, crate::tr!("filters-per-period"))

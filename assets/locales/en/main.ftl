@@ -27,3 +27,11 @@ menu-cumulative = Cumulative (lines)
 menu-show-all = Show all provinces and dates
 menu-language = Language
 menu-language-system = Follow the system
+
+## The status bar (app/status.rs)
+status-problems = { $count ->
+    [0] no problems
+    [one] 1 problem
+   *[other] { $count } problems
+}
+status-problems-hint = Show or hide the list of problems

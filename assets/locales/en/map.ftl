@@ -11,3 +11,4 @@ map-play-hint = Step through the periods one by one
 map-whole-range = Whole range
 map-whole-range-hint = The whole date range of the filter
 map-no-data = No data
+map-time-by = Time by { $period }

@@ -23,3 +23,10 @@ menu-cumulative = 累计（折线图）
 menu-show-all = 显示全部省份和日期
 menu-language = 语言
 menu-language-system = 跟随系统
+
+## 状态栏（app/status.rs）
+status-problems = { $count ->
+    [0] 没有问题
+   *[other] { $count } 个问题
+}
+status-problems-hint = 显示或隐藏问题列表

@@ -11,3 +11,4 @@ map-play-hint = 逐期播放
 map-whole-range = 整个时间范围
 map-whole-range-hint = 筛选条件的整个日期范围
 map-no-data = 无数据
+map-time-by = 时间（按{ $period }）

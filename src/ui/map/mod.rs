@@ -198,7 +198,10 @@ fn toolbar(
             When::Period(p) => periods.iter().position(|q| *q == p).unwrap_or(0),
             When::All => periods.len() - 1,
         };
-        let l = ui.label(format!("{} by {}", "Time", g.label().to_lowercase()));
+        let l = ui.label(crate::tr!(
+            "map-time-by",
+            period = crate::ui::filters::granularity_name(g).to_lowercase()
+        ));
         let r = ui
             .add(
                 egui::Slider::new(&mut index, 0..=periods.len() - 1)
