@@ -70,9 +70,13 @@ impl Language {
         }
     }
 
-    /// The system's language (`sys-locale`), English when it cannot be told.
+    /// The system's language (`sys-locale`), English when it cannot be told. Read once per
+    /// process: the app asks every frame, and the system's locale does not change under it.
     pub fn system() -> Language {
-        sys_locale::get_locale().map_or(Language::En, |l| Language::from_locale(&l))
+        static SYSTEM: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+        *SYSTEM.get_or_init(|| {
+            sys_locale::get_locale().map_or(Language::En, |l| Language::from_locale(&l))
+        })
     }
 }
 
