@@ -151,6 +151,21 @@ impl App {
         }
         ui.separator();
         ui.menu_button(crate::tr!("menu-language"), |ui| self.language_menu(ui));
+        ui.menu_button(crate::tr!("menu-theme"), |ui| self.theme_menu(ui));
+    }
+
+    /// Follow the system, light or dark (applied at the next frame's start, and kept).
+    fn theme_menu(&mut self, ui: &mut egui::Ui) {
+        use egui::ThemePreference as T;
+        let chosen = &mut self.settings.theme;
+        let choices = [
+            (T::System, crate::tr!("menu-theme-system")),
+            (T::Light, crate::tr!("menu-theme-light")),
+            (T::Dark, crate::tr!("menu-theme-dark")),
+        ];
+        for (theme, name) in choices {
+            ui.radio_value(chosen, theme, name);
+        }
     }
 
     /// Follow the system, or one of the languages (each named in its own language).

@@ -65,6 +65,8 @@ pub struct Settings {
     pub map: MapSettings,
     /// The interface's language, chosen in View ▸ Language; `None` follows the system.
     pub language: Option<crate::i18n::Language>,
+    /// Light or dark, chosen in View ▸ Theme; `System` (the default) follows the system.
+    pub theme: egui::ThemePreference,
 }
 
 impl Settings {
@@ -170,6 +172,7 @@ impl App {
             .unwrap_or_default();
         forget_scroll_positions(&cc.egui_ctx);
         crate::ui::theme::install_fonts(&cc.egui_ctx);
+        cc.egui_ctx.set_theme(settings.theme);
         let mut app = App {
             settings,
             session: Session::sample(),
@@ -383,6 +386,15 @@ impl App {
             );
         }
     }
+
+    /// Keeps egui's theme on the one chosen in View ▸ Theme (set at start too, so the first frame
+    /// has it; anything else that changes egui's choice is undone here, and the frame redrawn).
+    fn apply_theme(&self, ctx: &egui::Context) {
+        if ctx.options(|o| o.theme_preference) != self.settings.theme {
+            ctx.set_theme(self.settings.theme);
+            ctx.request_repaint();
+        }
+    }
 }
 
 impl eframe::App for App {
@@ -391,6 +403,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         crate::i18n::set_language(self.settings.interface_language());
+        self.apply_theme(&ctx);
         self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
