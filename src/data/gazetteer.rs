@@ -49,6 +49,9 @@ pub struct Gazetteer {
 
 const PROVINCES_CSV: &str = include_str!("../../assets/provinces.csv");
 const CITIES_CSV: &str = include_str!("../../assets/cities.csv");
+/// China's prefecture-level divisions (`scripts/make-prefectures`), read after the curated
+/// cities: `code,province_iso,zh,short,pinyin,alt_spellings`.
+const PREFECTURES_CSV: &str = include_str!("../../assets/prefectures.csv");
 
 /// Suffixes that name the kind of division; stripped when a name is not found as written.
 const SUFFIXES: &[&str] = &[
@@ -139,6 +142,52 @@ fn strip_suffixes(key: &str) -> Vec<String> {
     out
 }
 
+/// Adds the prefecture-level divisions' names to `cities` (city key → province), after the
+/// curated cities, which win. A name that is also a province's (海南 for 海南藏族自治州, in
+/// Qinghai) or that cities of two provinces share (Suzhou is 苏州 in Jiangsu and 宿州 in Anhui)
+/// is left out: it cannot say which province is meant.
+fn add_prefectures(
+    cities: &mut HashMap<String, RegionId>,
+    names: &HashMap<String, RegionId>,
+    regions: &[Region],
+) {
+    let mut found: HashMap<String, Option<RegionId>> = HashMap::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(PREFECTURES_CSV.as_bytes());
+    for record in reader.records().flatten() {
+        let code = record.get(1).unwrap_or("").trim();
+        let Some(id) = regions.iter().position(|r| r.code == code) else {
+            continue;
+        };
+        let id = id as RegionId;
+        let alts = record.get(5).unwrap_or("").split(';');
+        for name in [2, 3, 4]
+            .map(|i| record.get(i).unwrap_or(""))
+            .into_iter()
+            .chain(alts)
+        {
+            let key = normalize(name);
+            if key.is_empty() || names.contains_key(&key) {
+                continue;
+            }
+            found
+                .entry(key)
+                .and_modify(|seen| {
+                    if *seen != Some(id) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(id));
+        }
+    }
+    for (key, id) in found {
+        if let Some(id) = id {
+            cities.entry(key).or_insert(id);
+        }
+    }
+}
+
 impl Gazetteer {
     /// The shared gazetteer, built once from the embedded tables.
     pub fn get() -> &'static Gazetteer {
@@ -224,6 +273,7 @@ impl Gazetteer {
                 }
             }
         }
+        add_prefectures(&mut cities, &names, &regions);
         Gazetteer {
             regions,
             names,
@@ -405,6 +455,57 @@ mod tests {
             g.resolve("陝西").map(|r| r.region),
             g.resolve("山西").map(|r| r.region)
         );
+    }
+
+    /// The province a name resolves to, by its ISO code.
+    fn code_of(name: &str) -> Option<&'static str> {
+        let g = Gazetteer::get();
+        g.resolve(name).map(|r| g.region(r.region).code.as_str())
+    }
+
+    #[test]
+    fn every_prefecture_level_division_rolls_up_to_its_province() {
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(PREFECTURES_CSV.as_bytes());
+        let mut count = 0;
+        for record in reader.records() {
+            let record = record.unwrap();
+            let (province, zh) = (&record[1], &record[2]);
+            // 吉林市 is found as the province 吉林 (the same province).
+            assert_eq!(code_of(zh), Some(province), "{zh}");
+            count += 1;
+        }
+        assert_eq!(count, 333, "China has 333 prefecture-level divisions");
+    }
+
+    #[test]
+    fn prefectures_by_short_name_pinyin_and_usual_abbreviation() {
+        assert_eq!(code_of("鄂尔多斯市"), Some("CN-NM"));
+        assert_eq!(code_of("鄂尔多斯"), Some("CN-NM"));
+        assert_eq!(code_of("E'erduosi"), Some("CN-NM"));
+        assert_eq!(code_of("Ordos"), Some("CN-NM"), "the curated English name");
+        assert_eq!(code_of("兴安盟"), Some("CN-NM"));
+        assert_eq!(code_of("凉山州"), Some("CN-SC"));
+        assert_eq!(code_of("凉山彝族自治州"), Some("CN-SC"));
+        assert_eq!(code_of("海南藏族自治州"), Some("CN-QH"));
+        assert_eq!(code_of("海南州"), Some("CN-QH"));
+        assert_eq!(code_of("伊犁州"), Some("CN-XJ"));
+        assert_eq!(code_of("大兴安岭地区"), Some("CN-HL"));
+    }
+
+    #[test]
+    fn names_a_province_has_or_two_provinces_share_are_not_taken_for_cities() {
+        // 海南 is the province, not Qinghai's 海南藏族自治州; 吉林市 is in 吉林 either way.
+        assert_eq!(code_of("海南"), Some("CN-HI"));
+        assert_eq!(code_of("Hainan"), Some("CN-HI"));
+        // Suzhou: 苏州 (Jiangsu) and 宿州 (Anhui); Taizhou: 台州 (Zhejiang) and 泰州 (Jiangsu).
+        assert_eq!(code_of("苏州"), Some("CN-JS"));
+        assert_eq!(code_of("宿州市"), Some("CN-AH"));
+        assert_eq!(code_of("台州"), Some("CN-ZJ"));
+        assert_eq!(code_of("泰州"), Some("CN-JS"));
+        assert_eq!(code_of("Suzhou"), None);
+        assert_eq!(code_of("Taizhou"), None);
     }
 
     #[test]

@@ -63,6 +63,16 @@ const SYNONYMS: &[(Field, &[&str])] = &[
             "place",
             "城市",
             "市",
+            // How Chinese government tables head their city column: prefecture-level city
+            // (地市, 地级市), league or city in Inner Mongolia (盟市), city or prefecture (市州).
+            "地市",
+            "地级市",
+            "盟市",
+            "市州",
+            "地州",
+            "州市",
+            "所在地市",
+            "所属地市",
         ],
     ),
     (
@@ -231,6 +241,10 @@ mod tests {
             ("关停矿场", Field::Projects),
             ("没收矿机", Field::Rigs),
             ("口径", Field::Basis),
+            ("盟市", Field::City),
+            ("地市", Field::City),
+            ("市（州）", Field::City),
+            ("市州", Field::City),
         ] {
             assert_eq!(match_header(h), Some(f), "{h}");
         }
