@@ -282,6 +282,24 @@ fn every_fixture_reads_as_expected() {
                         ));
                     }
                 }
+                for want in entry
+                    .get("file_notices")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
+                    let said = report
+                        .notices
+                        .iter()
+                        .any(|n| n.column.is_none() && n.message.contains(want));
+                    if !said {
+                        failures.push(format!(
+                            "{file}: no notice about the file saying “{want}” ({:?})",
+                            report.notices
+                        ));
+                    }
+                }
                 if let Some(n) = entry.get("header_row").and_then(Value::as_u64)
                     && report.header_row != Some(n as usize)
                 {

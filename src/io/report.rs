@@ -13,6 +13,11 @@ use crate::data::value::DateOrder;
 
 /// The notice for the whole file then (`check` says it too).
 const NONE_RECOGNISED: &str = "no column was recognised: every column is kept as an extra column";
+/// A table dated by its title (`2021年…统计表`, `数据截至2021年9月30日`) has no date column.
+const NO_DATE_COLUMN: &str =
+    "no column holds dates: no row is in the charts or cards (map the date column, or add one)";
+/// A table of one province's cities or counties may name the province only in its title.
+const NO_PLACE_COLUMN: &str = "no column holds the province or city: every row is counted under Unknown province (map the column that does, or add one)";
 
 /// Choices that override what the reader would guess (the import preview sets them).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -88,6 +93,22 @@ impl ImportReport {
                 column: None,
                 message: NONE_RECOGNISED.into(),
             });
+        }
+        let mapped = |fields: &[Field]| self.mapping.iter().flatten().any(|f| fields.contains(f));
+        let some_recognised = self.mapping.iter().any(Option::is_some);
+        if some_recognised && !doc.is_empty() {
+            if !mapped(&[Field::Date]) {
+                out.push(Notice {
+                    column: None,
+                    message: NO_DATE_COLUMN.into(),
+                });
+            }
+            if !mapped(&[Field::Province, Field::City]) {
+                out.push(Notice {
+                    column: None,
+                    message: NO_PLACE_COLUMN.into(),
+                });
+            }
         }
         out.extend(doc.notices());
         out
