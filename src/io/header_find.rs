@@ -39,6 +39,9 @@ impl HeadRow {
 pub(crate) struct Header {
     pub(crate) index: usize,
     pub(crate) units: bool,
+    /// The row under it is a second header row of grouped columns (`units` is then true too:
+    /// the body starts after it).
+    pub(crate) grouped: bool,
     pub(crate) names: Vec<String>,
 }
 
@@ -124,6 +127,82 @@ fn units_fit(header: &HeadRow, units: &HeadRow) -> bool {
     })
 }
 
+/// A cell that gives only a unit: `台`, `万千瓦时`, `（万吨）`, `(million t)`.
+fn unit_cell(cell: &str) -> bool {
+    let c = cell.trim();
+    let inner = c
+        .trim_start_matches(['(', '（', '[', '【'])
+        .trim_end_matches([')', '）', ']', '】'])
+        .trim();
+    !inner.is_empty()
+        && (figure::is_unit_word(inner)
+            || OTHER_UNITS.iter().any(|u| inner.eq_ignore_ascii_case(u)))
+}
+
+/// The nearest named header cell at or left of column `i` whose group reaches `i`: itself when
+/// named, else the one a merged cell spans from (the header cells between are empty and the
+/// row under them is filled, as a merged group header leaves them).
+fn group_of<'a>(header: &'a HeadRow, sub: &HeadRow, i: usize) -> Option<&'a str> {
+    let cell = |r: &'a HeadRow, j: usize| r.cells.get(j).map_or("", |c| c.trim());
+    let sub_cell = |j: usize| sub.cells.get(j).map_or("", |c| c.trim());
+    let mut j = i;
+    loop {
+        if !cell(header, j).is_empty() {
+            return Some(cell(header, j));
+        }
+        if sub_cell(j).is_empty() || j == 0 {
+            return None;
+        }
+        j -= 1;
+    }
+}
+
+/// True when `sub`, right under `header`, is a second header row, as tables with grouped
+/// columns have (`关停项目` merged over `项目数（个）` and `矿机数（台）`, `节约电量` over
+/// `（万千瓦时）`): no values, short texts, at least one under an empty header cell that a group
+/// spans, and each a unit or a name the app knows. A data row has no cell under an empty header
+/// cell that names a field.
+fn is_sub_header(header: &HeadRow, sub: &HeadRow) -> bool {
+    let filled: Vec<(usize, &str)> = sub
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.trim()))
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    // Alone: a group that names a field would make any text under it look like a name.
+    let names = |_: usize, c: &str| unit_cell(c) || match_header(c).is_some();
+    let under_empty = |i: usize| header.cells.get(i).is_none_or(|h| h.trim().is_empty());
+    filled.len() >= 2
+        && filled
+            .iter()
+            .all(|&(_, c)| !is_value(c) && c.chars().count() <= 20)
+        && filled.iter().any(|&(i, c)| {
+            under_empty(i) && i > 0 && group_of(header, sub, i).is_some() && names(i, c)
+        })
+        && filled.iter().all(|&(i, c)| names(i, c))
+}
+
+/// A grouped column's name from its group and the second header row's cell: the cell alone when
+/// it names a field (`矿机数（台）`), the group with the unit when it gives only a unit
+/// (`节约电量（万千瓦时）`), else both (`关停项目 项目数（个）`).
+fn grouped_name(group: Option<&str>, sub: &str) -> String {
+    let sub = sub.trim();
+    match group {
+        _ if sub.is_empty() => group.unwrap_or("").to_owned(),
+        None => sub.to_owned(),
+        Some(_) if match_header(sub).is_some() => sub.to_owned(),
+        Some(g) if unit_cell(sub) => {
+            if sub.starts_with(['(', '（', '[', '【']) {
+                format!("{g}{sub}")
+            } else {
+                format!("{g}({sub})")
+            }
+        }
+        Some(g) => format!("{g} {sub}"),
+    }
+}
+
 /// How many cells of a row name a field the app knows.
 fn known_names(row: &HeadRow) -> usize {
     row.cells
@@ -172,11 +251,25 @@ pub(crate) fn find_header(rows: &[HeadRow], chosen: Option<usize>) -> Option<Hea
         None => best(rows, &filled)?,
     };
     let next = filled.iter().find(|&&i| i > index).copied();
-    let units = next.is_some_and(|n| {
-        n == index + 1 && is_unit_row(&rows[n]) && units_fit(&rows[index], &rows[n])
-    });
+    // Grouped columns first: their second row may read as units too (`rigs` is a unit word).
+    let grouped = next.is_some_and(|n| n == index + 1 && is_sub_header(&rows[index], &rows[n]));
+    let units = !grouped
+        && next.is_some_and(|n| {
+            n == index + 1 && is_unit_row(&rows[n]) && units_fit(&rows[index], &rows[n])
+        });
     let mut names = rows[index].cells.clone();
-    if units {
+    if grouped {
+        let (header, sub) = (&rows[index], &rows[index + 1]);
+        let width = header.cells.len().max(sub.cells.len());
+        names = (0..width)
+            .map(|i| {
+                let cell = sub.cells.get(i).map_or("", String::as_str);
+                grouped_name(group_of(header, sub, i), cell)
+            })
+            .collect();
+    }
+    let units = units || grouped;
+    if units && !grouped {
         for (name, unit) in names.iter_mut().zip(&rows[index + 1].cells) {
             let unit = unit.trim();
             if unit.is_empty() || unit_label(unit) {
@@ -193,6 +286,7 @@ pub(crate) fn find_header(rows: &[HeadRow], chosen: Option<usize>) -> Option<Hea
     Some(Header {
         index,
         units,
+        grouped,
         names,
     })
 }
@@ -279,7 +373,19 @@ pub(crate) fn header_guesses(rows: &[HeadRow], header: &Header) -> Vec<String> {
         };
         out.push(format!("the header is row {number}; {above} skipped"));
     }
-    if header.units {
+    if header.grouped {
+        let subs: Vec<&str> = rows[header.index + 1]
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        out.push(format!(
+            "row {} under the header names its grouped columns ({}): read as part of the header",
+            number + 1,
+            subs.join(", ")
+        ));
+    } else if header.units {
         let units: Vec<&str> = rows[header.index + 1]
             .cells
             .iter()
@@ -412,6 +518,59 @@ mod tests {
             "2021-09-27,内蒙古,45",
         ]);
         assert_eq!(find_header(&r, None).unwrap().index, 1);
+    }
+
+    #[test]
+    fn a_second_header_row_of_grouped_columns_is_part_of_the_header() {
+        // As Chinese government tables are laid out: 关停项目 merged over two columns, units
+        // in brackets under 节约电量 and 节约标准煤, 序号 and 盟市 merged down over both rows.
+        let r = rows(&[
+            "序号,盟市,关停项目,,节约电量,节约标准煤,备注",
+            ",,项目数（个）,矿机数（台）,（万千瓦时）,（万吨）,",
+            "1,鄂尔多斯市,12,8600,35000,1.05,",
+        ]);
+        let h = find_header(&r, None).unwrap();
+        assert_eq!((h.index, h.body(), h.grouped), (0, 2, true));
+        assert_eq!(
+            h.names,
+            [
+                "序号",
+                "盟市",
+                "项目数（个）",
+                "矿机数（台）",
+                "节约电量（万千瓦时）",
+                "节约标准煤（万吨）",
+                "备注"
+            ]
+        );
+        let fields: Vec<_> = h.names.iter().map(|n| match_header(n)).collect();
+        use crate::data::schema::Field;
+        assert_eq!(fields[2], Some(Field::Projects));
+        assert_eq!(fields[3], Some(Field::Rigs));
+        assert_eq!(fields[4], Some(Field::Kwh));
+        assert_eq!(fields[5], Some(Field::Coal));
+        assert!(header_guesses(&r, &h)[0].contains("grouped columns"));
+        // English, the same way.
+        let r = rows(&[
+            "Date,Province,Seized,,Saved",
+            ",,rigs,projects,(GWh)",
+            "2021-09-27,Hebei,10,2,1.5",
+        ]);
+        let h = find_header(&r, None).unwrap();
+        assert!(h.grouped);
+        assert_eq!(h.names[2..], ["rigs", "projects", "Saved(GWh)"]);
+    }
+
+    #[test]
+    fn a_data_row_of_texts_is_never_a_second_header_row() {
+        // Texts under named columns only (no empty header cell a group spans): data.
+        let r = rows(&["date,province,rigs_seized", ",,rigs", "2021-09-27,Hebei,10"]);
+        assert!(!find_header(&r, None).unwrap().grouped);
+        let r = rows(&["city,remark", "省,event", "Hebei,police"]);
+        assert!(!find_header(&r, None).unwrap().grouped);
+        // Under an empty header cell, but naming nothing: data.
+        let r = rows(&["日期,省份,关停项目,", ",,abc,xyz", "2021-09-27,河北,1,2"]);
+        assert!(!find_header(&r, None).unwrap().grouped);
     }
 
     #[test]
