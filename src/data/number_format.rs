@@ -122,11 +122,12 @@ impl Votes {
         let mut v = Votes::default();
         for cell in cells {
             let cell = cell.trim();
-            // Plain digits read alike everywhere; a cell that starts with its separator (`,0`,
-            // `.5`) says nothing of which separator is the decimal one.
+            // Plain digits read alike everywhere; a cell that starts or ends with its separator
+            // (`,0`, `.5`, `0,`) says nothing of which separator is the decimal one.
             if cell.is_empty()
                 || cell.bytes().all(|b| b.is_ascii_digit())
                 || cell.starts_with([',', '.', '，', '．'])
+                || cell.ends_with([',', '.', '，', '．'])
             {
                 continue;
             }
@@ -205,10 +206,10 @@ mod tests {
     }
 
     #[test]
-    fn a_cell_starting_with_its_separator_tells_no_format() {
+    fn a_cell_starting_or_ending_with_its_separator_tells_no_format() {
         // Found by the round-trip proptest: `,0` kept as typed in a comma file, saved as TSV,
-        // must not make the TSV's column read decimal commas (and `,0` a valid 0).
-        let v = Votes::of([",0", ".5"], Quantity::Count, 0);
+        // must not make the TSV's column read decimal commas (and `,0` a valid 0); nor `0,`.
+        let v = Votes::of([",0", ".5", "0,", "12."], Quantity::Count, 0);
         assert_eq!(v, Votes::default());
     }
 
