@@ -181,6 +181,7 @@ fn the_chinese_dashboard_reads_in_chinese_with_only_the_bundled_font() {
             && t.ends_with("次行动）")),
         "the bar's tooltip in {tip:?}"
     );
+    assert!(tip.contains(&"2021年第3季度".to_owned()), "its period");
 
     // The map and its tooltip.
     named(&h, "地图").click();
@@ -223,4 +224,5 @@ fn back_in_english_the_dashboard_reads_as_before() {
             .any(|t| t.starts_with("Inner Mongolia: ") && t.ends_with(" event)")),
         "the bar's tooltip in {tip:?}"
     );
+    assert!(tip.contains(&"2021 Q3".to_owned()), "its period");
 }

@@ -63,6 +63,28 @@ pub fn events(n: u32) -> String {
     tr!("events-count", count = n, n = n.to_string())
 }
 
+/// A period as the interface names it: "2021-07", "2021 Q3", "2021"; "2021年7月", "2021年第3季度",
+/// "2021年".
+pub fn period_label(g: Granularity, period: i32) -> String {
+    use chrono::Datelike;
+    let start = g.start(period);
+    let year = start.year().to_string();
+    match g {
+        Granularity::Month => tr!(
+            "period-month",
+            year = year,
+            month = format!("{:02}", start.month()),
+            m = start.month().to_string()
+        ),
+        Granularity::Quarter => tr!(
+            "period-quarter",
+            year = year,
+            quarter = ((start.month() - 1) / 3 + 1).to_string()
+        ),
+        Granularity::Year => tr!("period-year", year = year),
+    }
+}
+
 /// A grouping's name inside a sentence ("quarter", "季度").
 fn period_lower(g: Granularity) -> String {
     crate::ui::filters::granularity_name(g).to_lowercase()
@@ -313,6 +335,11 @@ mod tests {
                 }
             }
         }
+        for g in Granularity::ALL {
+            for p in [g.period_of_key(2021_07_05), g.period_of_key(2017_12_31)] {
+                assert_eq!(period_label(g, p), g.period_label(p));
+            }
+        }
         assert_eq!(events(1), "1 event");
         assert_eq!(events(1234), "1234 events");
         assert_eq!(figure(Metric::Kwh, 6.58e9), "6.58 billion kWh");
@@ -331,13 +358,26 @@ mod tests {
         ));
         let kwh = figure(Metric::Kwh, 6.58e9);
         let e = events(3);
+        let q3 = Granularity::Quarter;
+        let periods = [
+            period_label(q3, q3.period_of_key(2021_07_05)),
+            period_label(
+                Granularity::Month,
+                Granularity::Month.period_of_key(2021_07_05),
+            ),
+            period_label(
+                Granularity::Year,
+                Granularity::Year.period_of_key(2021_07_05),
+            ),
+        ];
         i18n::set_language(Language::En);
         assert_eq!(im, "内蒙古自治区");
         assert_eq!(kwh, "65.8亿千瓦时");
         assert_eq!(e, "3 次行动");
+        assert_eq!(periods, ["2021年第3季度", "2021年7月", "2021年"]);
         // The sample: Inner Mongolia has most rigs seized, and all the electricity saved.
         assert!(
-            rigs.starts_with("内蒙古自治区占2017–2022年查获矿机的 "),
+            rigs.starts_with("内蒙古自治区占2017–2022年查获矿机的"),
             "{rigs}"
         );
         assert!(

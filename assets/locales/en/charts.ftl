@@ -76,3 +76,8 @@ picture-parts-separator = {" · "}
 ## The export dialog's heading (ui/export_dialog.rs)
 export-heading-chart = Export { $metric }
 export-heading-dashboard = Export dashboard
+
+## Periods (the tooltip's heading, the map's time slider)
+period-month = { $year }-{ $month }
+period-quarter = { $year } Q{ $quarter }
+period-year = { $year }

@@ -37,7 +37,7 @@ provinces-rows-hint = 有数字的行
 
 ## “关于此图表”一句
 about-no-figures = 所显示的行中没有{ $what }的数字。
-about-share = { $place }占{ $years }{ $what }的 { $percent }%
+about-share = { $place }占{ $years }{ $what }的{ $percent }%
 about-all = { $years }{ $what }全部来自{ $place }
 about-in-year = { $year }年
 about-in-years = { $from }–{ $to }年
@@ -69,3 +69,8 @@ picture-parts-separator = {" · "}
 ## 导出对话框的标题（ui/export_dialog.rs）
 export-heading-chart = 导出“{ $metric }”图表
 export-heading-dashboard = 导出仪表板
+
+## 时期（悬停提示的标题、地图的时间滑块）
+period-month = { $year }年{ $m }月
+period-quarter = { $year }年第{ $quarter }季度
+period-year = { $year }年

@@ -68,7 +68,7 @@ pub(super) fn hover_hit(
 pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Color32) {
     let metric = input.chart.metric;
     let g = input.granularity;
-    ui.label(RichText::new(g.period_label(hit.period)).strong());
+    ui.label(RichText::new(words::period_label(g, hit.period)).strong());
     let mut rows: Vec<(&Series, f64, f64, u32)> = input
         .chart
         .series

@@ -105,10 +105,10 @@ pub fn when_text(view: &View, when: When, cumulative: bool) -> String {
         When::Period(p) if cumulative => {
             crate::tr!(
                 "map-to-the-end-of",
-                period = view.granularity.period_label(p)
+                period = crate::ui::words::period_label(view.granularity, p)
             )
         }
-        When::Period(p) => view.granularity.period_label(p),
+        When::Period(p) => crate::ui::words::period_label(view.granularity, p),
     }
 }
 
@@ -209,7 +209,9 @@ fn toolbar(
             .add(
                 egui::Slider::new(&mut index, 0..=periods.len() - 1)
                     .show_value(false)
-                    .custom_formatter(|i, _| g.period_label(periods[i as usize])),
+                    .custom_formatter(|i, _| {
+                        crate::ui::words::period_label(g, periods[i as usize])
+                    }),
             )
             .labelled_by(l.id);
         if r.changed() {
@@ -217,7 +219,7 @@ fn toolbar(
             state.playing = false;
         }
         if let When::Period(p) = state.when {
-            ui.label(g.period_label(p));
+            ui.label(crate::ui::words::period_label(g, p));
         }
         if ui
             .selectable_label(state.when == When::All, crate::tr!("map-whole-range"))
