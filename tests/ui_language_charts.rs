@@ -13,6 +13,7 @@ use crackdown_dashboard::app::StartOptions;
 use crackdown_dashboard::data::document::{Metric, Place};
 use crackdown_dashboard::data::gazetteer::Gazetteer;
 use crackdown_dashboard::picture::units::{self, Lang};
+use crackdown_dashboard::ui::dialogs::{FileDialogs, SaveKind};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -43,6 +44,18 @@ fn bundled_fonts_only() -> Harness<'static, App> {
         .build_eframe(move |cc| App::new(cc, start));
     h.run();
     h
+}
+
+/// Save dialogs that answer with one path, then cancel.
+struct SaveTo(Option<std::path::PathBuf>);
+
+impl FileDialogs for SaveTo {
+    fn pick_open(&mut self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<std::path::PathBuf> {
+        self.0.take()
+    }
 }
 
 /// Chooses a language from View ▸ Language by clicking, as a user does.
@@ -225,4 +238,51 @@ fn back_in_english_the_dashboard_reads_as_before() {
         "the bar's tooltip in {tip:?}"
     );
     assert!(tip.contains(&"2021 Q3".to_owned()), "its period");
+}
+
+#[test]
+fn a_chart_exported_from_the_chinese_window_is_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rigs.svg");
+    let recovery = dir.path().join("recovery");
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(recovery),
+        ..Default::default()
+    };
+    let dialogs = SaveTo(Some(path.clone()));
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
+    h.run();
+    choose_language(&mut h, "View", "Language", "中文");
+    named(&h, "导出… 查获矿机").click();
+    h.run();
+    assert!(
+        label_values(&h).contains(&"导出“查获矿机”图表".to_owned()),
+        "the dialog's heading"
+    );
+    // The texts the picture starts with, prefilled in Chinese.
+    let field = |name: &str| named(&h, name).value().unwrap_or_default();
+    assert_eq!(field("标题"), "查获矿机（按省份）");
+    let subtitle = field("副标题");
+    assert!(
+        subtitle.starts_with("查获矿机，按季度，按省份堆叠 · ") && subtitle.ends_with(" 个省份"),
+        "{subtitle}"
+    );
+    assert!(field("脚注").starts_with("来源："), "the footer");
+    named(&h, "SVG（矢量，文字保留为文字）").click();
+    h.run();
+    named(&h, "保存…").click();
+    h.run();
+    let svg = std::fs::read_to_string(&path).expect("the picture is saved");
+    for text in [
+        "查获矿机（按省份）",
+        "查获矿机（万台）",
+        "内蒙古自治区",
+        "内蒙古自治区占2017–2022年查获矿机的",
+    ] {
+        assert!(svg.contains(text), "{text} in the picture");
+    }
+    assert!(!svg.contains("Inner Mongolia"), "no English province name");
 }
