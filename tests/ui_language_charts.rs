@@ -276,6 +276,12 @@ fn a_chart_exported_from_the_chinese_window_is_in_chinese() {
     named(&h, "保存…").click();
     h.run();
     let svg = std::fs::read_to_string(&path).expect("the picture is saved");
+    assert!(
+        label_values(&h)
+            .iter()
+            .any(|v| v.starts_with("已导出 ") && v.contains("（SVG，")),
+        "the status bar says so"
+    );
     for text in [
         "查获矿机（按省份）",
         "查获矿机（万台）",

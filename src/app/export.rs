@@ -127,15 +127,23 @@ impl App {
                 let size = match d.format {
                     Format::Png => {
                         let [w, h] = d.pixel_size();
-                        format!("{w}×{h} px")
+                        crate::tr!("picture-msg-png-size", w = w.to_string(), h = h.to_string())
                     }
-                    Format::Svg => format!("SVG, {}×{}", d.width, d.height),
+                    Format::Svg => crate::tr!(
+                        "picture-msg-svg-size",
+                        w = d.width.to_string(),
+                        h = d.height.to_string()
+                    ),
                 };
-                self.info(format!("Exported {} ({size})", path.display()));
+                let path = path.display().to_string();
+                self.info(crate::tr!("picture-msg-exported", path = path, size = size));
                 true
             }
             Err(e) => {
-                self.error(format!("Could not export {e}"));
+                self.error(crate::tr!(
+                    "picture-msg-export-failed",
+                    error = e.to_string()
+                ));
                 false
             }
         }
@@ -148,14 +156,18 @@ impl App {
             Ok(p) => {
                 let size = [p.width as usize, p.height as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, &p.rgba));
-                self.info(format!(
-                    "Copied the {} picture ({}×{} px)",
-                    d.target.name().to_lowercase(),
-                    p.width,
-                    p.height
+                let what = match d.target {
+                    ExportTarget::Chart(m) => crate::ui::words::metric_lower(m),
+                    ExportTarget::Dashboard => crate::tr!("picture-msg-dashboard"),
+                };
+                self.info(crate::tr!(
+                    "picture-msg-copied",
+                    what = what,
+                    w = p.width.to_string(),
+                    h = p.height.to_string()
                 ));
             }
-            Err(e) => self.error(format!("Could not copy the picture: {e}")),
+            Err(e) => self.error(crate::tr!("picture-msg-copy-failed", error = e.to_string())),
         }
     }
 }

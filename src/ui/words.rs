@@ -340,6 +340,7 @@ mod tests {
                 assert_eq!(period_label(g, p), g.period_label(p));
             }
         }
+        assert_eq!(tr!("map-origin"), crate::map::ORIGIN);
         assert_eq!(events(1), "1 event");
         assert_eq!(events(1234), "1234 events");
         assert_eq!(figure(Metric::Kwh, 6.58e9), "6.58 billion kWh");

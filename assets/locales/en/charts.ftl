@@ -81,3 +81,12 @@ export-heading-dashboard = Export dashboard
 period-month = { $year }-{ $month }
 period-quarter = { $year } Q{ $quarter }
 period-year = { $year }
+
+## What the export says in the status bar (app/export.rs)
+picture-msg-exported = Exported { $path } ({ $size })
+picture-msg-png-size = { $w }×{ $h } px
+picture-msg-svg-size = SVG, { $w }×{ $h }
+picture-msg-export-failed = Could not export { $error }
+picture-msg-copied = Copied the { $what } picture ({ $w }×{ $h } px)
+picture-msg-dashboard = dashboard
+picture-msg-copy-failed = Could not copy the picture: { $error }

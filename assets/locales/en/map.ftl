@@ -22,3 +22,4 @@ map-value = { $metric }: { $value }
 map-value-no-data = { $metric }: no data
 map-no-events = no events with this figure
 map-province-description = { $value }, { $events }
+map-origin = Borders: Natural Earth (public domain), de facto borders

@@ -74,3 +74,12 @@ export-heading-dashboard = 导出仪表板
 period-month = { $year }年{ $m }月
 period-quarter = { $year }年第{ $quarter }季度
 period-year = { $year }年
+
+## 导出后状态栏中的消息（app/export.rs）
+picture-msg-exported = 已导出 { $path }（{ $size }）
+picture-msg-png-size = { $w }×{ $h } 像素
+picture-msg-svg-size = SVG，{ $w }×{ $h }
+picture-msg-export-failed = 无法导出 { $error }
+picture-msg-copied = 已复制{ $what }图片（{ $w }×{ $h } 像素）
+picture-msg-dashboard = 仪表板
+picture-msg-copy-failed = 无法复制图片：{ $error }

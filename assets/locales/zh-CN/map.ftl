@@ -22,3 +22,4 @@ map-value = { $metric }：{ $value }
 map-value-no-data = { $metric }：无数据
 map-no-events = 没有带这项数字的行动
 map-province-description = { $value }，{ $events }
+map-origin = 边界：Natural Earth（公有领域），按实际控制范围绘制

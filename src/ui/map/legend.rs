@@ -49,7 +49,7 @@ pub(super) fn legend(ui: &mut Ui, scale: &Scale, values: &MapValues, metric: Met
     swatch(ui, color(Fill::NoData), &crate::tr!("map-no-data"));
     ui.add_space(6.0);
     ui.label(
-        RichText::new(crate::map::ORIGIN)
+        RichText::new(crate::tr!("map-origin"))
             .small()
             .color(theme::weak_text(ui.visuals())),
     );
