@@ -6,7 +6,7 @@
 
 mod app_harness;
 
-use app_harness::named;
+use app_harness::{named, opened};
 use crackdown_dashboard::App;
 use crackdown_dashboard::analysis::{Granularity, day_key_label};
 use crackdown_dashboard::app::StartOptions;
@@ -291,4 +291,34 @@ fn a_chart_exported_from_the_chinese_window_is_in_chinese() {
         assert!(svg.contains(text), "{text} in the picture");
     }
     assert!(!svg.contains("Inner Mongolia"), "no English province name");
+}
+
+#[test]
+fn the_cards_note_on_rows_left_out_in_chinese() {
+    let (_dir, mut h) = opened(
+        "left-out.csv",
+        "date,province,rigs_seized\n\
+         2021-09-27,Hebei,10\n\
+         ,Hebei,6890\n\
+         2021-13-45,Sichuan,200\n\
+         2021-06-18,Sichuan,45\n\
+         2021-09-30,合计,10300\n",
+    );
+    h.get_by_label("2 rows without a date are not counted");
+    choose_language(&mut h, "View", "Language", "中文");
+    assert!(shows_name(&h, "查获矿机：55台"), "the card");
+    assert!(shows_name(&h, "1 个合计行未计入"), "the totals row");
+    let note = h.get_by_label("2 行没有日期，未计入");
+    note.hover();
+    h.run();
+    assert!(
+        label_values(&h)
+            .iter()
+            .any(|v| v.starts_with("在表格中显示这些行")),
+        "its hint"
+    );
+    assert!(
+        h.query_by_label_contains("without a date").is_none(),
+        "no English note"
+    );
 }
