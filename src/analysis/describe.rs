@@ -4,7 +4,7 @@
 //! province and no dates.
 
 use super::{Filter, View};
-use crate::data::document::{Column, Document, Field, Metric};
+use crate::data::document::{Column, Document, Field, Metric, Place};
 use crate::data::value::{Basis, format_kwh, format_tonnes, group_thousands};
 
 /// The rows a chart of `metrics` is made of: they pass the filter, are counted in the sums and
@@ -71,7 +71,7 @@ pub fn footer(file: &str, sources: &[String], max: usize) -> String {
 
 /// A figure of one event in words: `8,181 rigs`, `1 project`, `6.58 billion kWh`, `2 million t
 /// of coal`.
-fn event_amount(metric: Metric, v: f64) -> String {
+pub fn event_amount(metric: Metric, v: f64) -> String {
     match metric {
         Metric::Projects if v == 1.0 => "1 project".to_owned(),
         Metric::Projects => format!("{} projects", group_thousands(v, 0)),
@@ -82,62 +82,144 @@ fn event_amount(metric: Metric, v: f64) -> String {
     }
 }
 
+/// What the "About this chart" sentence says, before it is put in words (the interface words it
+/// in its own language at display time; [`About::english`] is the sentence of the command line
+/// and the pictures' `<desc>`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct About {
+    /// The chart's metric.
+    pub metric: Metric,
+    /// The top province's share; `None` when the rows shown have no figures of the metric.
+    pub share: Option<Share>,
+    /// The first and last year of the view (`None` without dates).
+    pub years: Option<(i32, i32)>,
+    /// The largest single event (not a running total), if any.
+    pub event: Option<Event>,
+}
+
+/// The province with the largest total and its share of the whole.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Share {
+    /// The province.
+    pub place: Place,
+    /// Its share in percent, rounded; `None` when it is the only province with figures.
+    pub percent: Option<f64>,
+}
+
+/// The largest single event of the rows shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Its figure.
+    pub value: f64,
+    /// Its city as written in the file (user data, never translated), when it has one.
+    pub city: Option<String>,
+    /// Its province.
+    pub place: Place,
+    /// Its date as the file's date value prints (`2021-05-25`, `2021-05`).
+    pub date: Option<String>,
+}
+
 /// `2018–2022`, `2021`, or nothing without dates.
-fn years(view: &View) -> String {
-    match (view.first_day, view.last_day) {
-        (Some(a), Some(b)) if a / 10_000 == b / 10_000 => format!(" in {}", a / 10_000),
-        (Some(a), Some(b)) => format!(" in {}–{}", a / 10_000, b / 10_000),
-        _ => String::new(),
+fn years(years: Option<(i32, i32)>) -> String {
+    match years {
+        Some((a, b)) if a == b => format!(" in {a}"),
+        Some((a, b)) => format!(" in {a}–{b}"),
+        None => String::new(),
     }
 }
 
 /// The largest single event (not a running total) of the shown rows: its figure, its city or
 /// province, its date.
-fn largest_event(doc: &Document, filter: &Filter, metric: Metric) -> Option<String> {
+fn largest_event(doc: &Document, filter: &Filter, metric: Metric) -> Option<Event> {
     let (row, v) = shown_rows(doc, filter, &[metric])
         .filter(|&r| doc.cell_text(r, Column::Field(Field::Basis)) != Basis::RunningTotal.as_str())
         .filter_map(|r| Some((r, doc.figure_value(r, metric)?)))
         .filter(|(_, v)| v.is_finite() && *v > 0.0)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
     let city = doc.cell_text(row, Column::Field(Field::City));
-    let place = if city.trim().is_empty() {
-        Document::place_name(doc.place(row)).to_owned()
-    } else {
-        city.trim().to_owned()
-    };
-    let date = doc
-        .date_value(row)
-        .map_or(String::new(), |d| format!(" on {d}"));
-    Some(format!(
-        "the largest single event is {} in {place}{date}",
-        event_amount(metric, v)
-    ))
+    let city = city.trim();
+    Some(Event {
+        value: v,
+        city: (!city.is_empty()).then(|| city.to_owned()),
+        place: doc.place(row),
+        date: doc.date_value(row).map(|d| d.to_string()),
+    })
 }
 
-/// The "About this chart" sentence: "Inner Mongolia accounts for 62% of rigs seized in
-/// 2018–2022; the largest single event is 8,181 rigs in Ordos on 2021-05-25."
-pub fn about(doc: &Document, view: &View, filter: &Filter, metric: Metric) -> String {
-    let what = metric.title().to_lowercase();
+/// What the "About this chart" sentence of `metric` says: the top province's share over the
+/// date range and the largest single event.
+pub fn about_parts(doc: &Document, view: &View, filter: &Filter, metric: Metric) -> About {
     let series = view.chart(metric).map_or(&[][..], |c| &c.series[..]);
     let total: f64 = series.iter().map(|s| s.total).sum();
     let top = series
         .iter()
         .filter(|s| s.total > 0.0)
         .max_by(|a, b| a.total.total_cmp(&b.total).then(b.place.cmp(&a.place)));
+    let years = view
+        .first_day
+        .zip(view.last_day)
+        .map(|(a, b)| (a / 10_000, b / 10_000));
     let Some(top) = top.filter(|_| total > 0.0) else {
-        return format!("No figures for {what} in the rows shown.");
+        return About {
+            metric,
+            share: None,
+            years,
+            event: None,
+        };
     };
-    let name = Document::place_name(top.place);
-    let share = if series.iter().filter(|s| s.total > 0.0).count() == 1 {
-        format!("{name} accounts for all {what}{}", years(view))
+    let percent = if series.iter().filter(|s| s.total > 0.0).count() == 1 {
+        None
     } else {
-        let pct = (top.total / total * 100.0).round();
-        format!("{name} accounts for {pct}% of {what}{}", years(view))
+        Some((top.total / total * 100.0).round())
     };
-    match largest_event(doc, filter, metric) {
-        Some(event) => format!("{share}; {event}."),
-        None => format!("{share}."),
+    About {
+        metric,
+        share: Some(Share {
+            place: top.place,
+            percent,
+        }),
+        years,
+        event: largest_event(doc, filter, metric),
     }
+}
+
+impl About {
+    /// The sentence in English: "Inner Mongolia accounts for 62% of rigs seized in 2018–2022;
+    /// the largest single event is 8,181 rigs in Ordos on 2021-05-25."
+    pub fn english(&self) -> String {
+        let what = self.metric.title().to_lowercase();
+        let Some(share) = self.share else {
+            return format!("No figures for {what} in the rows shown.");
+        };
+        let name = Document::place_name(share.place);
+        let share = match share.percent {
+            None => format!("{name} accounts for all {what}{}", years(self.years)),
+            Some(pct) => format!("{name} accounts for {pct}% of {what}{}", years(self.years)),
+        };
+        match &self.event {
+            Some(e) => {
+                let place = e
+                    .city
+                    .clone()
+                    .unwrap_or_else(|| Document::place_name(e.place).to_owned());
+                let date = e
+                    .date
+                    .as_ref()
+                    .map_or(String::new(), |d| format!(" on {d}"));
+                format!(
+                    "{share}; the largest single event is {} in {place}{date}.",
+                    event_amount(self.metric, e.value)
+                )
+            }
+            None => format!("{share}."),
+        }
+    }
+}
+
+/// The "About this chart" sentence in English: "Inner Mongolia accounts for 62% of rigs seized
+/// in 2018–2022; the largest single event is 8,181 rigs in Ordos on 2021-05-25."
+pub fn about(doc: &Document, view: &View, filter: &Filter, metric: Metric) -> String {
+    about_parts(doc, view, filter, metric).english()
 }
 
 #[cfg(test)]

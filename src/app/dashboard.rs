@@ -28,7 +28,12 @@ pub(super) struct DashboardKey {
     about: [String; 4],
     /// Rows with figures left out of the cards, by reason.
     left_out: cards::LeftOutCounts,
+    /// The interface's language, which all their words are in.
+    language: crate::i18n::Language,
 }
+
+/// What the "About this chart" sentences are made from.
+type AboutKey = (u64, Granularity, Filter, crate::i18n::Language);
 
 /// How the charts were last painted and how the next frame may paint them.
 pub(super) struct ChartPaint {
@@ -41,8 +46,9 @@ pub(super) struct ChartPaint {
     /// The clear colour paints the window's background; panels paint no fill of their own.
     pub(super) background_from_clear: bool,
     /// The "About this chart" sentences and what they were made from (document revision,
-    /// grouping, filter): made again only when one changes, since they look at every row.
-    about: Option<((u64, Granularity, Filter), [String; 4])>,
+    /// grouping, filter, the interface's language): made again only when one changes, since
+    /// they look at every row.
+    about: Option<(AboutKey, [String; 4])>,
 }
 
 impl ChartPaint {
@@ -59,13 +65,15 @@ impl ChartPaint {
 }
 
 impl App {
-    /// The four charts' "About this chart" sentences for the current view and filter.
+    /// The four charts' "About this chart" sentences for the current view and filter, in the
+    /// interface's language (made here, on the UI thread).
     fn about_texts(&mut self) -> [String; 4] {
         let s = &self.settings.view;
         let key = (
             self.session.doc().revision(),
             s.granularity,
             s.filter.clone(),
+            crate::i18n::language(),
         );
         if let Some((k, texts)) = &self.paint.about
             && *k == key
@@ -74,7 +82,11 @@ impl App {
         }
         let view = self.session.view(key.1, &key.2).clone();
         let doc = self.session.doc();
-        let texts = Metric::ALL.map(|m| crate::analysis::describe::about(doc, &view, &key.2, m));
+        let texts = Metric::ALL.map(|m| {
+            crate::ui::words::about(&crate::analysis::describe::about_parts(
+                doc, &view, &key.2, m,
+            ))
+        });
         self.paint.about = Some((key, texts.clone()));
         texts
     }
@@ -176,6 +188,7 @@ impl App {
                 no_date: self.session.aggregates().undated_with_figures(),
                 totals_rows: self.session.aggregates().totals_rows(),
             },
+            language: crate::i18n::language(),
         }
     }
 

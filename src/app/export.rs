@@ -9,13 +9,12 @@ use crate::analysis::MetricChart;
 use crate::picture::chart::{ChartSpec, chart_scene};
 use crate::picture::dashboard::dashboard_scene;
 use crate::picture::scene::Scene;
-use crate::picture::texts::{chart_texts, dashboard_texts};
-use crate::picture::units::Lang;
 use crate::picture::{ChartKind, Format, encode, png, svg};
 use crate::ui::dialogs::SaveKind;
 use crate::ui::export_dialog::{
     ExportAction, ExportDialog, ExportTarget, export_dialog_ui, with_extension,
 };
+use crate::ui::words::{PictureInput, chart_texts, dashboard_texts, units_lang};
 
 impl App {
     /// How the charts are drawn now: per-period bars or cumulative lines.
@@ -43,10 +42,17 @@ impl App {
         );
         let view = self.session.view(g, &filter).clone();
         let (kind, file) = (self.chart_kind(), self.source_name());
-        let doc = self.session.doc();
+        // In the interface's language (the headless `export` command words them in English).
+        let input = PictureInput {
+            doc: self.session.doc(),
+            view: &view,
+            filter: &filter,
+            kind,
+            file: &file,
+        };
         let texts = match target {
-            ExportTarget::Chart(m) => chart_texts(doc, &view, &filter, m, kind, &file),
-            ExportTarget::Dashboard => dashboard_texts(doc, &view, &filter, kind, &file),
+            ExportTarget::Chart(m) => chart_texts(&input, m),
+            ExportTarget::Dashboard => dashboard_texts(&input),
         };
         self.jobs.export = Some(ExportDialog::new(target, texts));
     }
@@ -58,12 +64,11 @@ impl App {
             self.settings.view.filter.clone(),
         );
         let kind = self.chart_kind();
+        let lang = units_lang();
         let view = self.session.view(g, &filter);
         let (w, h) = (d.width as f32, d.height as f32);
         match d.target {
-            ExportTarget::Dashboard => {
-                dashboard_scene(view, kind, Lang::En, &d.texts, d.theme, w, h)
-            }
+            ExportTarget::Dashboard => dashboard_scene(view, kind, lang, &d.texts, d.theme, w, h),
             ExportTarget::Chart(metric) => {
                 let empty = MetricChart {
                     metric,
@@ -74,7 +79,7 @@ impl App {
                     granularity: g,
                     kind,
                     span: view.first_day.zip(view.last_day),
-                    lang: Lang::En,
+                    lang,
                 };
                 chart_scene(&spec, &d.texts, d.theme, w, h)
             }
@@ -122,15 +127,23 @@ impl App {
                 let size = match d.format {
                     Format::Png => {
                         let [w, h] = d.pixel_size();
-                        format!("{w}×{h} px")
+                        crate::tr!("picture-msg-png-size", w = w.to_string(), h = h.to_string())
                     }
-                    Format::Svg => format!("SVG, {}×{}", d.width, d.height),
+                    Format::Svg => crate::tr!(
+                        "picture-msg-svg-size",
+                        w = d.width.to_string(),
+                        h = d.height.to_string()
+                    ),
                 };
-                self.info(format!("Exported {} ({size})", path.display()));
+                let path = path.display().to_string();
+                self.info(crate::tr!("picture-msg-exported", path = path, size = size));
                 true
             }
             Err(e) => {
-                self.error(format!("Could not export {e}"));
+                self.error(crate::tr!(
+                    "picture-msg-export-failed",
+                    error = e.to_string()
+                ));
                 false
             }
         }
@@ -143,14 +156,18 @@ impl App {
             Ok(p) => {
                 let size = [p.width as usize, p.height as usize];
                 ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, &p.rgba));
-                self.info(format!(
-                    "Copied the {} picture ({}×{} px)",
-                    d.target.name().to_lowercase(),
-                    p.width,
-                    p.height
+                let what = match d.target {
+                    ExportTarget::Chart(m) => crate::ui::words::metric_lower(m),
+                    ExportTarget::Dashboard => crate::tr!("picture-msg-dashboard"),
+                };
+                self.info(crate::tr!(
+                    "picture-msg-copied",
+                    what = what,
+                    w = p.width.to_string(),
+                    h = p.height.to_string()
                 ));
             }
-            Err(e) => self.error(format!("Could not copy the picture: {e}")),
+            Err(e) => self.error(crate::tr!("picture-msg-copy-failed", error = e.to_string())),
         }
     }
 }

@@ -4,6 +4,7 @@
 use chrono::Datelike;
 
 use crate::analysis::{date_to_x, x_to_date};
+use crate::picture::units::Lang;
 
 /// The step of about `count` value ticks over `min..max`: 1, 2, 2.5 or 5 × 10ⁿ. `None` for an
 /// empty or invalid range.
@@ -112,13 +113,22 @@ fn marks_in(min: f64, max: f64, months: &[u32], every_years: i32) -> Vec<DateMar
 
 /// A time mark's label: the year in January, else the quarter or the month.
 pub fn date_label(mark: DateMark) -> String {
+    date_label_in(mark, Lang::En)
+}
+
+/// A time mark's label in `lang`: the year in January, else the quarter or the month (`Q3`,
+/// `Apr`; in Chinese `Q3`, `4月`).
+pub fn date_label_in(mark: DateMark, lang: Lang) -> String {
     let d = x_to_date(mark.x + 0.5);
     if d.month() == 1 {
         format!("{}", d.year())
     } else if mark.step >= 90.0 {
         format!("Q{}", (d.month() - 1) / 3 + 1)
     } else {
-        d.format("%b").to_string()
+        match lang {
+            Lang::En => d.format("%b").to_string(),
+            Lang::Zh => format!("{}月", d.month()),
+        }
     }
 }
 
@@ -148,6 +158,14 @@ mod tests {
             .map(date_label)
             .collect();
         assert_eq!(labels, ["2018", "2019", "2020", "2021", "2022"]);
+        let months: Vec<(String, String)> = date_marks(x(2021, 2), x(2021, 6), 100)
+            .into_iter()
+            .map(|m| (date_label(m), date_label_in(m, Lang::Zh)))
+            .collect();
+        assert!(
+            months.contains(&("May".to_owned(), "5月".to_owned())),
+            "{months:?}"
+        );
         let few = date_marks(x(2000, 6), x(2022, 2), 6);
         assert!(few.len() <= 6 && !few.is_empty());
     }

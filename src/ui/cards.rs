@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use crate::analysis::rows::LeftOut;
 use crate::analysis::{View, day_key_label};
 use crate::data::document::Metric;
-use crate::ui::theme;
+use crate::ui::{theme, words};
 
 fn card(ui: &mut Ui, title: &str, value: &str, width: f32) {
     // Long values (the date span) get a smaller size so the card keeps one line.
@@ -25,7 +25,11 @@ fn card(ui: &mut Ui, title: &str, value: &str, width: f32) {
             );
             let value_label = ui.label(RichText::new(value).strong().size(size));
             // A screen reader (and a test) reads the card as "Rigs seized: 52,170".
-            let _ = value_label.accessible_name(format!("{title}: {value}"));
+            let _ = value_label.accessible_name(crate::tr!(
+                "card-name",
+                title = title.to_owned(),
+                value = value.to_owned()
+            ));
         });
     });
 }
@@ -41,11 +45,9 @@ pub struct LeftOutCounts {
 
 /// What the note under the cards says of `n` rows left out for `why`.
 pub fn left_out_text(why: LeftOut, n: usize) -> String {
-    match (why, n) {
-        (LeftOut::NoDate, 1) => "1 row without a date is not counted".to_owned(),
-        (LeftOut::NoDate, n) => format!("{n} rows without a date are not counted"),
-        (LeftOut::TotalsRow, 1) => "1 totals row is not counted".to_owned(),
-        (LeftOut::TotalsRow, n) => format!("{n} totals rows are not counted"),
+    match why {
+        LeftOut::NoDate => crate::tr!("cards-left-out-no-date", count = n, n = n.to_string()),
+        LeftOut::TotalsRow => crate::tr!("cards-left-out-totals", count = n, n = n.to_string()),
     }
 }
 
@@ -57,12 +59,12 @@ fn left_out_note(ui: &mut Ui, counts: LeftOutCounts) -> Option<LeftOut> {
         (
             LeftOut::NoDate,
             counts.no_date,
-            "Show these rows in the table: give each a date to count it",
+            crate::tr!("cards-left-out-no-date-hint"),
         ),
         (
             LeftOut::TotalsRow,
             counts.totals_rows,
-            "Show these rows in the table: a totals row (合计, Total) sums other rows, so it is not counted again; count it from the problems panel if it is a real row",
+            crate::tr!("cards-left-out-totals-hint"),
         ),
     ];
     if reasons.iter().all(|r| r.1 == 0) {
@@ -93,14 +95,16 @@ pub fn cards_ui(ui: &mut Ui, view: &View, left_out: LeftOutCounts) -> Option<Lef
             .max(60.0);
     ui.horizontal(|ui| {
         for m in Metric::ALL {
-            card(ui, m.title(), &m.format(view.totals[m.index()]), width);
+            let figure = words::figure(m, view.totals[m.index()]);
+            card(ui, &words::metric_title(m), &figure, width);
         }
-        card(ui, "Provinces", &view.provinces.to_string(), width);
+        let provinces = view.provinces.to_string();
+        card(ui, &crate::tr!("card-provinces"), &provinces, width);
         let span = match (view.first_day, view.last_day) {
             (Some(a), Some(b)) => format!("{} – {}", day_key_label(a), day_key_label(b)),
-            _ => "no dated rows".to_owned(),
+            _ => crate::tr!("card-no-dated-rows"),
         };
-        card(ui, "Date span", &span, width);
+        card(ui, &crate::tr!("card-date-span"), &span, width);
     });
     left_out_note(ui, left_out)
 }

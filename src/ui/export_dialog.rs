@@ -184,7 +184,13 @@ fn text_field(ui: &mut Ui, label: &str, text: &mut String, lines: usize) {
 pub fn export_dialog_ui(ctx: &egui::Context, d: &mut ExportDialog) -> Option<ExportAction> {
     let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
         ui.set_width(520.0);
-        ui.heading(format!("Export {}", d.target.name().to_lowercase()));
+        ui.heading(match d.target {
+            ExportTarget::Chart(m) => crate::tr!(
+                "export-heading-chart",
+                metric = crate::ui::words::metric_lower(m)
+            ),
+            ExportTarget::Dashboard => crate::tr!("export-heading-dashboard"),
+        });
         ui.add_space(4.0);
         size_ui(ui, d);
         ui.add_space(4.0);

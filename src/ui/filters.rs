@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use egui::{RichText, Ui};
 
 use crate::analysis::{Filter, Granularity, View};
-use crate::data::document::{Document, Place};
+use crate::data::document::Place;
 use crate::data::value;
 use crate::ui::theme;
 
@@ -152,7 +152,7 @@ pub fn province_list(ui: &mut Ui, places: &[Place], hidden: &mut BTreeSet<Place>
                         ui.allocate_painter(egui::vec2(10.0, 10.0), egui::Sense::hover());
                     painter.rect_filled(r.rect, 2.0, theme::place_color(place));
                     if ui
-                        .checkbox(&mut shown, Document::place_name(place))
+                        .checkbox(&mut shown, crate::ui::words::place_name(place))
                         .changed()
                     {
                         if shown {
@@ -174,7 +174,7 @@ pub fn province_list(ui: &mut Ui, places: &[Place], hidden: &mut BTreeSet<Place>
                                 .small()
                                 .color(theme::weak_text(ui.visuals())),
                         )
-                        .on_hover_text("rows with figures");
+                        .on_hover_text(crate::tr!("provinces-rows-hint"));
                     }
                 });
             }

@@ -14,5 +14,6 @@ mod preview_choices;
 pub mod problems;
 pub mod table;
 pub mod theme;
+pub mod words;
 
 pub use paint::reduce;

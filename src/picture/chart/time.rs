@@ -7,7 +7,8 @@ use crate::analysis::{Granularity, MetricChart, date_to_x};
 use super::super::font::{cap_height, text_width};
 use super::super::palette::place_rgb;
 use super::super::scene::{Anchor, Area, Scene};
-use super::super::ticks::{date_label, date_marks, zero_based_axis};
+use super::super::ticks::{date_label_in, date_marks, zero_based_axis};
+use super::super::units::Lang;
 use super::super::units::{axis_scale, axis_title, tick_label};
 use super::{ChartSpec, Colors};
 
@@ -124,7 +125,13 @@ pub(super) fn value_axis(
 }
 
 /// Date marks and labels under `plot` for the x range `(x0, x1)`.
-pub(super) fn date_axis(scene: &mut Scene, plot: Area, (x0, x1): (f64, f64), colors: &Colors) {
+pub(super) fn date_axis(
+    scene: &mut Scene,
+    plot: Area,
+    (x0, x1): (f64, f64),
+    lang: Lang,
+    colors: &Colors,
+) {
     let max_marks = (plot.w / 44.0).floor().max(1.0) as usize;
     for mark in date_marks(x0, x1, max_marks) {
         let x = plot.x + ((mark.x - x0) / (x1 - x0)) as f32 * plot.w;
@@ -134,7 +141,7 @@ pub(super) fn date_axis(scene: &mut Scene, plot: Area, (x0, x1): (f64, f64), col
         scene.text(
             x,
             baseline,
-            date_label(mark),
+            date_label_in(mark, lang),
             TICK,
             false,
             colors.weak,
@@ -169,7 +176,7 @@ pub(super) fn draw(
     } else {
         stacked_bars(scene, spec, g, &fx, &fy);
     }
-    date_axis(scene, plot, (x0, x1), colors);
+    date_axis(scene, plot, (x0, x1), spec.lang, colors);
 }
 
 /// The stacked bars: each province's bar starts where the ones below it ended.

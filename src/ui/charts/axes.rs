@@ -41,10 +41,13 @@ pub(super) fn value_grid(input: GridInput) -> Vec<GridMark> {
 
 /// A time mark's label: the year in January, else the quarter or the month.
 pub(super) fn date_label(mark: GridMark) -> String {
-    ticks::date_label(ticks::DateMark {
-        x: mark.value,
-        step: mark.step_size,
-    })
+    ticks::date_label_in(
+        ticks::DateMark {
+            x: mark.value,
+            step: mark.step_size,
+        },
+        crate::ui::words::units_lang(),
+    )
 }
 
 /// A value mark's label in the axis's unit (`12,000`; `2.5` on a GWh axis).

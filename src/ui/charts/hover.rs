@@ -5,8 +5,8 @@ use chrono::Datelike;
 use egui::{Color32, RichText, Ui};
 
 use crate::analysis::{Series, x_to_date};
-use crate::data::document::{Document, Place};
-use crate::ui::theme;
+use crate::data::document::Place;
+use crate::ui::{theme, words};
 
 use super::ChartInput;
 
@@ -68,7 +68,7 @@ pub(super) fn hover_hit(
 pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Color32) {
     let metric = input.chart.metric;
     let g = input.granularity;
-    ui.label(RichText::new(g.period_label(hit.period)).strong());
+    ui.label(RichText::new(words::period_label(g, hit.period)).strong());
     let mut rows: Vec<(&Series, f64, f64, u32)> = input
         .chart
         .series
@@ -87,7 +87,7 @@ pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Co
         })
         .collect();
     if rows.is_empty() {
-        ui.label(RichText::new("no figures in this period").color(weak));
+        ui.label(RichText::new(crate::tr!("tooltip-no-figures")).color(weak));
         return;
     }
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -99,23 +99,22 @@ pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Co
         rows.insert(0, r);
     }
     for (i, (s, value, level, n)) in rows.iter().enumerate().take(12) {
-        let events = if *n == 1 {
-            "1 event".to_owned()
-        } else {
-            format!("{n} events")
-        };
+        let events = words::events(*n);
+        let place = words::place_name(s.place);
         let text = if input.cumulative {
-            format!(
-                "{}: {} total ({} this period, {events})",
-                Document::place_name(s.place),
-                metric.format(*level),
-                metric.format(*value)
+            crate::tr!(
+                "tooltip-line-cumulative",
+                place = place,
+                level = words::figure(metric, *level),
+                value = words::figure(metric, *value),
+                events = events
             )
         } else {
-            format!(
-                "{}: {} ({events})",
-                Document::place_name(s.place),
-                metric.format(*value)
+            crate::tr!(
+                "tooltip-line",
+                place = place,
+                value = words::figure(metric, *value),
+                events = events
             )
         };
         let mut rt = RichText::new(text).color(theme::place_color(s.place));
@@ -125,6 +124,7 @@ pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Co
         ui.label(rt);
     }
     if rows.len() > 12 {
-        ui.label(RichText::new(format!("… and {} more", rows.len() - 12)).color(weak));
+        let more = (rows.len() - 12).to_string();
+        ui.label(RichText::new(crate::tr!("tooltip-more", n = more)).color(weak));
     }
 }

@@ -3,8 +3,7 @@
 
 use egui::{Rect, RichText, Sense, Ui};
 
-use crate::data::document::Document;
-use crate::ui::theme;
+use crate::ui::{theme, words};
 
 use super::{ChartActions, ChartInput};
 
@@ -21,14 +20,13 @@ pub(super) fn legend_entry_widths(ui: &Ui, input: &ChartInput<'_>) -> Vec<f32> {
         .series
         .iter()
         .map(|s| {
-            let galley =
-                egui::WidgetText::from(RichText::new(Document::place_name(s.place)).small())
-                    .into_galley(
-                        ui,
-                        Some(egui::TextWrapMode::Extend),
-                        f32::INFINITY,
-                        egui::TextStyle::Small,
-                    );
+            let galley = egui::WidgetText::from(RichText::new(words::place_name(s.place)).small())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Small,
+                );
             10.0 + 4.0 + galley.size().x
         })
         .collect()
@@ -59,8 +57,7 @@ pub(super) fn legend_ui(
         ui.spacing_mut().item_spacing.x = LEGEND_GAP;
         if input.all.series.is_empty() {
             ui.label(
-                RichText::new("No figures for this metric in the visible rows")
-                    .color(theme::weak_text(ui.visuals())),
+                RichText::new(crate::tr!("chart-no-figures")).color(theme::weak_text(ui.visuals())),
             );
         }
         for (i, s) in input.all.series.iter().enumerate() {
@@ -78,7 +75,7 @@ pub(super) fn legend_ui(
             } else {
                 theme::place_color(s.place)
             };
-            let name = Document::place_name(s.place);
+            let name = words::place_name(s.place);
             let response = ui
                 .horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
@@ -93,7 +90,7 @@ pub(super) fn legend_ui(
                     } else {
                         painter.rect_filled(r.rect, 2.0, color);
                     }
-                    let mut text = RichText::new(name).small();
+                    let mut text = RichText::new(&name).small();
                     if hidden {
                         text = text.strikethrough().color(color);
                     }
@@ -101,25 +98,23 @@ pub(super) fn legend_ui(
                 })
                 .response
                 .interact(Sense::click());
-            let action = if hidden { "Show" } else { "Hide" };
-            let response = response
-                .on_hover_text(format!(
-                    "{action} {name} in every chart, card and the table"
-                ))
-                .accessible_name(format!(
-                    "{action} {name} ({})",
-                    input.chart.metric.title().to_lowercase()
-                ));
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::CheckBox,
-                    true,
-                    !hidden,
-                    format!(
-                        "{action} {name} ({})",
-                        input.chart.metric.title().to_lowercase()
-                    ),
+            let metric = words::metric_lower(input.chart.metric);
+            let (hint, accessible) = if hidden {
+                (
+                    crate::tr!("legend-show-hint", place = name.clone()),
+                    crate::tr!("legend-show-name", place = name, metric = metric),
                 )
+            } else {
+                (
+                    crate::tr!("legend-hide-hint", place = name.clone()),
+                    crate::tr!("legend-hide-name", place = name, metric = metric),
+                )
+            };
+            let response = response
+                .on_hover_text(hint)
+                .accessible_name(accessible.clone());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::CheckBox, true, !hidden, accessible.clone())
             });
             if response.clicked() {
                 actions.toggle = Some(s.place);

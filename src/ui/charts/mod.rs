@@ -18,7 +18,7 @@ use egui::{Rect, RichText, Ui};
 
 use crate::analysis::{Granularity, MetricChart};
 use crate::data::document::{Metric, Place};
-use crate::ui::theme;
+use crate::ui::{theme, words};
 
 pub use data::{BarSpec, PlotData, plot_data};
 
@@ -75,33 +75,35 @@ pub struct ChartLayout {
 fn title_row(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
     let metric = input.chart.metric;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(metric.title()).strong().size(15.0));
+        let title = words::metric_title(metric);
+        ui.label(RichText::new(&title).strong().size(15.0));
         let total: f64 = input.chart.series.iter().map(|s| s.total).sum();
         ui.label(
-            RichText::new(format!("· {}", metric.format(total)))
-                .color(theme::weak_text(ui.visuals())),
+            RichText::new(crate::tr!(
+                "chart-total",
+                total = words::figure(metric, total)
+            ))
+            .color(theme::weak_text(ui.visuals())),
         );
         let mode = if input.cumulative {
-            "cumulative"
+            crate::tr!("chart-mode-cumulative")
         } else {
-            "per"
-        };
-        let per = if input.cumulative {
-            String::new()
-        } else {
-            format!(" {}", input.granularity.label().to_lowercase())
+            let period = crate::ui::filters::granularity_name(input.granularity);
+            crate::tr!("chart-mode-per", period = period.to_lowercase())
         };
         ui.label(
-            RichText::new(format!("({mode}{per})"))
+            RichText::new(mode)
                 .small()
                 .color(theme::weak_text(ui.visuals())),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let b = ui.small_button("Export…").on_hover_text(format!(
-                "Save or copy the {} chart as a PNG or SVG picture",
-                metric.title().to_lowercase()
-            ));
-            let b = b.accessible_name(format!("Export… {}", metric.title()));
+            let b = ui
+                .small_button(crate::tr!("chart-export"))
+                .on_hover_text(crate::tr!(
+                    "chart-export-hint",
+                    metric = words::metric_lower(metric)
+                ));
+            let b = b.accessible_name(crate::tr!("chart-export-name", metric = title));
             if b.clicked() {
                 actions.export = true;
             }

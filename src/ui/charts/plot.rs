@@ -6,7 +6,6 @@ use egui::Ui;
 use egui_plot::{Line, Plot, PlotPoints, PlotTransform};
 
 use crate::analysis::date_to_x;
-use crate::data::document::Document;
 use crate::picture::units;
 use crate::ui::theme;
 
@@ -48,7 +47,8 @@ fn shown_x_range_and_width(
 fn new_plot<'a>(input: &ChartInput<'_>, plot_id: egui::Id, width: f32, height: f32) -> Plot<'a> {
     let metric = input.chart.metric;
     let max = crate::picture::chart::value_max(input.chart, input.cumulative);
-    let scale = units::axis_scale(metric, max, units::Lang::En);
+    let lang = crate::ui::words::units_lang();
+    let scale = units::axis_scale(metric, max, lang);
     let metric_index = metric.index();
     Plot::new(("chart", metric_index))
         .id(plot_id)
@@ -66,9 +66,7 @@ fn new_plot<'a>(input: &ChartInput<'_>, plot_id: egui::Id, width: f32, height: f
         .y_grid_spacer(value_grid)
         .x_axis_formatter(|mark, _| date_label(mark))
         .y_axis_formatter(move |mark, _| value_label(mark, scale))
-        .y_axis_label(
-            egui::RichText::new(units::axis_title(metric, scale, units::Lang::En)).small(),
-        )
+        .y_axis_label(egui::RichText::new(units::axis_title(metric, scale, lang)).small())
         .y_axis_min_width(36.0)
 }
 
@@ -170,7 +168,7 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     let response = plot.show(ui, |plot_ui| {
         for (place, pts) in data.lines {
             plot_ui.line(
-                Line::new(Document::place_name(place), PlotPoints::from(pts))
+                Line::new(crate::ui::words::place_name(place), PlotPoints::from(pts))
                     .color(theme::place_color(place))
                     .width(2.0)
                     .allow_hover(false),

@@ -6,11 +6,11 @@
 use egui::accesskit::Role;
 use egui::{Color32, Pos2, Rect, Stroke, Ui, WidgetInfo, pos2, vec2};
 
-use crate::data::document::{Document, Metric, Place};
+use crate::data::document::{Metric, Place};
 use crate::map::scale::{Fill, Scale};
 use crate::map::values::MapValues;
 use crate::map::{Map, Point, Shape};
-use crate::ui::theme;
+use crate::ui::{theme, words};
 
 /// The pointer finds a province within this many points of it, however small it is drawn (Hong
 /// Kong and Macao are a pixel or two across on a small map).
@@ -69,7 +69,8 @@ pub(super) fn draw(ui: &mut Ui, d: &MapDraw<'_>) -> Option<Place> {
     let frame = Frame::fit(d.rect, map.aspect());
     let id = ui.scope_id().with("province map");
     let response = ui.interact(d.rect, id, egui::Sense::click());
-    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, format!("Map: {}", d.caption)));
+    let name = crate::tr!("map-name", caption = d.caption.to_owned());
+    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, name.clone()));
     let radius = MIN_HIT_RADIUS / frame.scale;
     let pointer = ui
         .ctx()
@@ -140,22 +141,23 @@ pub(super) fn value_text(d: &MapDraw<'_>, place: Place) -> (String, String) {
     };
     match d.values.get(region) {
         Some(v) => (
-            format!("{}: {}", d.metric.title(), d.metric.format(v.value)),
-            match v.events {
-                1 => "1 event".to_owned(),
-                n => format!("{n} events"),
-            },
+            crate::tr!(
+                "map-value",
+                metric = words::metric_title(d.metric),
+                value = words::figure(d.metric, v.value)
+            ),
+            words::events(v.events),
         ),
         None => (
-            format!("{}: no data", d.metric.title()),
-            "no events with this figure".to_owned(),
+            crate::tr!("map-value-no-data", metric = words::metric_title(d.metric)),
+            crate::tr!("map-no-events"),
         ),
     }
 }
 
 fn tooltip(ui: &mut Ui, d: &MapDraw<'_>, place: Place) {
     let (value, events) = value_text(d, place);
-    ui.label(egui::RichText::new(Document::place_name(place)).strong());
+    ui.label(egui::RichText::new(words::place_name(place)).strong());
     ui.label(value);
     ui.label(egui::RichText::new(events).color(theme::weak_text(ui.visuals())));
 }
@@ -177,11 +179,15 @@ fn province_node(ui: &mut Ui, d: &MapDraw<'_>, s: &Shape, frame: Frame) -> egui:
         id,
         egui::Sense::click(),
     );
-    let name = Document::place_name(place);
-    r.widget_info(|| WidgetInfo::labeled(Role::Button, true, name));
+    let name = words::place_name(place);
+    r.widget_info(|| WidgetInfo::labeled(Role::Button, true, name.clone()));
     let (value, events) = value_text(d, place);
     ui.ctx().accesskit_node_builder(id, |node| {
-        node.set_description(format!("{value}, {events}"));
+        node.set_description(crate::tr!(
+            "map-province-description",
+            value = value,
+            events = events
+        ));
     });
     r
 }

@@ -7,7 +7,7 @@ use egui::{Color32, RichText, Ui};
 use crate::data::document::Metric;
 use crate::map::scale::{Fill, Scale};
 use crate::map::values::MapValues;
-use crate::ui::theme;
+use crate::ui::{theme, words};
 
 fn swatch(ui: &mut Ui, fill: Color32, text: &str) {
     ui.horizontal(|ui| {
@@ -25,7 +25,7 @@ fn swatch(ui: &mut Ui, fill: Color32, text: &str) {
 
 /// The legend beside the map.
 pub(super) fn legend(ui: &mut Ui, scale: &Scale, values: &MapValues, metric: Metric) {
-    ui.label(RichText::new(metric.title()).strong());
+    ui.label(RichText::new(words::metric_title(metric)).strong());
     let color = |f: Fill| {
         let [r, g, b] = scale.color(f);
         Color32::from_rgb(r, g, b)
@@ -33,9 +33,13 @@ pub(super) fn legend(ui: &mut Ui, scale: &Scale, values: &MapValues, metric: Met
     for i in (0..scale.classes()).rev() {
         let (lo, hi) = scale.bounds(i);
         let text = if lo == hi {
-            metric.format(lo)
+            words::figure(metric, lo)
         } else {
-            format!("{} – {}", metric.format(lo), metric.format(hi))
+            format!(
+                "{} – {}",
+                words::figure(metric, lo),
+                words::figure(metric, hi)
+            )
         };
         swatch(ui, color(Fill::Class(i)), &text);
     }
@@ -45,7 +49,7 @@ pub(super) fn legend(ui: &mut Ui, scale: &Scale, values: &MapValues, metric: Met
     swatch(ui, color(Fill::NoData), &crate::tr!("map-no-data"));
     ui.add_space(6.0);
     ui.label(
-        RichText::new(crate::map::ORIGIN)
+        RichText::new(crate::tr!("map-origin"))
             .small()
             .color(theme::weak_text(ui.visuals())),
     );

@@ -100,12 +100,15 @@ pub fn when_text(view: &View, when: When, cumulative: bool) -> String {
     match when {
         When::All => match (view.first_day, view.last_day) {
             (Some(a), Some(b)) => format!("{} – {}", day_key_label(a), day_key_label(b)),
-            _ => "no dates".to_owned(),
+            _ => crate::tr!("map-no-dates"),
         },
         When::Period(p) if cumulative => {
-            format!("to the end of {}", view.granularity.period_label(p))
+            crate::tr!(
+                "map-to-the-end-of",
+                period = crate::ui::words::period_label(view.granularity, p)
+            )
         }
-        When::Period(p) => view.granularity.period_label(p),
+        When::Period(p) => crate::ui::words::period_label(view.granularity, p),
     }
 }
 
@@ -128,14 +131,14 @@ pub fn map_ui(
     let metric = settings.metric;
     let values = MapValues::new(input.view, metric, state.when, input.cumulative);
     let scale = Scale::new(values.range.iter().copied(), ui.visuals().dark_mode);
-    let caption = format!(
-        "{} · {} · {}",
-        metric.title(),
-        when_text(input.view, state.when, input.cumulative),
-        if input.cumulative {
-            "cumulative"
+    let caption = crate::tr!(
+        "map-caption",
+        metric = crate::ui::words::metric_title(metric),
+        when = when_text(input.view, state.when, input.cumulative),
+        mode = if input.cumulative {
+            crate::tr!("map-mode-cumulative")
         } else {
-            "per period"
+            crate::tr!("map-mode-per-period")
         }
     );
     ui.label(egui::RichText::new(&caption).strong());
@@ -170,10 +173,10 @@ fn toolbar(
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(crate::tr!("map-colour-by"));
         egui::ComboBox::from_id_salt("map metric")
-            .selected_text(settings.metric.title())
+            .selected_text(crate::ui::words::metric_title(settings.metric))
             .show_ui(ui, |ui| {
                 for m in Metric::ALL {
-                    ui.selectable_value(&mut settings.metric, m, m.title());
+                    ui.selectable_value(&mut settings.metric, m, crate::ui::words::metric_title(m));
                 }
             })
             .response
@@ -206,7 +209,9 @@ fn toolbar(
             .add(
                 egui::Slider::new(&mut index, 0..=periods.len() - 1)
                     .show_value(false)
-                    .custom_formatter(|i, _| g.period_label(periods[i as usize])),
+                    .custom_formatter(|i, _| {
+                        crate::ui::words::period_label(g, periods[i as usize])
+                    }),
             )
             .labelled_by(l.id);
         if r.changed() {
@@ -214,7 +219,7 @@ fn toolbar(
             state.playing = false;
         }
         if let When::Period(p) = state.when {
-            ui.label(g.period_label(p));
+            ui.label(crate::ui::words::period_label(g, p));
         }
         if ui
             .selectable_label(state.when == When::All, crate::tr!("map-whole-range"))
