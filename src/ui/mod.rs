@@ -4,6 +4,7 @@
 
 pub mod cards;
 pub mod charts;
+pub mod data_format;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod filters;
@@ -14,5 +15,6 @@ mod preview_choices;
 pub mod problems;
 pub mod table;
 pub mod theme;
+pub mod tips;
 
 pub use paint::reduce;
