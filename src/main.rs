@@ -57,6 +57,7 @@ fn main() -> std::process::ExitCode {
         ),
         background_from_clear: std::env::var_os("CRACKDOWN_PANEL_FILLS").is_none(),
         chart_pictures: std::env::var_os("CRACKDOWN_NO_CHART_PICTURES").is_none(),
+        first_run_tips: true,
         ..Default::default()
     };
     let data_dir = logging::data_dir();

@@ -145,6 +145,7 @@ impl App {
         self.recovery_ui(ctx);
         self.preview_ui(ctx);
         self.export_ui(ctx);
+        self.data_format_ui(ctx);
         self.error_ui(ctx);
         self.unsaved_ui(ctx);
     }

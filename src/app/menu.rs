@@ -24,6 +24,9 @@ impl App {
                 if ui.button(crate::tr!("menu-open-sample")).clicked() {
                     self.request_open(OpenTarget::Sample);
                 }
+                if ui.button(crate::tr!("firstrun-menu-data-format")).clicked() {
+                    self.first_run.data_format = true;
+                }
                 ui.label(RichText::new(format!("{APP_NAME} {}", env!("CARGO_PKG_VERSION"))).weak());
                 ui.label(RichText::new(MAP_ABOUT).weak());
             });

@@ -13,6 +13,7 @@ mod dashboard;
 mod derived;
 mod dialogs;
 mod export;
+mod firstrun;
 mod menu;
 mod open;
 mod panels;
@@ -67,6 +68,8 @@ pub struct Settings {
     pub language: Option<crate::i18n::Language>,
     /// Light or dark, chosen in View ▸ Theme; `System` (the default) follows the system.
     pub theme: egui::ThemePreference,
+    /// The tip strip over the sample data was dismissed (it does not come back).
+    pub tips_dismissed: bool,
 }
 
 impl Settings {
@@ -106,6 +109,9 @@ pub struct StartOptions {
     /// The data folder whose markers say how the last run ended (`crate::crash`) and where the
     /// log file is: the app's data folder in the real window, none by default (tests).
     pub crash_dir: Option<PathBuf>,
+    /// The sample data opens with the tip strip until it is dismissed: the native window. Off in
+    /// tests unless a test turns it on, so their first screen stays the dashboard alone.
+    pub first_run_tips: bool,
 }
 
 /// Work that spans frames: a file loading on a worker thread, the export dialog.
@@ -152,6 +158,8 @@ pub struct App {
     selected_place: Option<Place>,
     /// The map's time slider.
     map: MapState,
+    /// The tip strip and Help ▸ Data format….
+    first_run: firstrun::FirstRun,
 }
 
 impl App {
@@ -212,6 +220,10 @@ impl App {
             crash: CrashNotice::start(start.crash_dir.clone()),
             selected_place: None,
             map: MapState::default(),
+            first_run: firstrun::FirstRun {
+                tips: start.first_run_tips,
+                data_format: false,
+            },
         };
         let file = if start.sample {
             None

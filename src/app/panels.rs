@@ -35,6 +35,7 @@ impl App {
                 filters::filter_bar(ui, &mut self.settings.view);
                 ui.add_space(2.0);
             });
+            self.tips_panel(ui);
             egui::Panel::bottom("status")
                 .frame(side)
                 .show(ui, |ui| self.status_bar(ui));

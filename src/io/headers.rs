@@ -170,6 +170,15 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     ),
 ];
 
+/// The synonyms a field's header may be (folded: lower case, no spaces or punctuation), as the
+/// matching reads them; Help ▸ Data format lists them.
+pub fn synonyms(field: Field) -> &'static [&'static str] {
+    SYNONYMS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or(&[], |(_, names)| names)
+}
+
 /// True when a header is the field's own key, written any case or with spaces for underscores.
 pub fn is_key(header: &str, field: Field) -> bool {
     fold(header) == fold(field.key())

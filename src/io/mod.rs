@@ -36,7 +36,7 @@ pub use delimited::stream;
 pub use error::{ErrorKind, FileError};
 pub use file::read_file;
 pub use format::Format;
-pub use headers::{Strength, classify_header, is_key, match_header};
+pub use headers::{Strength, classify_header, is_key, match_header, synonyms};
 pub use progress::Progress;
 pub use report::{Import, ImportReport, ReadOptions};
 pub use write::{EncodeError, to_bytes};

@@ -11,6 +11,8 @@ pub enum SaveKind {
     Png,
     /// Exporting a picture as SVG.
     Svg,
+    /// An empty template file (Help ▸ Data format…).
+    Template(crate::ui::data_format::TemplateFormat),
 }
 
 /// Asks the user for files. `None` means the user cancelled.
@@ -64,6 +66,9 @@ impl FileDialogs for NativeDialogs {
             SaveKind::Svg => d
                 .set_title("Export picture as SVG")
                 .add_filter("SVG image", &["svg"]),
+            SaveKind::Template(format) => d
+                .set_title(crate::tr!("firstrun-save-title"))
+                .add_filter(format.filter_name(), &[format.extension()]),
         };
         if let Some(f) = &self.folder {
             d = d.set_directory(f);

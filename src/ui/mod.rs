@@ -4,6 +4,7 @@
 
 pub mod cards;
 pub mod charts;
+pub mod data_format;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod filters;
@@ -15,5 +16,6 @@ pub mod problems;
 pub mod table;
 pub mod theme;
 pub mod words;
+pub mod tips;
 
 pub use paint::reduce;

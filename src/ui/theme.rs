@@ -69,3 +69,17 @@ pub fn card_frame(visuals: &egui::Visuals) -> egui::Frame {
     .corner_radius(RADIUS)
     .inner_margin(PAD)
 }
+
+/// Frame of an info bar (the tip strip over the sample data): a quiet tint of the panel, a thin
+/// line under it, one line of text.
+pub fn info_bar_frame(visuals: &egui::Visuals) -> egui::Frame {
+    let fill = if visuals.dark_mode {
+        Color32::from_rgb(36, 44, 56)
+    } else {
+        Color32::from_rgb(232, 240, 250)
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(PAD, 3))
+        .stroke(visuals.widgets.noninteractive.bg_stroke)
+}

@@ -14,18 +14,25 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Dialogs answered from a queue, as a user picking files would (Save is cancelled).
+/// Dialogs answered from queues, as a user picking files would (a save dialog with nothing
+/// queued is cancelled); the save dialogs asked for are noted with their suggested names.
 #[derive(Clone, Default)]
 pub struct ScriptedDialogs {
     pub open: Arc<Mutex<VecDeque<PathBuf>>>,
+    pub save: Arc<Mutex<VecDeque<PathBuf>>>,
+    pub asked: Arc<Mutex<Vec<(SaveKind, String)>>>,
 }
 
 impl FileDialogs for ScriptedDialogs {
     fn pick_open(&mut self) -> Option<PathBuf> {
         self.open.lock().unwrap().pop_front()
     }
-    fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<PathBuf> {
-        None
+    fn pick_save(&mut self, kind: SaveKind, suggested: &str) -> Option<PathBuf> {
+        self.asked
+            .lock()
+            .unwrap()
+            .push((kind, suggested.to_owned()));
+        self.save.lock().unwrap().pop_front()
     }
 }
 
