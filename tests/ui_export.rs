@@ -1,7 +1,8 @@
 //! The Export dialog as a user meets it (egui_kittest on the real app): opened from a chart's
 //! Export… button or File ▸ Export dashboard…, a size and scale chosen, Save… writes the picture
 //! (made off screen, so its size is the one chosen, not the window's), Copy image puts the same
-//! PNG on the clipboard, and each chart carries its "About this chart" line.
+//! PNG on the clipboard, and each chart carries its "About this chart" line. Ctrl+E opens the
+//! dashboard's.
 
 mod app_harness;
 
@@ -129,7 +130,7 @@ fn the_dashboard_exports_as_svg_from_the_file_menu() {
     let (dialogs, mut h) = harness(std::slice::from_ref(&path));
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Export dashboard…").click();
+    h.get_by_label_contains("Export dashboard…").click();
     h.run();
     h.get_by_label("SVG (vectors, text as text)").click();
     h.get_by_label("Dark").click();
@@ -142,6 +143,17 @@ fn the_dashboard_exports_as_svg_from_the_file_menu() {
     assert!(svg.contains("<desc id=\"desc\">Inner Mongolia accounts for"));
     assert!(svg.contains("fill=\"#1b1b1b\""), "the dark background");
     assert_eq!(dialogs.kinds.lock().unwrap()[0].0, SaveKind::Svg);
+}
+
+#[test]
+fn ctrl_e_does_not_replace_a_dialog_already_open() {
+    let (_, mut h) = harness(&[]);
+    h.get_by_label("Export… Rigs seized").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Export rigs seized");
+    assert!(h.query_by_label("Export dashboard").is_none());
 }
 
 #[test]
