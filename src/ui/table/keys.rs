@@ -31,7 +31,9 @@ pub(super) fn handle_keys(
     actions: &mut TableActions,
 ) {
     let ctx = ui.ctx().clone();
-    if state.editing.is_some() || ctx.text_edit_focused() || visible.is_empty() {
+    // A dialog over the table (the export dialog, the import preview…) has the keys.
+    let behind_dialog = !ctx.memory(|m| m.allows_interaction(ui.layer_id()));
+    if state.editing.is_some() || ctx.text_edit_focused() || visible.is_empty() || behind_dialog {
         return;
     }
     let Some((row, col)) = state.cursor else {
