@@ -684,6 +684,24 @@ fn copied(h: &Harness<'_, App>) -> Option<String> {
         })
 }
 
+/// With no active cell yet, a move key makes the first cell active, so the keyboard alone can
+/// start in the table: Ctrl+Home, five to the right, one down and Enter edit row 2's rigs (the
+/// route `scripts/e2e-window` takes in the real window).
+#[test]
+fn a_move_key_with_no_active_cell_starts_at_the_first_cell() {
+    let mut h = harness(ScriptedDialogs::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.run();
+    for key in [Key::ArrowRight; 5]
+        .into_iter()
+        .chain([Key::ArrowDown, Key::Enter])
+    {
+        h.key_press(key);
+        h.run();
+    }
+    named(&h, "Edit Rigs seized, row 2");
+}
+
 #[test]
 fn the_table_works_from_the_keyboard() {
     let mut h = harness(ScriptedDialogs::default());

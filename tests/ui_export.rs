@@ -1,7 +1,8 @@
 //! The Export dialog as a user meets it (egui_kittest on the real app): opened from a chart's
 //! Export… button or File ▸ Export dashboard…, a size and scale chosen, Save… writes the picture
 //! (made off screen, so its size is the one chosen, not the window's), Copy image puts the same
-//! PNG on the clipboard, and each chart carries its "About this chart" line.
+//! PNG on the clipboard, and each chart carries its "About this chart" line. Ctrl+E opens the
+//! dashboard's, and the keyboard alone goes through it.
 
 mod app_harness;
 
@@ -129,7 +130,7 @@ fn the_dashboard_exports_as_svg_from_the_file_menu() {
     let (dialogs, mut h) = harness(std::slice::from_ref(&path));
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Export dashboard…").click();
+    h.get_by_label_contains("Export dashboard…").click();
     h.run();
     h.get_by_label("SVG (vectors, text as text)").click();
     h.get_by_label("Dark").click();
@@ -142,6 +143,61 @@ fn the_dashboard_exports_as_svg_from_the_file_menu() {
     assert!(svg.contains("<desc id=\"desc\">Inner Mongolia accounts for"));
     assert!(svg.contains("fill=\"#1b1b1b\""), "the dark background");
     assert_eq!(dialogs.kinds.lock().unwrap()[0].0, SaveKind::Svg);
+}
+
+/// The keyboard route `scripts/e2e-window` takes in the real window, with an active cell in the
+/// table behind the dialog (its keys must not move or edit it): Ctrl+E, then Tab and Space only
+/// (the dialog's Tab order: four sizes, three scales, PNG, SVG, Light, Dark, Title, Subtitle,
+/// Footer, Save…).
+#[test]
+fn ctrl_e_opens_the_dashboard_export_and_the_keyboard_alone_saves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dashboard.png");
+    let (dialogs, mut h) = harness(std::slice::from_ref(&path));
+    app_harness::named(&h, "Rigs seized, row 2: 80").click();
+    h.run();
+    h.key_press(egui::Key::Escape); // the edit cancelled, the active cell kept
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Export dashboard");
+    for key in [egui::Key::Tab, egui::Key::Tab, egui::Key::Space] {
+        h.key_press(key);
+        h.run();
+    }
+    assert!(shows_containing(&h, "The PNG will be 1600 × 900 pixels."));
+    for _ in 0..13 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert_eq!(
+        dialogs.kinds.lock().unwrap().as_slice(),
+        [(SaveKind::Png, "dashboard.png".to_owned())],
+        "Space on the 13th Tab after the size pressed Save…"
+    );
+    let img = image::open(&path).unwrap();
+    assert_eq!((img.width(), img.height()), (1600, 900));
+    assert!(h.query_by_label("Export dashboard").is_none());
+    assert!(
+        !h.state().session().is_dirty(),
+        "the keys for the dialog edited the table behind it"
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Edit Rigs seized, row 2");
+}
+
+#[test]
+fn ctrl_e_does_not_replace_a_dialog_already_open() {
+    let (_, mut h) = harness(&[]);
+    h.get_by_label("Export… Rigs seized").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Export rigs seized");
+    assert!(h.query_by_label("Export dashboard").is_none());
 }
 
 #[test]

@@ -6,6 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::App;
 use super::open::{OpenTarget, PreviewStep};
 use crate::data::document::{Column, Edit, Field};
+use crate::ui::export_dialog::ExportTarget;
 use crate::ui::table::{self, Editing, RowAction};
 
 impl App {
@@ -114,7 +115,7 @@ impl App {
         });
     }
 
-    /// Save, Save As, Open, Undo and Redo from the keyboard.
+    /// Save, Save As, Open, Export dashboard, Undo and Redo from the keyboard.
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         // A focused text field keeps Ctrl+Z for its own text.
         let editing_text = ctx.text_edit_focused();
@@ -132,6 +133,12 @@ impl App {
         if consume(Modifiers::COMMAND, Key::O) {
             self.commit_editing();
             self.request_open(OpenTarget::Dialog);
+        }
+        // File ▸ Export dashboard…, but not over a dialog (the menu cannot be reached then).
+        let no_dialog = ctx.memory(|m| m.top_modal_layer().is_none());
+        if no_dialog && consume(Modifiers::COMMAND, Key::E) {
+            self.commit_editing();
+            self.open_export(ExportTarget::Dashboard);
         }
         if !editing_text {
             // While the import preview is open, undo and redo step through its choices.

@@ -58,7 +58,10 @@ impl App {
             self.save_as();
         }
         ui.separator();
-        if ui.button(crate::tr!("menu-export-dashboard")).clicked() {
+        if ui
+            .add(egui::Button::new(crate::tr!("menu-export-dashboard")).shortcut_text("Ctrl+E"))
+            .clicked()
+        {
             self.open_export(crate::ui::export_dialog::ExportTarget::Dashboard);
         }
         ui.separator();

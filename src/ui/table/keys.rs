@@ -31,17 +31,23 @@ pub(super) fn handle_keys(
     actions: &mut TableActions,
 ) {
     let ctx = ui.ctx().clone();
-    if state.editing.is_some() || ctx.text_edit_focused() || visible.is_empty() {
+    // A dialog over the table (the export dialog, the import preview…) has the keys.
+    let behind_dialog = !ctx.memory(|m| m.allows_interaction(ui.layer_id()));
+    if state.editing.is_some() || ctx.text_edit_focused() || visible.is_empty() || behind_dialog {
         return;
     }
+    let ncols = doc.columns().len();
+    let last = (visible.len() as isize - 1, ncols as isize - 1);
     let Some((row, col)) = state.cursor else {
+        // No active cell yet: a move key makes the first one active (a spreadsheet's A1).
+        if navigation(&ctx, 0, 0, last).is_some() {
+            move_cursor(state, visible, (visible[0], 0), (0, 0, false), last);
+        }
         return;
     };
-    let ncols = doc.columns().len();
     let Some(pos) = visible.iter().position(|&r| r == row) else {
         return;
     };
-    let last = (visible.len() as isize - 1, ncols as isize - 1);
     let target = navigation(&ctx, pos as isize, col as isize, last);
     if select_all(&ctx, visible, ncols, state) {
         return;
