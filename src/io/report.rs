@@ -10,9 +10,7 @@ use crate::data::problem_index::ProblemIndex;
 use crate::data::row_checks::Checked;
 use crate::data::sink::LoadSink;
 use crate::data::value::DateOrder;
-
-/// The notice for the whole file then (`check` says it too).
-const NONE_RECOGNISED: &str = "no column was recognised: every column is kept as an extra column";
+use crate::i18n::Msg;
 
 /// Choices that override what the reader would guess (the import preview sets them).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -64,9 +62,9 @@ pub struct ImportReport {
     /// Each figure column's number format (delimited text whose delimiter is not a comma).
     pub number_formats: Vec<(Field, NumberFormat)>,
     /// Sentences naming each guess ("encoding guessed as gb18030").
-    pub guesses: Vec<String>,
+    pub guesses: Vec<Msg>,
     /// Other things the user should know.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
     /// What the user should know about the columns as read: no column recognised, extra
     /// columns that hold figures ([`Document::notices`]).
     pub notices: Vec<Notice>,
@@ -86,7 +84,8 @@ impl ImportReport {
         if !self.mapping.is_empty() && self.mapping.iter().all(Option::is_none) {
             out.push(Notice {
                 column: None,
-                message: NONE_RECOGNISED.into(),
+                // `check` says it too.
+                message: crate::msg!("notice-none-recognised"),
             });
         }
         out.extend(doc.notices());
@@ -162,17 +161,14 @@ pub(crate) fn finish<S: LoadSink>(
         }
         _ => {
             if let Some(order) = doc.infer_date_order() {
-                report.guesses.push(format!(
-                    "numeric dates are read as {} (as the unambiguous ones are)",
-                    order.label()
-                ));
+                report
+                    .guesses
+                    .push(crate::msg!("guess-date-order", order = order.text()));
             }
         }
     }
     if doc.has_ambiguous_dates() {
-        report.guesses.push(
-            "some numeric dates could be day/month or month/day: choose the date order".into(),
-        );
+        report.guesses.push(crate::msg!("guess-ambiguous-dates"));
     }
     report.date_order = doc.date_order();
     report.notices = report.notices_of(&doc);

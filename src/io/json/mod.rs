@@ -370,19 +370,21 @@ mod tests {
         match parsed {
             Ok(p) => Ok((
                 p.rows_empty,
-                p.doc.map(|d| fingerprint(&d)).map_err(|e| e.message),
+                p.doc
+                    .map(|d| fingerprint(&d))
+                    .map_err(|e| e.message.to_string()),
                 report,
             )),
             Err(e) => {
                 assert_eq!(report, ImportReport::default(), "report left changed");
-                Err(e.message)
+                Err(e.message.to_string())
             }
         }
     }
 
     fn reference_outcome(text: &str, options: &ReadOptions) -> Outcome {
         let path = Path::new("t.json");
-        let (headers, rows) = reference_read_json(path, text).map_err(|e| e.message)?;
+        let (headers, rows) = reference_read_json(path, text).map_err(|e| e.message.to_string())?;
         let mut report = ImportReport::default();
         let doc = build(
             path,
@@ -394,7 +396,8 @@ mod tests {
         );
         Ok((
             rows.is_empty(),
-            doc.map(|d| fingerprint(&d)).map_err(|e| e.message),
+            doc.map(|d| fingerprint(&d))
+                .map_err(|e| e.message.to_string()),
             report,
         ))
     }
