@@ -299,6 +299,14 @@ mod tests {
                 crate::msg!("file-cannot-save", reason = crate::msg!("file-disk-full")),
                 "could not be saved: the disk is full; the previous file is unchanged",
             ),
+            (
+                crate::msg!("json-no-events"),
+                "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}",
+            ),
+            (
+                crate::msg!("json-single-value"),
+                "expected a JSON array of rows or {\"events\": [ … ]}, not a single value",
+            ),
         ];
         for (msg, old) in cases {
             assert_eq!(msg.english(), old);
