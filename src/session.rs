@@ -218,7 +218,7 @@ impl Session {
             FileError::new(
                 Path::new(&self.name),
                 ErrorKind::NoPath,
-                "has no file yet; use Save As…",
+                crate::msg!("file-no-path"),
             )
         })?;
         self.save_as(&path)?;

@@ -130,3 +130,7 @@ json-single-value = expected a JSON array of rows or {"{"}"events": [ … ]{"}"}
 json-too-deep = it is nested too deeply to be a table of events
 json-invalid = this is not valid JSON ({ $reason })
 json-at = line { $line }, column { $column }: { $why }
+file-cannot-write-format = the app cannot write .{ $format } files; save as .xlsx, .csv or .json
+file-not-a-file-name = is not a file name
+file-no-path = has no file yet; use Save As…
+file-cannot-create = cannot be created: { $reason }

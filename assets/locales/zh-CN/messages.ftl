@@ -119,3 +119,7 @@ json-single-value = 应为由行组成的 JSON 数组或 {"{"}"events": [ … ]{
 json-too-deep = 嵌套太深，不是事件表
 json-invalid = 这不是有效的 JSON（{ $reason }）
 json-at = 第 { $line } 行第 { $column } 列：{ $why }
+file-cannot-write-format = 应用无法写入 .{ $format } 文件；请另存为 .xlsx、.csv 或 .json
+file-not-a-file-name = 不是文件名
+file-no-path = 还没有文件；请使用“另存为…”
+file-cannot-create = 无法创建：{ $reason }
