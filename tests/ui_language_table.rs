@@ -101,6 +101,10 @@ fn the_table_toolbar_header_and_a_cells_context_menu_are_chinese() {
         assert!(shows_text(&h, text), "{text} in the toolbar");
     }
     assert!(shows_text_containing(&h, " 行"), "the row count");
+    assert!(
+        shows_text(&h, "crackdown-events.csv（示例数据）"),
+        "the status bar names the sample data"
+    );
     named(&h, "按日期排序");
     named(&h, "按查扣矿机数排序");
     assert!(!shows(&h, "Insert row above") && !shows(&h, "Sort by Date"));

@@ -34,6 +34,9 @@ impl App {
         ui.horizontal(|ui| {
             let name = match self.session.path() {
                 Some(p) => p.display().to_string(),
+                None if self.session.name() == crate::io::SAMPLE_NAME => {
+                    crate::tr!("status-sample-name")
+                }
                 None => self.session.name().to_owned(),
             };
             if self.session.is_dirty() {

@@ -29,3 +29,4 @@ edit-redo = Redo
 edit-redo-what = Redo { $what }
 about-version = { $app } { $version }
 about-map = Map borders: Natural Earth admin-1 states and provinces (public domain), which show de facto borders: who administers the ground, not any claim.
+status-sample-name = crackdown-events.csv (sample data)

@@ -28,3 +28,4 @@ edit-redo = 重做
 edit-redo-what = 重做：{ $what }
 about-version = { $app } { $version }
 about-map = 地图边界：Natural Earth 一级行政区（公有领域），显示实际控制边界：即谁管理这片土地，而非任何主张。
+status-sample-name = crackdown-events.csv（示例数据）
