@@ -2,11 +2,14 @@
 //! model's checks, the readers' guesses and errors, made on worker threads, which use English),
 //! kept as a key and its arguments and rendered in the interface's language at display time.
 //!
-//! A `Msg` also holds its English text, rendered from the same key once when it is made, so the
-//! command line, the log and `check --json` read it as a `&str` (it dereferences to the English)
-//! and every English consumer sees exactly what the English `.ftl` file says.
+//! A `Msg` also holds its English text, rendered from the same key the first time it is asked for
+//! (making one costs no more than the `format!` it replaces; a problem list of a million rows
+//! shown in Chinese never renders its English), so the command line, the log and `check --json`
+//! read it as a `&str` (it dereferences to the English) and every English consumer sees exactly
+//! what the English `.ftl` file says.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use super::{FluentValue, Language};
 
@@ -52,18 +55,18 @@ type Args = Vec<(&'static str, Arg)>;
 /// is empty raw text. Messages are equal when their English is.
 #[derive(Clone, Debug, Default)]
 pub struct Msg {
-    english: String,
+    /// Rendered from `parts` when first asked for (given for raw text).
+    english: OnceLock<String>,
     /// The key and arguments; `None` for text that has no translation (an operating system's
     /// own error message), shown as it is in every language.
     parts: Option<Box<(&'static str, Args)>>,
 }
 
 impl Msg {
-    /// The message of `key` with `args`; its English text is rendered now.
+    /// The message of `key` with `args`.
     pub fn new(key: &'static str, args: Vec<(&'static str, Arg)>) -> Msg {
-        let english = render(Language::En, key, &args);
         Msg {
-            english,
+            english: OnceLock::new(),
             parts: Some(Box::new((key, args))),
         }
     }
@@ -71,14 +74,17 @@ impl Msg {
     /// Text shown as it is in every language.
     pub fn raw(text: impl Into<String>) -> Msg {
         Msg {
-            english: text.into(),
+            english: OnceLock::from(text.into()),
             parts: None,
         }
     }
 
     /// Its English text.
     pub fn english(&self) -> &str {
-        &self.english
+        self.english.get_or_init(|| match &self.parts {
+            Some(p) => render(Language::En, p.0, &p.1),
+            None => String::new(),
+        })
     }
 
     /// Its key (`None` for raw text).
@@ -95,7 +101,7 @@ impl Msg {
     pub fn text_in(&self, lang: Language) -> String {
         match &self.parts {
             Some(p) if lang != Language::En => render(lang, p.0, &p.1),
-            _ => self.english.clone(),
+            _ => self.english().to_owned(),
         }
     }
 }
@@ -119,7 +125,7 @@ fn render(lang: Language, key: &'static str, args: &[(&'static str, Arg)]) -> St
 /// The English text.
 impl fmt::Display for Msg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.english)
+        f.write_str(self.english())
     }
 }
 
@@ -127,7 +133,7 @@ impl fmt::Display for Msg {
 impl std::ops::Deref for Msg {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.english
+        self.english()
     }
 }
 
@@ -145,7 +151,7 @@ impl From<&str> for Msg {
 
 impl PartialEq for Msg {
     fn eq(&self, other: &Msg) -> bool {
-        self.english == other.english
+        self.english() == other.english()
     }
 }
 
@@ -153,19 +159,19 @@ impl Eq for Msg {}
 
 impl PartialEq<str> for Msg {
     fn eq(&self, other: &str) -> bool {
-        self.english == other
+        self.english() == other
     }
 }
 
 impl PartialEq<&str> for Msg {
     fn eq(&self, other: &&str) -> bool {
-        self.english == *other
+        self.english() == *other
     }
 }
 
 impl serde::Serialize for Msg {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.english)
+        s.serialize_str(self.english())
     }
 }
 
