@@ -295,7 +295,7 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
                 "row": p.row + 1,
                 "column": p.column.map(|c| doc.column_key(c).to_owned()),
                 "value": p.column.map(|c| doc.cell_text(p.row, c).into_owned()),
-                "message": p.message.as_str(),
+                "message": p.message.english(),
             })
         })
         .collect();

@@ -15,6 +15,9 @@
 
 use std::cell::Cell;
 
+mod msg;
+pub use msg::{Arg, Msg};
+
 pub use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use unic_langid::{LanguageIdentifier, langid};
@@ -104,12 +107,21 @@ pub fn text(key: &str) -> String {
 
 /// The text of `key` with its arguments filled in.
 pub fn text_with(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    text_with_in(language(), key, args)
+}
+
+/// The text of `key` in `lang` with its arguments filled in.
+pub fn text_with_in(
+    lang: Language,
+    key: &str,
+    args: &[(&'static str, FluentValue<'static>)],
+) -> String {
     let map = args
         .iter()
         .map(|(k, v)| (std::borrow::Cow::Borrowed(*k), v.clone()))
         .collect();
     LOCALES
-        .try_lookup_with_args(&language().id(), key, &map)
+        .try_lookup_with_args(&lang.id(), key, &map)
         .unwrap_or_else(|| key.to_owned())
 }
 

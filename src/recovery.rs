@@ -74,7 +74,7 @@ impl Recovery {
             FileError::new(
                 &self.dir,
                 ErrorKind::Write,
-                format!("cannot be created: {e}"),
+                crate::msg!("file-cannot-create", reason = e.to_string()),
             )
             .with_source(e)
         })?;

@@ -14,8 +14,8 @@ struct Step {
     forward: Edit,
     /// The edit that undoes it.
     inverse: Edit,
-    /// "edit of rigs seized in row 12".
-    description: String,
+    /// "edit of rigs seized in row 12", in any language.
+    description: crate::i18n::Msg,
     /// State id before the edit.
     before: u64,
     /// State id after the edit.
@@ -162,14 +162,14 @@ impl Session {
         Ok(())
     }
 
-    /// What Undo would undo ("edit of rigs seized in row 12").
-    pub fn undo_description(&self) -> Option<&str> {
-        self.undo.last().map(|s| s.description.as_str())
+    /// What Undo would undo ("edit of rigs seized in row 12"; shown with `.text()`).
+    pub fn undo_description(&self) -> Option<&crate::i18n::Msg> {
+        self.undo.last().map(|s| &s.description)
     }
 
     /// What Redo would redo.
-    pub fn redo_description(&self) -> Option<&str> {
-        self.redo.last().map(|s| s.description.as_str())
+    pub fn redo_description(&self) -> Option<&crate::i18n::Msg> {
+        self.redo.last().map(|s| &s.description)
     }
 
     /// Undoes the last edit. Returns false when there is nothing to undo.
@@ -186,7 +186,7 @@ impl Session {
             }
             Err(_) => {
                 // Cannot happen with a consistent history; drop it rather than corrupt data.
-                step.description.clear();
+                step.description = crate::i18n::Msg::default();
                 self.undo.clear();
                 false
             }
@@ -218,7 +218,7 @@ impl Session {
             FileError::new(
                 Path::new(&self.name),
                 ErrorKind::NoPath,
-                "has no file yet; use Save As…",
+                crate::msg!("file-no-path"),
             )
         })?;
         self.save_as(&path)?;
@@ -304,7 +304,10 @@ mod tests {
         .unwrap();
         s.mark_clean();
         assert!(!s.is_dirty());
-        assert_eq!(s.undo_description(), Some("date order month/day/year"));
+        assert_eq!(
+            s.undo_description().map(|d| d.english()),
+            Some("date order month/day/year")
+        );
         assert!(s.undo());
         assert!(s.is_dirty());
         assert!(s.redo());

@@ -112,8 +112,8 @@ fn the_problems_panel_in_chinese_names_the_row() {
     );
     named(&h, "Problem: Row 2: no date: not in charts or cards");
     choose_language(&mut h, "View", "Language", "中文");
-    // The panel's own words are Chinese; the problem's message comes from the data checks, which
-    // are not translated yet.
-    named(&h, "问题：第 2 行：no date: not in charts or cards");
+    // The panel's own words and the problem's message (made by the data checks as a key and
+    // shown in the interface's language) are Chinese.
+    named(&h, "问题：第 2 行：没有日期：不计入图表和卡片");
     assert!(shows_text(&h, "问题（1）"), "the panel's heading");
 }

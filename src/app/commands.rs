@@ -14,7 +14,10 @@ impl App {
     pub(super) fn apply(&mut self, edit: Edit) -> bool {
         let result = self.session.apply(edit);
         if let Err(e) = &result {
-            self.error(format!("That change could not be made: {e}"));
+            self.error(crate::tr!(
+                "status-edit-failed",
+                reason = e.message().text()
+            ));
         }
         self.changed();
         result.is_ok()
@@ -36,10 +39,10 @@ impl App {
     /// Undoes the last edit (Edit ▸ Undo, Ctrl+Z).
     pub(super) fn undo(&mut self) {
         self.table.editing = None;
-        if let Some(d) = self.session.undo_description().map(str::to_owned)
+        if let Some(d) = self.session.undo_description().map(|d| d.text())
             && self.session.undo()
         {
-            self.info(format!("Undid {d}"));
+            self.info(crate::tr!("status-undid", what = d));
             self.changed();
         }
     }
@@ -47,10 +50,10 @@ impl App {
     /// Redoes the last undone edit (Edit ▸ Redo, Ctrl+Y or Ctrl+Shift+Z).
     pub(super) fn redo(&mut self) {
         self.table.editing = None;
-        if let Some(d) = self.session.redo_description().map(str::to_owned)
+        if let Some(d) = self.session.redo_description().map(|d| d.text())
             && self.session.redo()
         {
-            self.info(format!("Redid {d}"));
+            self.info(crate::tr!("status-redid", what = d));
             self.changed();
         }
     }
@@ -63,7 +66,7 @@ impl App {
         let Some(plan) = table::plan_rows(self.session.doc(), &visible, &self.table, action) else {
             return;
         };
-        let description = plan.edit.describe(self.session.doc());
+        let description = plan.edit.describe(self.session.doc()).text();
         if !self.apply(plan.edit) {
             return;
         }
@@ -92,17 +95,14 @@ impl App {
         if let Some(first) = done.get_mut(..1) {
             first.make_ascii_uppercase();
         }
-        self.info(format!("{done} (Ctrl+Z undoes)"));
+        self.info(crate::tr!("status-done", what = done));
     }
 
     /// Selects a problem's cell in the table, ready to be fixed.
     pub(super) fn focus_cell(&mut self, row: usize, column: Option<Column>) {
         let visible = self.visible_rows();
         let Some(index) = visible.iter().position(|&r| r == row) else {
-            self.info(format!(
-                "Row {} is hidden by the province or date filter",
-                row + 1
-            ));
+            self.info(crate::tr!("status-row-hidden", row = (row + 1).to_string()));
             return;
         };
         self.table.selected = Some(row);

@@ -32,9 +32,16 @@ impl App {
             // The file's size is half the total: reading and parsing count it once each,
             // one after the other or together (a CSV file is parsed as it is read).
             let size = (total / 2) as f64 / 1e6;
-            let text = format!("{:.1} of {:.1} MB read", f64::from(fraction) * size, size);
+            let text = crate::tr!(
+                "status-mb-read",
+                read = format!("{:.1}", f64::from(fraction) * size),
+                size = format!("{size:.1}")
+            );
             ui.add(egui::ProgressBar::new(fraction).show_percentage())
-                .accessible_name(format!("Loading progress: {text}"));
+                .accessible_name(crate::tr!(
+                    "status-loading-progress",
+                    progress = text.clone()
+                ));
             ui.label(text);
             ui.add_space(6.0);
             if ui.button(crate::tr!("dialog-cancel-loading")).clicked() {
@@ -74,14 +81,14 @@ impl App {
             }
             Some(PreviewChoice::Cancel) => {
                 self.preview = None;
-                self.info("Import cancelled; the data that was open is unchanged");
+                self.info(crate::tr!("status-import-cancelled"));
             }
             Some(PreviewChoice::Reread { options, label }) => {
                 if let Some(state) = &mut self.preview {
                     let before = state.options.clone();
                     match state.reread(options) {
                         Ok(()) => state.history.record(before, label),
-                        Err(e) => self.error(format!("Could not read {e} that way")),
+                        Err(e) => self.error(crate::tr!("status-could-not-read", error = e.text())),
                     }
                 }
             }
@@ -129,12 +136,16 @@ impl App {
                 let mut s = Session::new(doc, rec.original.clone(), rec.name.clone());
                 s.mark_dirty();
                 self.replace_session(s);
-                self.info(format!(
-                    "Restored the unsaved changes to {} from {}",
-                    rec.name, rec.saved_at
+                self.info(crate::tr!(
+                    "status-restored",
+                    name = rec.name.clone(),
+                    time = rec.saved_at.to_string()
                 ));
             }
-            Err(e) => self.error(format!("Could not restore the unsaved changes: {e}")),
+            Err(e) => self.error(crate::tr!(
+                "status-could-not-restore",
+                error = e.to_string()
+            )),
         }
     }
 

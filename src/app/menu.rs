@@ -2,15 +2,11 @@
 
 use egui::{RichText, ViewportCommand};
 
+use super::App;
 use super::open::OpenTarget;
-use super::{APP_NAME, App};
 use crate::analysis::Filter;
 use crate::data::document::Edit;
 use crate::ui::table;
-
-/// Where the map's borders come from, in the About text.
-pub const MAP_ABOUT: &str = "Map borders: Natural Earth admin-1 states and provinces (public \
-     domain), which show de facto borders: who administers the ground, not any claim.";
 
 impl App {
     /// File, Edit, Data, View and Help.
@@ -27,8 +23,14 @@ impl App {
                 if ui.button(crate::tr!("firstrun-menu-data-format")).clicked() {
                     self.first_run.data_format = true;
                 }
-                ui.label(RichText::new(format!("{APP_NAME} {}", env!("CARGO_PKG_VERSION"))).weak());
-                ui.label(RichText::new(MAP_ABOUT).weak());
+                let version = crate::tr!(
+                    "about-version",
+                    app = crate::tr!("app-name"),
+                    version = env!("CARGO_PKG_VERSION")
+                );
+                ui.label(RichText::new(version).weak());
+                // Where the map's borders come from.
+                ui.label(RichText::new(crate::tr!("about-map")).weak());
             });
         });
     }
@@ -98,21 +100,29 @@ impl App {
 
     /// Undo, Redo and the row actions.
     fn edit_menu(&mut self, ui: &mut egui::Ui) {
-        let undo = self.session.undo_description().map(|d| format!("Undo {d}"));
+        let undo = self
+            .session
+            .undo_description()
+            .map(|d| crate::tr!("edit-undo-what", what = d.text()));
         if ui
             .add_enabled(
                 undo.is_some(),
-                egui::Button::new(undo.as_deref().unwrap_or("Undo")).shortcut_text("Ctrl+Z"),
+                egui::Button::new(undo.unwrap_or_else(|| crate::tr!("edit-undo")))
+                    .shortcut_text("Ctrl+Z"),
             )
             .clicked()
         {
             self.undo();
         }
-        let redo = self.session.redo_description().map(|d| format!("Redo {d}"));
+        let redo = self
+            .session
+            .redo_description()
+            .map(|d| crate::tr!("edit-redo-what", what = d.text()));
         if ui
             .add_enabled(
                 redo.is_some(),
-                egui::Button::new(redo.as_deref().unwrap_or("Redo")).shortcut_text("Ctrl+Y"),
+                egui::Button::new(redo.unwrap_or_else(|| crate::tr!("edit-redo")))
+                    .shortcut_text("Ctrl+Y"),
             )
             .clicked()
         {
@@ -134,7 +144,7 @@ impl App {
             crate::data::value::DateOrder::DayFirst,
             crate::data::value::DateOrder::MonthFirst,
         ] {
-            if ui.radio(current == order, order.label()).clicked() && current != order {
+            if ui.radio(current == order, order.text().text()).clicked() && current != order {
                 self.apply(Edit::SetDateOrder { order });
             }
         }

@@ -150,7 +150,11 @@ impl App {
                     worker,
                 })
             }
-            Err(e) => self.error(format!("Could not start loading {}: {e}", path.display())),
+            Err(e) => self.error(crate::tr!(
+                "status-could-not-start",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            )),
         }
     }
 
@@ -168,8 +172,13 @@ impl App {
                     Ok(_) if cancelled => {}
                     Ok(result) => self.finish_open(&path, result),
                     Err(panic) => self.error(format!(
-                        "Could not open {}: {panic}.\n\nThe data that was open is unchanged.",
-                        path.display()
+                        "{}\n\n{}",
+                        crate::tr!(
+                            "status-open-panic",
+                            path = path.display().to_string(),
+                            reason = panic.to_string()
+                        ),
+                        crate::tr!("status-data-unchanged")
                     )),
                 }
             }
@@ -193,7 +202,9 @@ impl App {
             }
             Ok((_, import)) => self.accept_import(path, import),
             Err(e) => self.error(format!(
-                "Could not open {e}\n\nThe data that was open is unchanged."
+                "{}\n\n{}",
+                crate::tr!("status-could-not-open", error = e.text()),
+                crate::tr!("status-data-unchanged")
             )),
         }
     }
@@ -240,7 +251,11 @@ impl App {
         if self.problem_count() > 0 || !self.notices().is_empty() {
             self.settings.show_problems = true;
         }
-        self.info(format!("Opened {} ({rows} rows)", path.display()));
+        self.info(crate::tr!(
+            "status-opened",
+            path = path.display().to_string(),
+            rows = rows.to_string()
+        ));
     }
 
     /// Opens `target`, asking first about unsaved changes.
@@ -264,7 +279,7 @@ impl App {
             OpenTarget::Sample => {
                 self.replace_session(Session::sample());
                 self.settings.last_file = None;
-                self.info("Opened the sample data");
+                self.info(crate::tr!("status-opened-sample"));
             }
         }
     }
@@ -287,7 +302,7 @@ impl App {
                 PreviewStep::Undo => state.history.undone(current),
                 PreviewStep::Redo => state.history.redone(current),
             },
-            Err(e) => self.error(format!("Could not read {e} that way")),
+            Err(e) => self.error(crate::tr!("status-could-not-read", error = e.text())),
         }
     }
 }

@@ -121,7 +121,7 @@ impl App {
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop the file to open it",
+                crate::tr!("status-drop"),
                 egui::TextStyle::Heading.resolve(&ctx.global_style()),
                 egui::Color32::WHITE,
             );

@@ -30,7 +30,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(format!("Could not save {e}"));
+                self.error(crate::tr!("status-could-not-save", error = e.text()));
                 false
             }
         }
@@ -57,7 +57,7 @@ impl App {
                 true
             }
             Err(e) => {
-                self.error(format!("Could not save {e}"));
+                self.error(crate::tr!("status-could-not-save", error = e.text()));
                 false
             }
         }
@@ -70,7 +70,10 @@ impl App {
             r.clear();
         }
         self.unsaved.due = None;
-        self.info(format!("Saved {}", path.display()));
+        self.info(crate::tr!(
+            "status-saved",
+            path = path.display().to_string()
+        ));
     }
 
     /// After any change: unsaved edits are written for recovery a few seconds later; back at
@@ -98,7 +101,7 @@ impl App {
         if let Some(r) = &self.unsaved.recovery
             && let Err(e) = r.write(self.session.doc(), self.session.path(), self.session.name())
         {
-            self.info(format!("Could not keep a recovery copy: {e}"));
+            self.info(crate::tr!("status-no-recovery", error = e.to_string()));
         }
     }
 }

@@ -34,28 +34,32 @@ impl App {
         ui.horizontal(|ui| {
             let name = match self.session.path() {
                 Some(p) => p.display().to_string(),
+                None if self.session.name() == crate::io::SAMPLE_NAME => {
+                    crate::tr!("status-sample-name")
+                }
                 None => self.session.name().to_owned(),
             };
-            let dirty = if self.session.is_dirty() {
-                " (unsaved changes)"
+            if self.session.is_dirty() {
+                ui.label(crate::tr!("status-unsaved", name = name));
             } else {
-                ""
-            };
-            ui.label(format!("{name}{dirty}"));
+                ui.label(name);
+            }
             ui.separator();
             let total = crate::data::value::group_thousands(self.session.doc().len() as f64, 0);
             if shown == self.session.doc().len() {
-                ui.label(format!("{total} rows"));
+                ui.label(crate::tr!("table-rows", rows = total));
             } else {
-                ui.label(format!(
-                    "{} of {total} rows",
-                    crate::data::value::group_thousands(shown as f64, 0)
+                ui.label(crate::tr!(
+                    "table-rows-of",
+                    shown = crate::data::value::group_thousands(shown as f64, 0),
+                    rows = total
                 ));
             }
             // No spinner: it would repaint every frame; the worker asks for one when done.
             if self.derived.visible_cache.is_busy() {
                 ui.label(
-                    RichText::new("sorting and filtering…").color(theme::weak_text(ui.visuals())),
+                    RichText::new(crate::tr!("status-sorting"))
+                        .color(theme::weak_text(ui.visuals())),
                 );
             }
             ui.separator();

@@ -141,6 +141,15 @@ impl DateOrder {
             DateOrder::MonthFirst => "month/day/year",
         }
     }
+
+    /// How menus name the order, in any language (its English is [`DateOrder::label`]).
+    pub fn text(self) -> crate::i18n::Msg {
+        match self {
+            DateOrder::Unknown => crate::msg!("date-order-unknown"),
+            DateOrder::DayFirst => crate::msg!("date-order-day-first"),
+            DateOrder::MonthFirst => crate::msg!("date-order-month-first"),
+        }
+    }
 }
 
 #[cfg(test)]

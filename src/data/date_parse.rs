@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::Datelike;
 
 use super::date::{DateOrder, EventDate, YEAR_RANGE};
+use crate::i18n::Msg;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -137,39 +138,50 @@ pub enum DateError {
     },
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DateError {
+    /// What is wrong, as a sentence in any language (the English is [`fmt::Display`]).
+    pub fn message(&self) -> Msg {
         let month_name =
             |m: u32| MONTHS[(m - 1) as usize][..1].to_uppercase() + &MONTHS[(m - 1) as usize][1..];
         match self {
-            DateError::Empty => f.write_str("empty"),
-            DateError::NotADate { text } => write!(
-                f,
-                "“{text}” is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2021-09-27, 2021-09, 2021)"
-            ),
-            DateError::NoDayAndMonth { text } => write!(f, "“{text}” is not a date"),
-            DateError::YearOutOfRange { year } => write!(
-                f,
-                "year {year} is outside {}–{}",
-                YEAR_RANGE.start(),
-                YEAR_RANGE.end()
+            DateError::Empty => crate::msg!("date-empty"),
+            DateError::NotADate { text } => crate::msg!("date-not-a-date", text = text.as_str()),
+            DateError::NoDayAndMonth { text } => {
+                crate::msg!("date-no-day-and-month", text = text.as_str())
+            }
+            DateError::YearOutOfRange { year } => crate::msg!(
+                "date-year-out-of-range",
+                year = year.to_string(),
+                from = YEAR_RANGE.start().to_string(),
+                to = YEAR_RANGE.end().to_string()
             ),
             DateError::Ambiguous {
                 text,
                 first,
                 second,
-            } => write!(
-                f,
-                "“{text}” is ambiguous: {first} {} or {} {second}? Choose the date order for this column",
-                month_name(*second),
-                month_name(*first)
+            } => crate::msg!(
+                "date-ambiguous",
+                text = text.as_str(),
+                first = first.to_string(),
+                second = second.to_string(),
+                first_name = month_name(*first),
+                second_name = month_name(*second)
             ),
-            DateError::NoSuchDay { text } => write!(f, "“{text}” does not exist"),
-            DateError::NoSuchMonth { month } => write!(f, "month {month} does not exist"),
-            DateError::NoSuchDate { year, month, day } => {
-                write!(f, "{year}-{month:02}-{day:02} does not exist")
+            DateError::NoSuchDay { text } => crate::msg!("date-no-such-day", text = text.as_str()),
+            DateError::NoSuchMonth { month } => {
+                crate::msg!("date-no-such-month", month = month.to_string())
             }
+            DateError::NoSuchDate { year, month, day } => crate::msg!(
+                "date-no-such-date",
+                date = format!("{year}-{month:02}-{day:02}")
+            ),
         }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message().english())
     }
 }
 

@@ -9,6 +9,26 @@ use super::interner::EMPTY;
 use super::place::Place;
 use super::schema::Column;
 use super::value::{Basis, DateOrder};
+use crate::i18n::{Arg, Msg};
+
+/// A field's name inside a sentence ("rigs seized"), in any language.
+fn field_name(f: super::schema::Field) -> Msg {
+    use super::schema::Field as F;
+    use crate::msg;
+    match f {
+        F::Date => msg!("field-name-date"),
+        F::Province => msg!("field-name-province"),
+        F::City => msg!("field-name-city"),
+        F::Action => msg!("field-name-action"),
+        F::Projects => msg!("field-name-projects"),
+        F::Rigs => msg!("field-name-rigs"),
+        F::Kwh => msg!("field-name-kwh"),
+        F::Coal => msg!("field-name-coal"),
+        F::Basis => msg!("field-name-basis"),
+        F::Source => msg!("field-name-source"),
+        F::Notes => msg!("field-name-notes"),
+    }
+}
 
 /// A change to the document. Applying one returns its inverse, which is what undo replays.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,27 +61,29 @@ pub enum Edit {
     },
     /// Several edits that undo and redo as one (a paste, clearing a range).
     Batch {
-        /// What the user did ("paste of 6 cells").
-        label: String,
+        /// What the user did ("paste of 6 cells"), in any language.
+        label: Msg,
         /// The edits, applied in order.
         edits: Vec<Edit>,
     },
 }
 
 impl Edit {
-    /// A short description for menus ("edit of rigs seized in row 12").
-    pub fn describe(&self, doc: &Document) -> String {
+    /// A short description for menus ("edit of rigs seized in row 12"), in any language (its
+    /// English is the `Display` of the [`Msg`]).
+    pub fn describe(&self, doc: &Document) -> Msg {
+        use crate::msg;
         match self {
             Edit::SetCell { row, column, .. } => {
-                format!(
-                    "edit of {} in row {}",
-                    doc.column_title(*column).to_lowercase(),
-                    row + 1
-                )
+                let column = match column {
+                    Column::Field(f) => Arg::from(field_name(*f)),
+                    Column::Extra(_) => Arg::from(doc.column_title(*column).to_lowercase()),
+                };
+                msg!("edit-cell", column = column, row = (row + 1).to_string())
             }
-            Edit::InsertRow { at, .. } => format!("insertion of row {}", at + 1),
-            Edit::DeleteRow { at } => format!("deletion of row {}", at + 1),
-            Edit::SetDateOrder { order } => format!("date order {}", order.label()),
+            Edit::InsertRow { at, .. } => msg!("edit-insert-row", row = (at + 1).to_string()),
+            Edit::DeleteRow { at } => msg!("edit-delete-row", row = (at + 1).to_string()),
+            Edit::SetDateOrder { order } => msg!("edit-date-order", order = order.text()),
             Edit::Batch { label, .. } => label.clone(),
         }
     }
@@ -94,15 +116,27 @@ pub enum EditError {
     },
 }
 
+impl EditError {
+    /// The sentence in any language (the English is `Display`).
+    pub fn message(&self) -> Msg {
+        use crate::msg;
+        match self {
+            EditError::RowOutOfRange { row, .. } => {
+                msg!("edit-error-row", row = (row + 1).to_string())
+            }
+            EditError::ColumnOutOfRange { column, .. } => {
+                msg!("edit-error-column", column = (column + 1).to_string())
+            }
+            EditError::InsertOutOfRange { at, .. } => {
+                msg!("edit-error-insert", row = (at + 1).to_string())
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EditError::RowOutOfRange { row, .. } => write!(f, "row {} does not exist", row + 1),
-            EditError::ColumnOutOfRange { column, .. } => {
-                write!(f, "column {} does not exist", column + 1)
-            }
-            EditError::InsertOutOfRange { at, .. } => write!(f, "cannot insert at row {}", at + 1),
-        }
+        f.write_str(self.message().english())
     }
 }
 
@@ -248,7 +282,7 @@ impl Document {
     /// inverse as applying its edits one by one.
     fn apply_row_batch(
         &mut self,
-        label: &str,
+        label: &Msg,
         edits: &[Edit],
         observer: &mut dyn RowObserver,
     ) -> Edit {
@@ -339,7 +373,7 @@ impl Document {
         self.revision += 1;
         inverses.reverse();
         Edit::Batch {
-            label: label.to_owned(),
+            label: label.clone(),
             edits: inverses,
         }
     }

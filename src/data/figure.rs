@@ -93,34 +93,41 @@ pub enum FigureError {
     },
 }
 
-impl std::fmt::Display for FigureError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl FigureError {
+    /// What is wrong, as a sentence in any language (the English is [`std::fmt::Display`]).
+    pub fn message(&self) -> crate::i18n::Msg {
+        use crate::msg;
         match self {
-            FigureError::Empty => f.write_str("empty"),
-            FigureError::Negative { text } => {
-                write!(f, "“{text}” is negative; figures must be 0 or more")
-            }
-            FigureError::NotANumber { text } => write!(f, "“{text}” is not a number"),
-            FigureError::Separators { text } => write!(
-                f,
-                "“{text}” is not a number (thousands separators go every three digits; use . for decimals)"
-            ),
-            FigureError::TooLarge { text } => write!(f, "“{text}” is too large"),
-            FigureError::NotWhole { text } => write!(f, "“{text}” is not a whole number"),
+            FigureError::Empty => msg!("figure-empty"),
+            FigureError::Negative { text } => msg!("figure-negative", text = text.as_str()),
+            FigureError::NotANumber { text } => msg!("figure-not-a-number", text = text.as_str()),
+            FigureError::Separators { text } => msg!("figure-separators", text = text.as_str()),
+            FigureError::TooLarge { text } => msg!("figure-too-large", text = text.as_str()),
+            FigureError::NotWhole { text } => msg!("figure-not-whole", text = text.as_str()),
             FigureError::Ambiguous {
                 text,
                 here,
                 usual,
                 format,
-            } => write!(
-                f,
-                "“{text}” could be {usual} or {here} (as 1,234.5, or as {format}: this column's number format); type it without thousands separators"
+            } => msg!(
+                "figure-ambiguous",
+                text = text.as_str(),
+                usual = usual.as_str(),
+                here = here.as_str(),
+                format = *format
             ),
-            FigureError::WrongFormat { text, format } => write!(
-                f,
-                "“{text}” does not fit the number format {format} of its column; retype it or choose the number format when importing"
+            FigureError::WrongFormat { text, format } => msg!(
+                "figure-wrong-format",
+                text = text.as_str(),
+                format = *format
             ),
         }
+    }
+}
+
+impl std::fmt::Display for FigureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message().english())
     }
 }
 

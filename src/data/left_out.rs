@@ -8,6 +8,7 @@ use super::edit::Edit;
 use super::problems::Problem;
 use super::schema::{Column, Field, Metric};
 use super::value;
+use crate::i18n::Msg;
 
 /// Why a whole row is left out of the charts and cards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,11 +26,19 @@ pub const TOTALS_ROW: &str = "looks like a totals row: not counted";
 pub const NO_DATE: &str = "no date: not in charts or cards";
 
 impl RowProblem {
-    /// What the problem list says.
+    /// What the problem list says, in English.
     pub fn message(&self) -> &'static str {
         match self {
             RowProblem::TotalsRow(_) => TOTALS_ROW,
             RowProblem::NoDate => NO_DATE,
+        }
+    }
+
+    /// What the problem list says, in any language (its English is [`RowProblem::message`]).
+    pub fn text(&self) -> Msg {
+        match self {
+            RowProblem::TotalsRow(_) => crate::msg!("problem-totals-row"),
+            RowProblem::NoDate => crate::msg!("problem-no-date"),
         }
     }
 
@@ -45,12 +54,15 @@ impl RowProblem {
 impl Problem {
     /// True for a totals row (see [`RowProblem::TotalsRow`]).
     pub fn is_totals_row(&self) -> bool {
-        self.message == TOTALS_ROW
+        self.message.key() == Some("problem-totals-row")
     }
 
     /// True for a row left out of the sums: a totals row or figures without a date.
     pub fn is_left_out(&self) -> bool {
-        self.message == TOTALS_ROW || self.message == NO_DATE
+        matches!(
+            self.message.key(),
+            Some("problem-totals-row" | "problem-no-date")
+        )
     }
 }
 
@@ -167,7 +179,7 @@ mod tests {
         let row_level: Vec<(usize, Option<Column>, &str)> = problems
             .iter()
             .filter(|p| p.message == NoDate.message() || p.message.contains("totals row"))
-            .map(|p| (p.row, p.column, p.message.as_str()))
+            .map(|p| (p.row, p.column, p.message.english()))
             .collect();
         assert_eq!(
             row_level,

@@ -26,8 +26,9 @@ pub const MAX_NAMED: usize = 20;
 pub struct Notice {
     /// The column's name as in the file, or `None` for the whole file.
     pub column: Option<String>,
-    /// What to know, in a sentence.
-    pub message: String,
+    /// What to know, in a sentence (its English is `message.english()`; the interface shows
+    /// `message.text()`).
+    pub message: crate::i18n::Msg,
 }
 
 /// Extra columns whose names say they number the rows or hold a year or code, not a figure.
@@ -92,20 +93,14 @@ impl Document {
                 }
                 out.push(Notice {
                     column: Some(name.clone()),
-                    message: format!(
-                        "“{name}” holds numbers and is kept as an extra column: map it?"
-                    ),
+                    message: crate::msg!("notice-holds-numbers", name = name.as_str()),
                 });
             }
         }
         if more > 0 {
             out.push(Notice {
                 column: None,
-                message: format!(
-                    "{more} more extra column{} hold{} numbers",
-                    if more == 1 { "" } else { "s" },
-                    if more == 1 { "s" } else { "" }
-                ),
+                message: crate::msg!("notice-more", count = more),
             });
         }
         out

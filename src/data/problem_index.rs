@@ -442,10 +442,10 @@ fn repeat_among(
     Some(Problem {
         row,
         column: None,
-        message: format!(
-            "row {} repeats row {} exactly; delete one if it is the same event",
-            row + 1,
-            first + 1
+        message: crate::msg!(
+            "problem-repeat",
+            row = (row + 1).to_string(),
+            first = (first + 1).to_string()
         ),
     })
 }

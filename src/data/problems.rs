@@ -10,6 +10,7 @@ use super::place::Place;
 use super::problem_index::ProblemIndex;
 use super::schema::{Column, Field};
 use super::value;
+use crate::i18n::Msg;
 
 /// Something a user should check: a cell that did not parse or a duplicated row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,13 +19,14 @@ pub struct Problem {
     pub row: usize,
     /// The cell's column, or `None` for the whole row (duplicates).
     pub column: Option<Column>,
-    /// What is wrong, in a sentence.
-    pub message: String,
+    /// What is wrong, in a sentence (its English is `message.english()`; the interface shows
+    /// `message.text()`).
+    pub message: Msg,
 }
 
 impl Document {
     /// Why a cell is flagged, or `None` when it is fine.
-    pub fn cell_problem(&self, row: usize, column: Column) -> Option<String> {
+    pub fn cell_problem(&self, row: usize, column: Column) -> Option<Msg> {
         if row >= self.len {
             return None;
         }
@@ -36,7 +38,7 @@ impl Document {
                 DateCell::Invalid(sym) => {
                     value::parse_date_in(self.strings.resolve(sym), self.date_order)
                         .err()
-                        .map(|e| e.to_string())
+                        .map(|e| e.message())
                 }
                 _ => None,
             },
@@ -55,16 +57,15 @@ impl Document {
                 }
                 if text.trim().is_empty() {
                     let city = self.strings.resolve(self.city[row]);
-                    return (!city.trim().is_empty()).then(|| {
-                        format!("no province, and the city “{city}” is not in the gazetteer")
-                    });
+                    return (!city.trim().is_empty())
+                        .then(|| crate::msg!("problem-no-province-city", city = city));
                 }
-                Some(format!("“{text}” is not a known province, region or city"))
+                Some(crate::msg!("problem-unknown-place", text = text))
             }
             Column::Field(Field::Basis) => match self.basis[row] {
                 BasisCell::Invalid(sym) => value::parse_basis(self.strings.resolve(sym))
                     .err()
-                    .map(|e| e.to_string()),
+                    .map(|e| e.message()),
                 BasisCell::Valid(_) | BasisCell::Counted => None,
             },
             Column::Field(f) => {
@@ -77,7 +78,7 @@ impl Document {
                         self.number_format[metric.index()],
                     )
                     .err()
-                    .map(|e| e.to_string()),
+                    .map(|e| e.message()),
                     _ => None,
                 }
             }
@@ -112,7 +113,7 @@ impl Document {
             out.push(Problem {
                 row,
                 column: p.column(),
-                message: p.message().to_owned(),
+                message: p.text(),
             });
         }
     }

@@ -35,13 +35,16 @@ pub struct BasisError {
     pub text: String,
 }
 
+impl BasisError {
+    /// What is wrong, as a sentence in any language (the English is [`std::fmt::Display`]).
+    pub fn message(&self) -> crate::i18n::Msg {
+        crate::msg!("basis-invalid", text = self.text.as_str())
+    }
+}
+
 impl std::fmt::Display for BasisError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "“{}” is not a basis: use event or running_total",
-            self.text
-        )
+        f.write_str(self.message().english())
     }
 }
 

@@ -15,7 +15,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         .unwrap_or(Path::new("."));
     let name = path
         .file_name()
-        .ok_or_else(|| err(path, ErrorKind::Write, "is not a file name"))?;
+        .ok_or_else(|| err(path, ErrorKind::Write, crate::msg!("file-not-a-file-name")))?;
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),

@@ -12,10 +12,6 @@ use crate::data::document::Metric;
 use crate::data::document::{Column, Document, Field};
 use crate::data::figure::{NumberFormat, Votes};
 
-/// The guess when no column has a name the app knows (the preview opens with every column kept
-/// as an extra column).
-const NO_KNOWN_COLUMNS: &str = "no column has a name the app knows: choose what each column holds";
-
 /// What each header maps to: as chosen in `overrides`, else as its name says, the stronger match
 /// winning when two headers name one field (`None`: an extra column). With it, per header that
 /// lost such a contest, the index of the header that won.
@@ -95,31 +91,33 @@ fn note_mapping(
     };
     for (i, (h, f)) in headers.iter().zip(mapping).enumerate() {
         match classify_header(h) {
-            Some((g, Strength::Keyword)) if Some(g) == *f => report.guesses.push(format!(
-                "column “{}” was read as {} (from the words in its name)",
-                name(i),
-                g.key()
+            Some((g, Strength::Keyword)) if Some(g) == *f => report.guesses.push(crate::msg!(
+                "guess-column-keyword",
+                column = name(i),
+                field = g.key()
             )),
             _ => {
                 if let Some(f) = f
                     && !is_key(h, *f)
                 {
-                    report
-                        .guesses
-                        .push(format!("column “{}” was read as {}", name(i), f.key()));
+                    report.guesses.push(crate::msg!(
+                        "guess-column",
+                        column = name(i),
+                        field = f.key()
+                    ));
                 }
             }
         }
         if let Some(w) = lost[i]
             && let Some(f) = mapping[w]
         {
-            report.guesses.push(format!(
-                "column {} (“{}”) also names {}, which column {} (“{}”) holds: it is kept as an extra column",
-                i + 1,
-                name(i),
-                f.key(),
-                w + 1,
-                name(w)
+            report.guesses.push(crate::msg!(
+                "guess-column-lost",
+                number = (i + 1).to_string(),
+                column = name(i),
+                field = f.key(),
+                other_number = (w + 1).to_string(),
+                other = name(w)
             ));
         }
     }
@@ -146,7 +144,7 @@ impl Builder {
             return Err(err(
                 path,
                 ErrorKind::NoHeader,
-                "the first line is empty; it should name the columns (date, province, …)",
+                crate::msg!("file-no-header"),
             ));
         }
         let (mapping, lost) = choose_fields(headers, options.mapping.as_ref());
@@ -157,7 +155,7 @@ impl Builder {
         if mapping.iter().all(Option::is_none) {
             // Not a refusal: the preview opens with every column kept as an extra column, and
             // the user says what each holds.
-            report.guesses.push(NO_KNOWN_COLUMNS.into());
+            report.guesses.push(crate::msg!("guess-no-known-columns"));
         }
         report.headers = headers.to_vec();
         report.mapping = mapping;
@@ -212,10 +210,10 @@ impl Builder {
                     .map(|(f, _)| f.key())
                     .collect();
                 if !columns.is_empty() {
-                    report.guesses.push(format!(
-                        "numbers are read as {} (decimal comma) in {}",
-                        format.label(),
-                        columns.join(", ")
+                    report.guesses.push(crate::msg!(
+                        "guess-number-format",
+                        format = format.label(),
+                        columns = columns.join(", ")
                     ));
                 }
             }

@@ -15,7 +15,7 @@ pub struct Decoded<'a> {
     /// True when the encoding was guessed rather than known (no BOM and not valid UTF-8).
     pub guessed: bool,
     /// Something the user should know (a cut-off last character).
-    pub warning: Option<String>,
+    pub warning: Option<crate::i18n::Msg>,
 }
 
 /// Binary data where text was expected: NUL bytes in what is not UTF-8 or UTF-16.
@@ -25,13 +25,16 @@ pub struct NotText {
     pub at: usize,
 }
 
+impl NotText {
+    /// The sentence in any language (the English is `Display`).
+    pub fn message(&self) -> crate::i18n::Msg {
+        crate::msg!("file-not-text", at = self.at.to_string())
+    }
+}
+
 impl std::fmt::Display for NotText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "this is not a text file (it contains binary data at byte {}); open a CSV, TSV, JSON or spreadsheet file",
-            self.at
-        )
+        f.write_str(self.message().english())
     }
 }
 
@@ -83,12 +86,8 @@ pub fn decode<'a>(
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        let warning = had_errors.then(|| {
-            format!(
-                "some bytes are not valid {}; they show as �",
-                encoding_name(enc)
-            )
-        });
+        let warning =
+            had_errors.then(|| crate::msg!("warning-invalid-bytes", encoding = encoding_name(enc)));
         return Ok(Decoded {
             text,
             encoding: enc,
@@ -124,7 +123,7 @@ pub fn decode<'a>(
                 text,
                 encoding: UTF_8,
                 guessed: false,
-                warning: Some("the file ends in the middle of a character; it shows as �".into()),
+                warning: Some(crate::msg!("warning-cut-character")),
             })
         }
         Err(_) => {

@@ -8,6 +8,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::i18n::Msg;
+
 /// What kind of problem a [`FileError`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
@@ -61,15 +63,16 @@ pub enum ErrorKind {
 pub struct FileError {
     /// The file concerned.
     pub path: PathBuf,
-    /// What went wrong, including row and column where known.
-    pub message: String,
+    /// What went wrong, including row and column where known (it dereferences to the English;
+    /// the interface shows [`FileError::text`]).
+    pub message: Msg,
     kind: ErrorKind,
     source: Option<Arc<dyn Error + Send + Sync + 'static>>,
 }
 
 impl FileError {
     /// An error of `kind` about `path`, saying `message`.
-    pub fn new(path: &Path, kind: ErrorKind, message: impl Into<String>) -> FileError {
+    pub fn new(path: &Path, kind: ErrorKind, message: impl Into<Msg>) -> FileError {
         FileError {
             path: path.to_owned(),
             message: message.into(),
@@ -88,6 +91,23 @@ impl FileError {
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
+
+    /// The sentence in the interface's language (`Display` is the English): “name”: message.
+    pub fn text(&self) -> String {
+        crate::tr!(
+            "file-error",
+            name = self.file_name(),
+            message = self.message.text()
+        )
+    }
+
+    /// The file's name (its whole path when it has none).
+    fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
 }
 
 /// Errors are equal when they say the same of the same file (the source is not compared).
@@ -101,11 +121,7 @@ impl Eq for FileError {}
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        write!(f, "“{name}”: {}", self.message)
+        write!(f, "“{}”: {}", self.file_name(), self.message)
     }
 }
 
@@ -116,13 +132,13 @@ impl Error for FileError {
 }
 
 /// Shorthand for [`FileError::new`].
-pub(crate) fn err(path: &Path, kind: ErrorKind, message: impl Into<String>) -> FileError {
+pub(crate) fn err(path: &Path, kind: ErrorKind, message: impl Into<Msg>) -> FileError {
     FileError::new(path, kind, message)
 }
 
 /// The error of a cancelled load.
 pub(crate) fn cancelled(path: &Path) -> FileError {
-    err(path, ErrorKind::Cancelled, "loading was cancelled")
+    err(path, ErrorKind::Cancelled, crate::msg!("file-cancelled"))
 }
 
 /// A file that could not be read, and why.
@@ -133,7 +149,12 @@ pub(crate) fn read_error(path: &Path, e: std::io::Error) -> FileError {
         K::PermissionDenied => ErrorKind::PermissionDenied,
         _ => ErrorKind::Io,
     };
-    err(path, kind, format!("cannot be read: {}", io_reason(&e))).with_source(e)
+    err(
+        path,
+        kind,
+        crate::msg!("file-cannot-read", reason = io_reason(&e)),
+    )
+    .with_source(e)
 }
 
 /// A file that could not be written, and why.
@@ -141,23 +162,21 @@ pub(crate) fn write_error(path: &Path, e: std::io::Error) -> FileError {
     err(
         path,
         ErrorKind::Write,
-        format!(
-            "could not be saved: {}; the previous file is unchanged",
-            io_reason(&e)
-        ),
+        crate::msg!("file-cannot-save", reason = io_reason(&e)),
     )
     .with_source(e)
 }
 
 /// The words for an I/O failure.
-fn io_reason(e: &std::io::Error) -> String {
+fn io_reason(e: &std::io::Error) -> Msg {
     use std::io::ErrorKind as K;
     match e.kind() {
-        K::NotFound => "the file or its folder does not exist".into(),
-        K::PermissionDenied => "permission denied".into(),
-        K::StorageFull => "the disk is full".into(),
-        K::ReadOnlyFilesystem => "the disk is read-only".into(),
-        K::IsADirectory => "this is a folder, not a file".into(),
-        _ => e.to_string(),
+        K::NotFound => crate::msg!("file-not-found"),
+        K::PermissionDenied => crate::msg!("file-permission-denied"),
+        K::StorageFull => crate::msg!("file-disk-full"),
+        K::ReadOnlyFilesystem => crate::msg!("file-read-only"),
+        K::IsADirectory => crate::msg!("file-is-a-folder"),
+        // The operating system's own words.
+        _ => Msg::raw(e.to_string()),
     }
 }

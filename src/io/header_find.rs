@@ -358,7 +358,7 @@ pub(crate) fn note_header(
 
 /// What the report says of the header: a sentence when it is not the first row, or has units
 /// under it.
-pub(crate) fn header_guesses(rows: &[HeadRow], header: &Header) -> Vec<String> {
+pub(crate) fn header_guesses(rows: &[HeadRow], header: &Header) -> Vec<crate::i18n::Msg> {
     let mut out = Vec::new();
     let number = rows[header.index].number;
     let first = rows
@@ -366,12 +366,12 @@ pub(crate) fn header_guesses(rows: &[HeadRow], header: &Header) -> Vec<String> {
         .find(|r| !r.blank())
         .map_or(number, |r| r.number);
     if number > first {
-        let above = if number == 2 {
-            "row 1 above it is".to_owned()
-        } else {
-            format!("rows 1–{} above it are", number - 1)
-        };
-        out.push(format!("the header is row {number}; {above} skipped"));
+        out.push(crate::msg!(
+            "guess-header-row",
+            row = number.to_string(),
+            above = (number - 1).to_string(),
+            count = number - 1
+        ));
     }
     if header.grouped {
         let subs: Vec<&str> = rows[header.index + 1]
@@ -392,10 +392,10 @@ pub(crate) fn header_guesses(rows: &[HeadRow], header: &Header) -> Vec<String> {
             .map(|c| c.trim())
             .filter(|c| !c.is_empty() && !unit_label(c))
             .collect();
-        out.push(format!(
-            "row {} holds the columns' units ({}): read as part of the header",
-            number + 1,
-            units.join(", ")
+        out.push(crate::msg!(
+            "guess-unit-row",
+            row = (number + 1).to_string(),
+            units = units.join(", ")
         ));
     }
     out

@@ -28,7 +28,7 @@ use std::path::Path;
 
 pub use crate::data::sink::LoadSink;
 pub use atomic::atomic_write;
-pub use delimited::sniff::{DELIMITERS, delimiter_name, detect_delimiter};
+pub use delimited::sniff::{DELIMITERS, delimiter_name, delimiter_text, detect_delimiter};
 /// Delimited text split into records (the old path of [`delimited::split`]).
 pub use delimited::split as fastcsv;
 /// Delimited text read from its file in chunks (the old path of [`delimited::stream`]).
@@ -166,7 +166,7 @@ pub fn read_with<S: LoadSink>(
     progress: &Progress,
 ) -> Result<Import<S>, FileError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(err(path, ErrorKind::Empty, "the file is empty"));
+        return Err(err(path, ErrorKind::Empty, crate::msg!("file-empty")));
     }
     let mut report = ImportReport::default();
     let format = match (format, sniff_binary(bytes)) {
@@ -175,10 +175,7 @@ pub fn read_with<S: LoadSink>(
             return Err(err(
                 path,
                 ErrorKind::NotAWorkbook,
-                format!(
-                    "this is not a {} spreadsheet (its content is not a workbook)",
-                    f.name()
-                ),
+                crate::msg!("file-not-a-workbook", format = f.name()),
             ));
         }
         (Some(f), None) => f,

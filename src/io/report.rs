@@ -10,14 +10,7 @@ use crate::data::problem_index::ProblemIndex;
 use crate::data::row_checks::Checked;
 use crate::data::sink::LoadSink;
 use crate::data::value::DateOrder;
-
-/// The notice for the whole file then (`check` says it too).
-const NONE_RECOGNISED: &str = "no column was recognised: every column is kept as an extra column";
-/// A table dated by its title (`2021年…统计表`, `数据截至2021年9月30日`) has no date column.
-const NO_DATE_COLUMN: &str =
-    "no column holds dates: no row is in the charts or cards (map the date column, or add one)";
-/// A table of one province's cities or counties may name the province only in its title.
-const NO_PLACE_COLUMN: &str = "no column holds the province or city: every row is counted under Unknown province (map the column that does, or add one)";
+use crate::i18n::Msg;
 
 /// Choices that override what the reader would guess (the import preview sets them).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -69,9 +62,9 @@ pub struct ImportReport {
     /// Each figure column's number format (delimited text whose delimiter is not a comma).
     pub number_formats: Vec<(Field, NumberFormat)>,
     /// Sentences naming each guess ("encoding guessed as gb18030").
-    pub guesses: Vec<String>,
+    pub guesses: Vec<Msg>,
     /// Other things the user should know.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
     /// What the user should know about the columns as read: no column recognised, extra
     /// columns that hold figures ([`Document::notices`]).
     pub notices: Vec<Notice>,
@@ -91,7 +84,8 @@ impl ImportReport {
         if !self.mapping.is_empty() && self.mapping.iter().all(Option::is_none) {
             out.push(Notice {
                 column: None,
-                message: NONE_RECOGNISED.into(),
+                // `check` says it too.
+                message: crate::msg!("notice-none-recognised"),
             });
         }
         let mapped = |fields: &[Field]| self.mapping.iter().flatten().any(|f| fields.contains(f));
@@ -100,13 +94,13 @@ impl ImportReport {
             if !mapped(&[Field::Date]) {
                 out.push(Notice {
                     column: None,
-                    message: NO_DATE_COLUMN.into(),
+                    message: crate::msg!("notice-no-date-column"),
                 });
             }
             if !mapped(&[Field::Province, Field::City]) {
                 out.push(Notice {
                     column: None,
-                    message: NO_PLACE_COLUMN.into(),
+                    message: crate::msg!("notice-no-place-column"),
                 });
             }
         }
@@ -183,17 +177,14 @@ pub(crate) fn finish<S: LoadSink>(
         }
         _ => {
             if let Some(order) = doc.infer_date_order() {
-                report.guesses.push(format!(
-                    "numeric dates are read as {} (as the unambiguous ones are)",
-                    order.label()
-                ));
+                report
+                    .guesses
+                    .push(crate::msg!("guess-date-order", order = order.text()));
             }
         }
     }
     if doc.has_ambiguous_dates() {
-        report.guesses.push(
-            "some numeric dates could be day/month or month/day: choose the date order".into(),
-        );
+        report.guesses.push(crate::msg!("guess-ambiguous-dates"));
     }
     report.date_order = doc.date_order();
     report.notices = report.notices_of(&doc);

@@ -50,13 +50,7 @@ impl Workbook {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             Self::open_unguarded(path, bytes)
         }))
-        .unwrap_or_else(|_| {
-            Err(err(
-                path,
-                ErrorKind::Damaged,
-                "this spreadsheet is damaged or truncated and cannot be read",
-            ))
-        })
+        .unwrap_or_else(|_| Err(err(path, ErrorKind::Damaged, crate::msg!("file-damaged"))))
     }
 
     fn open_unguarded(path: &Path, bytes: &[u8]) -> Result<Workbook, FileError> {
@@ -65,7 +59,7 @@ impl Workbook {
                 err(
                     path,
                     ErrorKind::Spreadsheet,
-                    format!("this spreadsheet cannot be read ({e})"),
+                    crate::msg!("file-spreadsheet", reason = e.to_string()),
                 )
                 .with_source(e)
             })?;
@@ -146,10 +140,10 @@ pub(crate) fn read_sheet(
         .filter(|&i| i < wb.names.len())
         .unwrap_or_else(|| wb.default_sheet());
     if wb.names.len() > 1 && options.sheet.is_none() {
-        report.guesses.push(format!(
-            "the workbook has {} sheets; reading “{}”",
-            wb.names.len(),
-            wb.names[index]
+        report.guesses.push(crate::msg!(
+            "guess-sheet",
+            count = wb.names.len().to_string(),
+            sheet = wb.names[index].as_str()
         ));
     }
     report.sheets = wb.names.clone();
@@ -162,9 +156,9 @@ pub(crate) fn read_sheet(
                     .iter()
                     .any(|r| r.cells.iter().any(|c| !c.trim().is_empty())) =>
             {
-                format!("row {n} cannot be the header: it is blank or not among the first rows")
+                crate::msg!("file-not-a-header", row = n.to_string())
             }
-            _ => format!("the sheet “{}” is empty", wb.names[index]),
+            _ => crate::msg!("file-empty-sheet", sheet = wb.names[index].as_str()),
         };
         return Err(err(path, ErrorKind::Empty, why));
     };

@@ -27,18 +27,18 @@ pub(crate) fn read_text<S: LoadSink>(
             err(
                 path,
                 ErrorKind::Encoding,
-                format!("unknown encoding “{name}”"),
+                crate::msg!("file-unknown-encoding", name = name.as_str()),
             )
         })?),
         None => None,
     };
     let decoded = decode::decode(bytes, forced)
-        .map_err(|e| err(path, ErrorKind::Binary, e.to_string()).with_source(e))?;
+        .map_err(|e| err(path, ErrorKind::Binary, e.message()).with_source(e))?;
     report.encoding = decode::encoding_name(decoded.encoding);
     if decoded.guessed {
-        report.guesses.push(format!(
-            "no byte-order mark and not UTF-8: the encoding was guessed as {}",
-            report.encoding
+        report.guesses.push(crate::msg!(
+            "guess-encoding",
+            encoding = report.encoding.as_str()
         ));
     }
     report.warnings.extend(decoded.warning);

@@ -15,7 +15,7 @@ use crate::data::document::{Column, Document, Metric, Num};
 #[derive(Clone, Debug)]
 pub struct EncodeError {
     kind: ErrorKind,
-    message: String,
+    message: crate::i18n::Msg,
     source: Option<Arc<dyn Error + Send + Sync + 'static>>,
 }
 
@@ -24,7 +24,7 @@ impl EncodeError {
     pub(crate) fn from_error(e: impl Error + Send + Sync + 'static) -> EncodeError {
         EncodeError {
             kind: ErrorKind::Write,
-            message: e.to_string(),
+            message: crate::i18n::Msg::raw(e.to_string()),
             source: Some(Arc::new(e)),
         }
     }
@@ -127,10 +127,7 @@ pub fn to_bytes(doc: &Document, format: Format) -> Result<Vec<u8>, EncodeError> 
         Format::Xlsx => super::sheet::write_xlsx(doc, &headers),
         Format::Xls | Format::Ods => Err(EncodeError {
             kind: ErrorKind::Unsupported,
-            message: format!(
-                "the app cannot write .{} files; save as .xlsx, .csv or .json",
-                format.name()
-            ),
+            message: crate::msg!("file-cannot-write-format", format = format.name()),
             source: None,
         }),
     }

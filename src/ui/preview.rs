@@ -8,7 +8,7 @@ use crate::data::document::{Column, Field};
 use crate::data::value::DateOrder;
 use crate::io::{self, ImportReport, ReadOptions};
 use crate::session::Import;
-use crate::ui::{preview_choices, theme};
+use crate::ui::{preview_choices, table, theme};
 
 /// What the user decided.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,19 +111,16 @@ pub fn preview_ui(
 
 /// The heading, and what the reader guessed or warned about.
 fn guesses_ui(ui: &mut Ui, name: &str, report: &ImportReport) {
-    ui.heading(format!("Import “{name}”"));
-    ui.label(
-        RichText::new("Check how the file will be read. Change anything that looks wrong.")
-            .color(theme::weak_text(ui.visuals())),
-    );
+    ui.heading(crate::tr!("preview-title", name = name.to_owned()));
+    ui.label(RichText::new(crate::tr!("preview-intro")).color(theme::weak_text(ui.visuals())));
     ui.add_space(4.0);
     // Guesses are for checking, not errors: in the normal text colour. Warnings (text that
     // could not be decoded, …) stand out in red.
     for g in &report.guesses {
-        ui.label(RichText::new(format!("• {g}")).color(ui.visuals().text_color()));
+        ui.label(RichText::new(format!("• {}", g.text())).color(ui.visuals().text_color()));
     }
     for w in &report.warnings {
-        ui.label(RichText::new(format!("• {w}")).color(theme::error_text(ui.visuals())));
+        ui.label(RichText::new(format!("• {}", w.text())).color(theme::error_text(ui.visuals())));
     }
     ui.add_space(4.0);
 }
@@ -134,24 +131,25 @@ fn notices_ui(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label:
     let mut mapping = report.mapping.clone();
     for n in &report.notices {
         let Some(column) = &n.column else {
-            ui.label(RichText::new(format!("• {}", n.message)).color(ui.visuals().warn_fg_color));
+            ui.label(
+                RichText::new(format!("• {}", n.message.text())).color(ui.visuals().warn_fg_color),
+            );
             continue;
         };
         let index = report.headers.iter().enumerate().position(|(i, h)| {
             header_label(i, h) == *column && mapping.get(i).is_some_and(Option::is_none)
         });
         ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("• {}", n.message)).color(ui.visuals().warn_fg_color));
+            ui.label(
+                RichText::new(format!("• {}", n.message.text())).color(ui.visuals().warn_fg_color),
+            );
             let Some(i) = index else { return };
             let current = mapping.get(i).copied().flatten();
-            let name = format!("Map “{column}” to");
+            let name = crate::tr!("preview-map-to", column = column.clone());
             if let Some(chosen) = field_combo(ui, ("preview_notice_map", i), &name, current)
                 && i < mapping.len()
             {
-                *label = format!(
-                    "column “{column}”: {}",
-                    chosen.map_or("extra column", Field::title)
-                );
+                *label = choice_of_column(column, chosen);
                 mapping[i] = chosen;
                 next.mapping = Some(mapping.clone());
             }
@@ -162,7 +160,18 @@ fn notices_ui(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label:
     }
 }
 
-/// A column's name as the preview shows it (and extra columns are named).
+/// How Undo names a column's new mapping ("column “x”: Rigs seized").
+fn choice_of_column(column: &str, chosen: Option<Field>) -> String {
+    let field = chosen.map_or_else(|| crate::tr!("preview-extra-column"), table::field_title);
+    crate::tr!(
+        "preview-choice-column",
+        column = column.to_owned(),
+        field = field
+    )
+}
+
+/// A column's name as the preview shows it (and extra columns are named as the reader names
+/// them, which the notices use too).
 fn header_label(i: usize, h: &str) -> String {
     if h.trim().is_empty() {
         format!("column {}", i + 1)
@@ -179,14 +188,15 @@ fn field_combo(
     name: &str,
     current: Option<Field>,
 ) -> Option<Option<Field>> {
-    let text = current.map_or("keep as extra column", Field::title);
+    let keep = crate::tr!("preview-keep-extra");
+    let text = current.map_or_else(|| keep.clone(), table::field_title);
     let mut chosen = current;
     let r = egui::ComboBox::from_id_salt(salt)
-        .selected_text(text)
+        .selected_text(&text)
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut chosen, None, "keep as extra column");
+            ui.selectable_value(&mut chosen, None, &keep);
             for f in Field::ALL {
-                ui.selectable_value(&mut chosen, Some(f), f.title());
+                ui.selectable_value(&mut chosen, Some(f), table::field_title(f));
             }
         });
     let _ = r.response.accessible_name(format!("{name}: {text}"));
@@ -200,7 +210,7 @@ fn settings_grid(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, lab
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Format");
+            ui.label(crate::tr!("preview-format"));
             ui.label(report.format.map_or("?", io::Format::name));
             ui.end_row();
             if !report.encoding.is_empty() {
@@ -219,7 +229,7 @@ fn settings_grid(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, lab
 }
 
 fn encoding_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: &mut String) {
-    ui.label("Encoding");
+    ui.label(crate::tr!("preview-encoding"));
     let mut enc = report.encoding.clone();
     let r = egui::ComboBox::from_id_salt("preview_encoding")
         .selected_text(&enc)
@@ -228,34 +238,37 @@ fn encoding_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, labe
                 ui.selectable_value(&mut enc, (*e).to_owned(), *e);
             }
         });
-    let _ = r.response.accessible_name("Encoding");
+    let _ = r.response.accessible_name(crate::tr!("preview-encoding"));
     if enc != report.encoding {
-        *label = format!("encoding: {enc}");
+        *label = crate::tr!("preview-choice-encoding", encoding = enc.clone());
         next.encoding = Some(enc);
     }
     ui.end_row();
 }
 
 fn delimiter_row(ui: &mut Ui, d: u8, next: &mut ReadOptions, label: &mut String) {
-    ui.label("Delimiter");
+    ui.label(crate::tr!("preview-delimiter"));
     let mut delim = d;
     let r = egui::ComboBox::from_id_salt("preview_delimiter")
-        .selected_text(io::delimiter_name(d))
+        .selected_text(io::delimiter_text(d).text())
         .show_ui(ui, |ui| {
             for c in io::DELIMITERS {
-                ui.selectable_value(&mut delim, c, io::delimiter_name(c));
+                ui.selectable_value(&mut delim, c, io::delimiter_text(c).text());
             }
         });
-    let _ = r.response.accessible_name("Delimiter");
+    let _ = r.response.accessible_name(crate::tr!("preview-delimiter"));
     if delim != d {
-        *label = format!("delimiter: {}", io::delimiter_name(delim));
+        *label = crate::tr!(
+            "preview-choice-delimiter",
+            delimiter = io::delimiter_text(delim).text()
+        );
         next.delimiter = Some(delim);
     }
     ui.end_row();
 }
 
 fn sheet_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: &mut String) {
-    ui.label("Sheet");
+    ui.label(crate::tr!("preview-sheet"));
     let mut sheet = report.sheet.unwrap_or(0);
     let r = egui::ComboBox::from_id_salt("preview_sheet")
         .selected_text(report.sheets.get(sheet).map_or("", String::as_str))
@@ -264,11 +277,11 @@ fn sheet_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: 
                 ui.selectable_value(&mut sheet, i, s);
             }
         });
-    let _ = r.response.accessible_name("Sheet");
+    let _ = r.response.accessible_name(crate::tr!("preview-sheet"));
     if Some(sheet) != report.sheet {
-        *label = format!(
-            "sheet: {}",
-            report.sheets.get(sheet).map_or("", String::as_str)
+        *label = crate::tr!(
+            "preview-choice-sheet",
+            sheet = report.sheets.get(sheet).cloned().unwrap_or_default()
         );
         next.sheet = Some(sheet);
         next.mapping = None;
@@ -278,20 +291,21 @@ fn sheet_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: 
 }
 
 fn date_order_row(ui: &mut Ui, report: &ImportReport, next: &mut ReadOptions, label: &mut String) {
-    ui.label("Date order");
+    ui.label(crate::tr!("preview-date-order"));
     let mut order = report.date_order;
     let r = egui::ComboBox::from_id_salt("preview_date_order")
-        .selected_text(order.label())
+        .selected_text(order.text().text())
         .show_ui(ui, |ui| {
             for o in [DateOrder::DayFirst, DateOrder::MonthFirst] {
-                ui.selectable_value(&mut order, o, o.label());
+                ui.selectable_value(&mut order, o, o.text().text());
             }
         });
-    let _ = r
-        .response
-        .accessible_name(format!("Date order: {}", report.date_order.label()));
+    let _ = r.response.accessible_name(crate::tr!(
+        "preview-date-order-name",
+        order = report.date_order.text().text()
+    ));
     if order != report.date_order {
-        *label = format!("date order: {}", order.label());
+        *label = crate::tr!("preview-choice-date-order", order = order.text().text());
         next.date_order = Some(order);
     }
     ui.end_row();
@@ -305,7 +319,7 @@ fn mapping_grid(
     next: &mut ReadOptions,
     choice_label: &mut String,
 ) {
-    ui.label(RichText::new("Columns").strong());
+    ui.label(RichText::new(crate::tr!("preview-columns")).strong());
     egui::ScrollArea::horizontal()
         .id_salt("preview_mapping")
         .show(ui, |ui| {
@@ -317,14 +331,11 @@ fn mapping_grid(
                         let label = header_label(i, h);
                         ui.label(&label);
                         let current = mapping.get(i).copied().flatten();
-                        let name = format!("Column “{label}” holds");
+                        let name = crate::tr!("preview-column-holds", column = label.clone());
                         if let Some(chosen) = field_combo(ui, ("preview_map", i), &name, current)
                             && i < mapping.len()
                         {
-                            *choice_label = format!(
-                                "column “{label}”: {}",
-                                chosen.map_or("extra column", Field::title)
-                            );
+                            *choice_label = choice_of_column(&label, chosen);
                             mapping[i] = chosen;
                             next.mapping = Some(mapping.clone());
                         }
@@ -334,11 +345,11 @@ fn mapping_grid(
                             .is_some_and(|f| !io::is_key(h, f) && io::match_header(h) == Some(f));
                         if guessed {
                             ui.label(
-                                RichText::new("guessed")
+                                RichText::new(crate::tr!("preview-guessed"))
                                     .small()
                                     .color(theme::weak_text(ui.visuals())),
                             )
-                            .on_hover_text("read from the column's name: change it if it is wrong");
+                            .on_hover_text(crate::tr!("preview-guessed-hint"));
                         } else {
                             ui.label("");
                         }
@@ -363,20 +374,17 @@ fn rows_preview(ui: &mut Ui, import: &Import) {
         |p| (p.list().len(), p.left_out_count()),
     );
     ui.label(
-        RichText::new(format!(
-            "First rows as they will be read ({} rows, {problems} problem{}):",
-            doc.len(),
-            if problems == 1 { "" } else { "s" }
+        RichText::new(crate::tr!(
+            "preview-first-rows",
+            rows = doc.len().to_string(),
+            problems = problems
         ))
         .strong(),
     );
     if left_out > 0 {
         ui.label(
-            RichText::new(format!(
-                "{left_out} row{} left out of the sums (totals rows, rows without a date):                  listed in the problems panel once opened",
-                if left_out == 1 { " is" } else { "s are" }
-            ))
-            .color(ui.visuals().warn_fg_color),
+            RichText::new(crate::tr!("preview-left-out", count = left_out))
+                .color(ui.visuals().warn_fg_color),
         );
     }
     egui::ScrollArea::both()
@@ -388,7 +396,7 @@ fn rows_preview(ui: &mut Ui, import: &Import) {
                 .show(ui, |ui| {
                     let columns: Vec<Column> = doc.columns().to_vec();
                     for &c in &columns {
-                        ui.label(RichText::new(doc.column_title(c)).strong());
+                        ui.label(RichText::new(table::column_title(doc, c)).strong());
                     }
                     ui.end_row();
                     for row in 0..doc.len().min(10) {
@@ -410,31 +418,35 @@ fn rows_preview(ui: &mut Ui, import: &Import) {
 fn buttons(ui: &mut Ui, history: &PreviewHistory) -> Option<PreviewChoice> {
     let mut choice = None;
     ui.horizontal(|ui| {
-        if ui.button("Open").clicked() {
+        if ui.button(crate::tr!("preview-open")).clicked() {
             choice = Some(PreviewChoice::Open);
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(crate::tr!("preview-cancel")).clicked() {
             choice = Some(PreviewChoice::Cancel);
         }
         ui.separator();
-        let undo = history.undo_label().map(|l| format!("Undo {l}"));
+        let undo = history
+            .undo_label()
+            .map(|l| crate::tr!("edit-undo-what", what = l.to_owned()));
         if ui
             .add_enabled(
                 undo.is_some(),
-                egui::Button::new(undo.as_deref().unwrap_or("Undo")),
+                egui::Button::new(undo.unwrap_or_else(|| crate::tr!("edit-undo"))),
             )
             .on_hover_text("Ctrl+Z")
             .clicked()
         {
             choice = Some(PreviewChoice::Undo);
         }
-        let redo = history.redo_label().map(|l| format!("Redo {l}"));
+        let redo = history
+            .redo_label()
+            .map(|l| crate::tr!("edit-redo-what", what = l.to_owned()));
         if ui
             .add_enabled(
                 redo.is_some(),
-                egui::Button::new(redo.as_deref().unwrap_or("Redo")),
+                egui::Button::new(redo.unwrap_or_else(|| crate::tr!("edit-redo"))),
             )
-            .on_hover_text("Ctrl+Y or Ctrl+Shift+Z")
+            .on_hover_text(crate::tr!("preview-redo-hint"))
             .clicked()
         {
             choice = Some(PreviewChoice::Redo);

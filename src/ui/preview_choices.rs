@@ -21,14 +21,17 @@ pub(crate) fn header_row_row(
     if report.header_rows.len() < 2 {
         return;
     }
-    ui.label("Header row");
+    ui.label(crate::tr!("preview-header-row"));
     let mut row = current;
     let text = |n: usize| {
         report
             .header_rows
             .iter()
             .find(|(r, _)| *r == n)
-            .map_or(format!("row {n}"), |(_, t)| format!("row {n}: {t}"))
+            .map_or_else(
+                || crate::tr!("preview-row", row = n.to_string()),
+                |(_, t)| crate::tr!("preview-row-text", row = n.to_string(), text = t.clone()),
+            )
     };
     let r = egui::ComboBox::from_id_salt("preview_header_row")
         .selected_text(text(current))
@@ -38,9 +41,12 @@ pub(crate) fn header_row_row(
                 ui.selectable_value(&mut row, *n, text(*n));
             }
         });
-    let _ = r.response.accessible_name(format!("Header row: {current}"));
+    let _ = r.response.accessible_name(crate::tr!(
+        "preview-header-row-name",
+        row = current.to_string()
+    ));
     if row != current {
-        *label = format!("header row: {row}");
+        *label = crate::tr!("preview-choice-header-row", row = row.to_string());
         next.header_row = Some(row);
         next.mapping = None;
     }
@@ -58,11 +64,11 @@ pub(crate) fn number_format_row(
     let Some(current) = report.number_format else {
         return;
     };
-    ui.label("Number format");
+    ui.label(crate::tr!("preview-number-format"));
     let describe = |f: NumberFormat| match f {
-        NumberFormat::Point => "1,234.5 (decimal point)",
-        NumberFormat::Comma => "1.234,5 (decimal comma, dot thousands)",
-        NumberFormat::Space => "1 234,5 (decimal comma, space thousands)",
+        NumberFormat::Point => crate::tr!("preview-number-point"),
+        NumberFormat::Comma => crate::tr!("preview-number-comma"),
+        NumberFormat::Space => crate::tr!("preview-number-space"),
     };
     let mut format = current;
     ui.horizontal(|ui| {
@@ -73,9 +79,10 @@ pub(crate) fn number_format_row(
                     ui.selectable_value(&mut format, f, describe(f));
                 }
             });
-        let _ = r
-            .response
-            .accessible_name(format!("Number format: {}", current.label()));
+        let _ = r.response.accessible_name(crate::tr!(
+            "preview-number-format-name",
+            format = current.label()
+        ));
         let differ: Vec<String> = report
             .number_formats
             .iter()
@@ -84,13 +91,16 @@ pub(crate) fn number_format_row(
             .collect();
         if !differ.is_empty() {
             ui.label(
-                RichText::new(format!("except {}", differ.join(", ")))
-                    .color(theme::weak_text(ui.visuals())),
+                RichText::new(crate::tr!(
+                    "preview-number-except",
+                    columns = differ.join(", ")
+                ))
+                .color(theme::weak_text(ui.visuals())),
             );
         }
     });
     if format != current {
-        *label = format!("number format: {}", format.label());
+        *label = crate::tr!("preview-choice-number-format", format = format.label());
         next.number_format = Some(format);
     }
     ui.end_row();

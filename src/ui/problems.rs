@@ -50,7 +50,7 @@ pub fn problems_ui(
                     Some(c) => crate::tr!(
                         "problems-row-column",
                         row = (p.row + 1).to_string(),
-                        column = doc.column_title(c).to_string()
+                        column = table::column_title(doc, c)
                     ),
                     None => crate::tr!("problems-row", row = (p.row + 1).to_string()),
                 };
@@ -74,11 +74,12 @@ fn problem_ui(
     row_height: f32,
 ) -> Option<ProblemClick> {
     let mut clicked = None;
+    let message = p.message.text();
     let response = ui
         .vertical(|ui| {
             ui.set_min_height(row_height - 4.0);
             ui.label(RichText::new(place).strong());
-            ui.label(RichText::new(&p.message).color(theme::error_text(ui.visuals())));
+            ui.label(RichText::new(&message).color(theme::error_text(ui.visuals())));
         })
         .response
         .interact(egui::Sense::click())
@@ -86,7 +87,7 @@ fn problem_ui(
         .accessible_name(crate::tr!(
             "problems-item",
             place = place.to_owned(),
-            message = p.message.clone()
+            message = message.clone()
         ));
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
@@ -95,7 +96,7 @@ fn problem_ui(
             crate::tr!(
                 "problems-item",
                 place = place.to_owned(),
-                message = p.message.clone()
+                message = message.clone()
             ),
         )
     });
@@ -123,15 +124,12 @@ fn notices_ui(ui: &mut Ui, notices: &[Notice]) {
         count = notices.len().to_string()
     ));
     for n in notices {
-        ui.label(RichText::new(&n.message).color(ui.visuals().warn_fg_color));
+        ui.label(RichText::new(n.message.text()).color(ui.visuals().warn_fg_color));
     }
     ui.label(
-        RichText::new(
-            "Their figures are not in the charts or cards. Open the file again to choose what \
-             each column holds in the import preview.",
-        )
-        .small()
-        .color(theme::weak_text(ui.visuals())),
+        RichText::new(crate::tr!("problems-columns-hint"))
+            .small()
+            .color(theme::weak_text(ui.visuals())),
     );
     ui.separator();
 }

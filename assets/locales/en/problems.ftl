@@ -13,3 +13,4 @@ crash-open-log-folder = Open log folder
 crash-copy-report = Copy report
 crash-close = Close
 problems-item = Problem: { $place }: { $message }
+problems-columns-hint = Their figures are not in the charts or cards. Open the file again to choose what each column holds in the import preview.

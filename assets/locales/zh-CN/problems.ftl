@@ -13,3 +13,4 @@ crash-open-log-folder = 打开日志文件夹
 crash-copy-report = 复制报告
 crash-close = 关闭
 problems-item = 问题：{ $place }：{ $message }
+problems-columns-hint = 这些列的数值不在图表和卡片中。请重新打开文件，在导入预览中选择每一列的内容。

@@ -39,9 +39,7 @@ pub(crate) fn delimited_header(
         return Err(err(
             path,
             ErrorKind::BadDelimiter,
-            format!(
-                "byte {delimiter:#04x} cannot separate fields; use a comma, semicolon, tab or |"
-            ),
+            crate::msg!("file-bad-delimiter", byte = format!("{delimiter:#04x}")),
         ));
     }
     let start = sniff::sep_line(text).map_or(0, |(_, len)| len);
@@ -59,9 +57,7 @@ pub(crate) fn delimited_header(
                 Err(err(
                     path,
                     ErrorKind::NoHeader,
-                    format!(
-                        "row {n} cannot be the header: it is blank or not among the first rows"
-                    ),
+                    crate::msg!("file-not-a-header", row = n.to_string()),
                 ))
             }
             _ => Ok(None),
@@ -144,7 +140,7 @@ pub(crate) fn read_delimited<S: LoadSink>(
     let text = text.trim_start_matches('\u{feff}');
     let Some((template, body)) = delimited_header(path, text, delimiter, false, report, options)?
     else {
-        return Err(err(path, ErrorKind::Empty, "the file is empty"));
+        return Err(err(path, ErrorKind::Empty, crate::msg!("file-empty")));
     };
     let parts = part_count((text.len() - body) as u64, MIN_PARALLEL_BYTES);
     let cuts = split::guess_cuts(text, body, parts);

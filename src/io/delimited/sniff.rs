@@ -16,6 +16,17 @@ pub fn delimiter_name(d: u8) -> &'static str {
     }
 }
 
+/// A delimiter's name in any language (its English is [`delimiter_name`]).
+pub fn delimiter_text(d: u8) -> crate::i18n::Msg {
+    match d {
+        b',' => crate::msg!("delimiter-comma"),
+        b';' => crate::msg!("delimiter-semicolon"),
+        b'\t' => crate::msg!("delimiter-tab"),
+        b'|' => crate::msg!("delimiter-bar"),
+        _ => crate::msg!("delimiter-other"),
+    }
+}
+
 /// Delimiters the reader considers, in order of preference.
 pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
@@ -147,9 +158,9 @@ pub(crate) fn choose_delimiter(
         .unwrap_or_else(|| detect_delimiter(text, default));
     // A `sep=` line names the delimiter: nothing was guessed.
     if delimiter != default && options.delimiter.is_none() && sep_line(text).is_none() {
-        report.guesses.push(format!(
-            "the delimiter was detected as {}",
-            delimiter_name(delimiter)
+        report.guesses.push(crate::msg!(
+            "guess-delimiter",
+            delimiter = delimiter_text(delimiter)
         ));
     }
     report.delimiter = Some(delimiter);

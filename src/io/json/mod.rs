@@ -122,7 +122,7 @@ pub(super) fn read(
         None => Err(err(
             path,
             ErrorKind::NotATable,
-            "the rows could not be read again",
+            crate::msg!("json-rows-again"),
         )),
     }
 }
@@ -161,7 +161,7 @@ fn first_pass<'de>(
         return Err(err(
             path,
             ErrorKind::NotATable,
-            format!("row {} is not an object with named fields", i + 1),
+            crate::msg!("json-row-not-object", row = (i + 1).to_string()),
         ));
     }
     // Column order: the file's own "columns" list when it has one, then keys as they appear.
@@ -207,7 +207,7 @@ fn rows_found(
             None => Err(err(
                 path,
                 ErrorKind::NotATable,
-                "the rows array could not be read",
+                crate::msg!("json-rows-array"),
             )),
         },
         Kind::Object => {
@@ -220,7 +220,7 @@ fn rows_found(
                 return Err(err(
                     path,
                     ErrorKind::NotATable,
-                    "the JSON object has no \"events\" array; expected [ {…}, … ] or {\"events\": [ {…}, … ]}",
+                    crate::msg!("json-no-events"),
                 ));
             };
             Ok((occurrence, rows, scan.columns.take()))
@@ -230,7 +230,7 @@ fn rows_found(
             Err(err(
                 path,
                 ErrorKind::NotATable,
-                "expected a JSON array of rows or {\"events\": [ … ]}, not a single value",
+                crate::msg!("json-single-value"),
             ))
         }
     }
@@ -239,13 +239,10 @@ fn rows_found(
 /// The message for text serde_json refuses, with its line and column.
 fn json_error(path: &Path, e: &serde_json::Error) -> FileError {
     let (why, kind) = if e.to_string().contains("recursion limit") {
-        (
-            "it is nested too deeply to be a table of events".to_owned(),
-            ErrorKind::TooDeep,
-        )
+        (crate::msg!("json-too-deep"), ErrorKind::TooDeep)
     } else {
         (
-            format!("this is not valid JSON ({e})"),
+            crate::msg!("json-invalid", reason = e.to_string()),
             ErrorKind::Syntax {
                 line: e.line(),
                 column: e.column(),
@@ -255,7 +252,12 @@ fn json_error(path: &Path, e: &serde_json::Error) -> FileError {
     err(
         path,
         kind,
-        format!("line {}, column {}: {why}", e.line(), e.column()),
+        crate::msg!(
+            "json-at",
+            line = e.line().to_string(),
+            column = e.column().to_string(),
+            why = why
+        ),
     )
 }
 
@@ -370,19 +372,21 @@ mod tests {
         match parsed {
             Ok(p) => Ok((
                 p.rows_empty,
-                p.doc.map(|d| fingerprint(&d)).map_err(|e| e.message),
+                p.doc
+                    .map(|d| fingerprint(&d))
+                    .map_err(|e| e.message.to_string()),
                 report,
             )),
             Err(e) => {
                 assert_eq!(report, ImportReport::default(), "report left changed");
-                Err(e.message)
+                Err(e.message.to_string())
             }
         }
     }
 
     fn reference_outcome(text: &str, options: &ReadOptions) -> Outcome {
         let path = Path::new("t.json");
-        let (headers, rows) = reference_read_json(path, text).map_err(|e| e.message)?;
+        let (headers, rows) = reference_read_json(path, text).map_err(|e| e.message.to_string())?;
         let mut report = ImportReport::default();
         let doc = build(
             path,
@@ -394,7 +398,8 @@ mod tests {
         );
         Ok((
             rows.is_empty(),
-            doc.map(|d| fingerprint(&d)).map_err(|e| e.message),
+            doc.map(|d| fingerprint(&d))
+                .map_err(|e| e.message.to_string()),
             report,
         ))
     }

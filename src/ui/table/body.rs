@@ -87,10 +87,9 @@ fn row_ui(
         row_rect = ui.max_rect();
         number_cell(ui, f, state, g, row);
     });
-    for &c in f.columns {
+    for (&c, title) in f.columns.iter().zip(&f.titles) {
         table_row.col(|ui| {
             row_rect = row_rect.union(ui.max_rect());
-            let title = f.doc.column_title(c);
             if let Some(ed) = state
                 .editing
                 .as_mut()
@@ -121,7 +120,7 @@ fn number_cell(ui: &mut Ui, f: &Frame<'_>, state: &TableState, g: &mut Gathered,
     ui.painter()
         .with_clip_rect(rect)
         .galley(pos, galley, ui.visuals().text_color());
-    let r = r.accessible_name(format!("Select row {}", row + 1));
+    let r = r.accessible_name(crate::tr!("table-select-row", row = (row + 1).to_string()));
     if r.clicked() {
         g.row_click = Some((row, f.shift_click));
     }
@@ -151,8 +150,8 @@ fn cell_ui(
 ) {
     let (table_row_index, row) = at;
     let doc = f.doc;
-    let title = doc.column_title(c);
     let col_index = f.columns.iter().position(|&x| x == c).unwrap_or(0);
+    let title = f.titles.get(col_index).map_or("", String::as_str);
     let cell_rect = ui.max_rect();
     if let Some((rows, cols)) = &f.range
         && rows.contains(&table_row_index)
@@ -204,22 +203,22 @@ fn cell_ui(
     paint_text(ui, rect, rt, numeric);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.as_str()));
     let shown = if text.is_empty() {
-        "empty"
+        crate::tr!("table-empty")
     } else {
-        text.as_str()
+        text.clone()
     };
-    let r = r.accessible_name(format!("{title}, row {}: {shown}", row + 1));
+    let r = r.accessible_name(crate::tr!(
+        "table-cell",
+        title = title.to_owned(),
+        row = (row + 1).to_string(),
+        shown = shown
+    ));
     let r = match &problem {
         Some(p) => r.on_hover_text(
-            RichText::new(format!(
-                "{p}\nThe text is kept as typed; this cell does not count."
-            ))
-            .color(theme::error_text(ui.visuals())),
+            RichText::new(crate::tr!("table-cell-problem", problem = p.text()))
+                .color(theme::error_text(ui.visuals())),
         ),
-        None if totals_word => r.on_hover_text(
-            "This row looks like a totals row, so its figures are not counted (they would count \
-             the rows it sums twice). If it is a real row, right-click it: Count this row.",
-        ),
+        None if totals_word => r.on_hover_text(crate::tr!("table-totals-word-hint")),
         None if !text.is_empty() && r.hovered() && text.len() > 24 => r.on_hover_text(&text),
         None => r,
     };

@@ -22,7 +22,11 @@ pub(super) fn editor_cell(
             .desired_width(f32::INFINITY)
             .margin(egui::vec2(2.0, 0.0)),
     );
-    let r = r.accessible_name(format!("Edit {title}, row {}", row + 1));
+    let r = r.accessible_name(crate::tr!(
+        "table-edit-cell",
+        title = title.to_owned(),
+        row = (row + 1).to_string()
+    ));
     if !ed.focused {
         r.request_focus();
         ed.focused = true;

@@ -18,21 +18,20 @@ pub(super) fn header_ui(
     header.col(|ui| {
         ui.label(RichText::new("#").strong());
     });
-    for &c in f.columns {
+    for (&c, title) in f.columns.iter().zip(&f.titles) {
         header.col(|ui| {
             let arrow = match state.sort {
                 Some((s, SortDir::Ascending)) if s == c => " ↑",
                 Some((s, SortDir::Descending)) if s == c => " ↓",
                 _ => "",
             };
-            let title = f.doc.column_title(c);
             let r = ui
                 .add(
                     egui::Label::new(RichText::new(format!("{title}{arrow}")).strong())
                         .sense(Sense::click()),
                 )
-                .on_hover_text("Click to sort: ascending, descending, file order")
-                .accessible_name(format!("Sort by {title}"));
+                .on_hover_text(crate::tr!("table-sort-hint"))
+                .accessible_name(crate::tr!("table-sort-by", title = title.clone()));
             if r.clicked() {
                 g.sort_clicked = Some(c);
             }

@@ -228,7 +228,7 @@ fn clear_cells(
         if !edits.is_empty() {
             let n = edits.len();
             actions.edits.push(Edit::Batch {
-                label: format!("clearing of {n} cell{}", if n == 1 { "" } else { "s" }),
+                label: crate::msg!("edit-clear-cells", count = n),
                 edits,
             });
         }
@@ -325,7 +325,7 @@ fn paste_edits(
         }
     }
     (!edits.is_empty()).then(|| Edit::Batch {
-        label: format!("paste of {cells} cell{}", if cells == 1 { "" } else { "s" }),
+        label: crate::msg!("edit-paste-cells", count = cells),
         edits,
     })
 }

@@ -41,12 +41,12 @@ pub(super) fn context_menu(f: &Frame<'_>, r: &Response, row: usize, g: &mut Gath
 /// The button that counts a totals row the user says is a real row (its accessible name says
 /// which row).
 pub fn count_row_button(ui: &mut egui::Ui, row: usize) -> Response {
-    ui.button("Count this row")
-        .on_hover_text(
-            "This row looks like a totals row (合计, Total), so its figures are not counted. \
-             If it is a real row, count it: its basis becomes “counted” (undo with Ctrl+Z).",
-        )
-        .accessible_name(format!("Count row {} in the totals", row + 1))
+    ui.button(crate::tr!("table-count-row"))
+        .on_hover_text(crate::tr!("table-count-row-hint"))
+        .accessible_name(crate::tr!(
+            "table-count-row-name",
+            row = (row + 1).to_string()
+        ))
 }
 
 /// A right-click outside the selection selects the clicked cell (or row) first.

@@ -141,6 +141,35 @@ struct Frame<'a> {
     /// Shift was held: clicks extend the selection.
     shift_click: bool,
     row_height: f32,
+    /// Each column's title in the interface's language, as `columns` orders them.
+    titles: Vec<String>,
+}
+
+/// A field's column title in the interface's language (`Field::title` is the English, for the
+/// command line and files).
+pub fn field_title(f: Field) -> String {
+    match f {
+        Field::Date => crate::tr!("table-column-date"),
+        Field::Province => crate::tr!("table-column-province"),
+        Field::City => crate::tr!("table-column-city"),
+        Field::Action => crate::tr!("table-column-action"),
+        Field::Projects => crate::tr!("table-column-projects"),
+        Field::Rigs => crate::tr!("table-column-rigs"),
+        Field::Kwh => crate::tr!("table-column-kwh"),
+        Field::Coal => crate::tr!("table-column-coal"),
+        Field::Basis => crate::tr!("table-column-basis"),
+        Field::Source => crate::tr!("table-column-source"),
+        Field::Notes => crate::tr!("table-column-notes"),
+    }
+}
+
+/// A column's title as the interface shows it: a field's in the interface's language, an extra
+/// column's name as in the file.
+pub fn column_title(doc: &Document, c: Column) -> String {
+    match c {
+        Column::Field(f) => field_title(f),
+        Column::Extra(_) => doc.column_title(c).to_owned(),
+    }
 }
 
 /// What the header and rows reported while they were drawn; applied once the table is laid
@@ -259,6 +288,7 @@ pub fn table_ui(
         pointer,
         shift_click,
         row_height,
+        titles: columns.iter().map(|&c| column_title(doc, c)).collect(),
     };
     let mut gathered = Gathered::new();
     builder

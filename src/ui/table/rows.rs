@@ -2,6 +2,7 @@
 //! makes. The buttons and menu items that ask for them are in `toolbar.rs` and `menus.rs`.
 
 use crate::data::document::{Document, Edit};
+use crate::i18n::Msg;
 
 use super::TableState;
 use super::selection::selected_rows;
@@ -30,15 +31,22 @@ impl RowAction {
 
     /// Menu and button text for `n` selected rows ("Delete 3 rows").
     pub fn label(self, n: usize) -> String {
-        let rows = |verb: &str| match n {
-            0 | 1 => format!("{verb} row"),
-            n => format!("{verb} {n} rows"),
-        };
+        let n = n.max(1);
         match self {
-            RowAction::InsertAbove => "Insert row above".to_owned(),
-            RowAction::InsertBelow => "Insert row below".to_owned(),
-            RowAction::Duplicate => rows("Duplicate"),
-            RowAction::Delete => rows("Delete"),
+            RowAction::InsertAbove => crate::tr!("table-insert-above"),
+            RowAction::InsertBelow => crate::tr!("table-insert-below"),
+            RowAction::Duplicate => crate::tr!("table-duplicate-rows", count = n),
+            RowAction::Delete => crate::tr!("table-delete-rows", count = n),
+        }
+    }
+
+    /// Its tooltip in the toolbar.
+    pub fn hint(self) -> String {
+        match self {
+            RowAction::InsertAbove => crate::tr!("table-insert-above-hint"),
+            RowAction::InsertBelow => crate::tr!("table-insert-below-hint"),
+            RowAction::Duplicate => crate::tr!("table-duplicate-hint"),
+            RowAction::Delete => crate::tr!("table-delete-hint"),
         }
     }
 
@@ -70,10 +78,13 @@ pub struct RowPlan {
     pub edit_new_row: bool,
 }
 
-fn plural_rows(verb: &str, rows: &[usize]) -> String {
-    match rows {
-        [one] => format!("{verb} of row {}", one + 1),
-        _ => format!("{verb} of {} rows", rows.len()),
+/// What Undo names a duplication or deletion of `rows`.
+fn plural_rows(duplicate: bool, rows: &[usize]) -> Msg {
+    let row = rows.first().map_or(String::new(), |r| (r + 1).to_string());
+    if duplicate {
+        crate::msg!("edit-duplicate-rows", count = rows.len(), row = row)
+    } else {
+        crate::msg!("edit-delete-rows", count = rows.len(), row = row)
     }
 }
 
@@ -111,7 +122,7 @@ pub fn plan_rows(
                 .collect();
             Some(RowPlan {
                 edit: Edit::Batch {
-                    label: plural_rows("duplicate", &rows),
+                    label: plural_rows(true, &rows),
                     edits,
                 },
                 select: last + 1..last + 1 + rows.len(),
@@ -130,7 +141,7 @@ pub fn plan_rows(
             let at = first.min(left.saturating_sub(1));
             Some(RowPlan {
                 edit: Edit::Batch {
-                    label: plural_rows("delete", &rows),
+                    label: plural_rows(false, &rows),
                     edits,
                 },
                 select: if left == 0 { 0..0 } else { at..at + 1 },

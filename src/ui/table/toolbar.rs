@@ -29,24 +29,22 @@ impl ProblemCounts {
     pub fn left_out_label(self) -> Option<String> {
         match self.left_out {
             0 => None,
-            1 => Some("1 row left out of the sums".to_owned()),
-            n => Some(format!("{n} rows left out of the sums")),
+            n => Some(crate::tr!("table-left-out", count = n)),
         }
     }
 
     /// What the toolbar says ("2 cells to check", "1 repeated row", "3 cells and 468 repeated
     /// rows to check"), or `None` when there is nothing.
     pub fn label(self) -> Option<String> {
-        let s = |n: usize| if n == 1 { "" } else { "s" };
         let (c, r) = (self.cells, self.rows);
         match (c, r) {
             (0, 0) => None,
-            (c, 0) => Some(format!("{c} cell{} to check", s(c))),
-            (0, r) => Some(format!("{r} repeated row{} to check", s(r))),
-            (c, r) => Some(format!(
-                "{c} cell{} and {r} repeated row{} to check",
-                s(c),
-                s(r)
+            (c, 0) => Some(crate::tr!("table-cells-to-check", cells = c)),
+            (0, r) => Some(crate::tr!("table-rows-to-check", rows = r)),
+            (c, r) => Some(crate::tr!(
+                "table-cells-and-rows-to-check",
+                cells = c,
+                rows = r
             )),
         }
     }
@@ -66,17 +64,19 @@ pub(super) fn toolbar_ui(
     // ticking the filter must not move it from under the pointer.
     ui.horizontal(|ui| {
         let search = ui.add(
-            egui::TextEdit::singleline(&mut state.search).hint_text("Search text columns").desired_width(180.0),
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text(crate::tr!("table-search-hint"))
+                .desired_width(180.0),
         );
-        let _ = search.accessible_name("Search");
-        ui.checkbox(&mut state.problems_only, "Only rows with problems");
+        let _ = search.accessible_name(crate::tr!("table-search"));
+        ui.checkbox(&mut state.problems_only, crate::tr!("table-only-problems"));
         if let Some(text) = problems.label() {
             ui.label(RichText::new(text).color(theme::error_text(ui.visuals())))
-                .on_hover_text("Cells shown in red did not parse; hover one to see why. They are kept exactly as typed. Repeated rows are listed in the problems panel.");
+                .on_hover_text(crate::tr!("table-problems-hint"));
         }
         if let Some(text) = problems.left_out_label() {
             ui.label(RichText::new(text).color(theme::error_text(ui.visuals())))
-                .on_hover_text("Totals rows and rows with figures but no valid date are in no chart or card; they are listed in the problems panel.");
+                .on_hover_text(crate::tr!("table-left-out-hint"));
         }
         left_out_filter(ui, state);
         ui.separator();
@@ -84,9 +84,16 @@ pub(super) fn toolbar_ui(
         row_buttons(ui, n, actions);
         ui.separator();
         let shown = if visible.len() == doc.len() {
-            format!("{} rows", value::group_thousands(doc.len() as f64, 0))
+            crate::tr!(
+                "table-rows",
+                rows = value::group_thousands(doc.len() as f64, 0)
+            )
         } else {
-            format!("{} of {} rows", value::group_thousands(visible.len() as f64, 0), value::group_thousands(doc.len() as f64, 0))
+            crate::tr!(
+                "table-rows-of",
+                shown = value::group_thousands(visible.len() as f64, 0),
+                rows = value::group_thousands(doc.len() as f64, 0)
+            )
         };
         ui.label(shown);
     });
@@ -97,13 +104,13 @@ pub(super) fn toolbar_ui(
 fn left_out_filter(ui: &mut Ui, state: &mut TableState) {
     let Some(why) = state.left_out else { return };
     let text = match why {
-        LeftOut::NoDate => "Showing rows without a date",
-        LeftOut::TotalsRow => "Showing totals rows",
+        LeftOut::NoDate => crate::tr!("table-showing-no-date"),
+        LeftOut::TotalsRow => crate::tr!("table-showing-totals"),
     };
     ui.label(RichText::new(text).strong());
     if ui
-        .button("Show all rows")
-        .on_hover_text("Show every row again (with the province and date filters)")
+        .button(crate::tr!("table-show-all-rows"))
+        .on_hover_text(crate::tr!("table-show-all-rows-hint"))
         .clicked()
     {
         state.left_out = None;
@@ -113,14 +120,7 @@ fn left_out_filter(ui: &mut Ui, state: &mut TableState) {
 /// One button per row action, naming how many rows it acts on.
 fn row_buttons(ui: &mut Ui, n: usize, actions: &mut TableActions) {
     for action in RowAction::ALL {
-        let hover = match action {
-            RowAction::InsertAbove => {
-                "Insert an empty row above the selected rows (Ctrl++ when whole rows are selected)"
-            }
-            RowAction::InsertBelow => "Insert an empty row below the selected rows",
-            RowAction::Duplicate => "Copy the selected rows below them",
-            RowAction::Delete => "Delete the selected rows (Ctrl+- when whole rows are selected)",
-        };
+        let hover = action.hint();
         if ui
             .add_enabled(action.enabled(n), egui::Button::new(action.label(n)))
             .on_hover_text(hover)

@@ -1,0 +1,32 @@
+# The status bar and its messages, the Edit menu's Undo and Redo, Help ▸ About (app/status.rs,
+# open.rs, save.rs, commands.rs, dialogs.rs, panels.rs, menu.rs)
+status-unsaved = { $name } (unsaved changes)
+status-sorting = sorting and filtering…
+status-edit-failed = That change could not be made: { $reason }
+status-undid = Undid { $what }
+status-redid = Redid { $what }
+status-done = { $what } (Ctrl+Z undoes)
+status-row-hidden = Row { $row } is hidden by the province or date filter
+status-could-not-start = Could not start loading { $path }: { $reason }
+status-open-panic = Could not open { $path }: { $reason }.
+status-could-not-open = Could not open { $error }
+status-data-unchanged = The data that was open is unchanged.
+status-opened = Opened { $path } ({ $rows } rows)
+status-opened-sample = Opened the sample data
+status-could-not-read = Could not read { $error } that way
+status-could-not-save = Could not save { $error }
+status-saved = Saved { $path }
+status-no-recovery = Could not keep a recovery copy: { $error }
+status-import-cancelled = Import cancelled; the data that was open is unchanged
+status-restored = Restored the unsaved changes to { $name } from { $time }
+status-could-not-restore = Could not restore the unsaved changes: { $error }
+status-mb-read = { $read } of { $size } MB read
+status-loading-progress = Loading progress: { $progress }
+status-drop = Drop the file to open it
+edit-undo = Undo
+edit-undo-what = Undo { $what }
+edit-redo = Redo
+edit-redo-what = Redo { $what }
+about-version = { $app } { $version }
+about-map = Map borders: Natural Earth admin-1 states and provinces (public domain), which show de facto borders: who administers the ground, not any claim.
+status-sample-name = crackdown-events.csv (sample data)
