@@ -138,10 +138,11 @@ fn the_chinese_dashboard_reads_in_chinese_with_only_the_bundled_font() {
             .iter()
             .filter(|t| t.starts_with(&format!("{title}（")))
             .collect();
-        assert_eq!(axis.len(), 1, "{title}'s axis title in {painted:?}");
-        assert!(axis[0].ends_with('）'));
+        // The table's column header (节约电量（千瓦时）) starts the same way.
+        assert!(!axis.is_empty(), "{title}'s axis title in {painted:?}");
+        assert!(axis.iter().all(|t| t.ends_with('）')));
         if metric == Metric::Kwh {
-            assert_eq!(axis[0].as_str(), "节约电量（亿千瓦时）");
+            assert!(axis.iter().any(|t| t.as_str() == "节约电量（亿千瓦时）"), "{axis:?}");
         }
     }
     assert!(

@@ -380,10 +380,10 @@ pub(crate) fn header_guesses(rows: &[HeadRow], header: &Header) -> Vec<crate::i1
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
             .collect();
-        out.push(format!(
-            "row {} under the header names its grouped columns ({}): read as part of the header",
-            number + 1,
-            subs.join(", ")
+        out.push(crate::msg!(
+            "guess-grouped-row",
+            row = (number + 1).to_string(),
+            names = subs.join(", ")
         ));
     } else if header.units {
         let units: Vec<&str> = rows[header.index + 1]
