@@ -115,3 +115,19 @@ fn every_character_of_the_chinese_texts_is_in_the_bundled_font() {
     assert!(checked > 100, "only {checked} characters checked");
     assert!(missing.is_empty(), "not in the bundled font: {missing:?}");
 }
+
+#[test]
+fn no_key_is_defined_in_two_files() {
+    // All files of a language make one bundle: a key in two areas' files would hide one text.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+    for lang in ["en", "zh-CN"] {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for file in files(lang) {
+            for key in keys(&root.join(lang).join(&file)).into_keys() {
+                if let Some(other) = seen.insert(key.clone(), file.clone()) {
+                    panic!("{lang}: “{key}” is in both {other} and {file}");
+                }
+            }
+        }
+    }
+}
