@@ -142,7 +142,10 @@ fn the_chinese_dashboard_reads_in_chinese_with_only_the_bundled_font() {
         assert!(!axis.is_empty(), "{title}'s axis title in {painted:?}");
         assert!(axis.iter().all(|t| t.ends_with('）')));
         if metric == Metric::Kwh {
-            assert!(axis.iter().any(|t| t.as_str() == "节约电量（亿千瓦时）"), "{axis:?}");
+            assert!(
+                axis.iter().any(|t| t.as_str() == "节约电量（亿千瓦时）"),
+                "{axis:?}"
+            );
         }
     }
     assert!(

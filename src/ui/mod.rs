@@ -15,7 +15,7 @@ mod preview_choices;
 pub mod problems;
 pub mod table;
 pub mod theme;
-pub mod words;
 pub mod tips;
+pub mod words;
 
 pub use paint::reduce;
