@@ -7,6 +7,7 @@ pub mod charts;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod filters;
+pub mod focus;
 pub mod map;
 pub mod paint;
 pub mod preview;

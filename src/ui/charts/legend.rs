@@ -4,6 +4,7 @@
 use egui::{Rect, RichText, Sense, Ui};
 
 use crate::data::document::Document;
+use crate::ui::focus::ClickableGroup as _;
 use crate::ui::theme;
 
 use super::{ChartActions, ChartInput};
@@ -80,7 +81,7 @@ pub(super) fn legend_ui(
             };
             let name = Document::place_name(s.place);
             let response = ui
-                .horizontal(|ui| {
+                .clickable_horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
                     let (r, painter) = ui.allocate_painter(egui::vec2(10.0, 10.0), Sense::hover());
                     if hidden {
@@ -99,8 +100,7 @@ pub(super) fn legend_ui(
                     }
                     ui.add(egui::Label::new(text).selectable(false))
                 })
-                .response
-                .interact(Sense::click());
+                .response;
             let action = if hidden { "Show" } else { "Hide" };
             let response = response
                 .on_hover_text(format!(
