@@ -13,6 +13,7 @@ mod dashboard;
 mod derived;
 mod dialogs;
 mod export;
+mod keyboard;
 mod menu;
 mod open;
 mod panels;
@@ -394,11 +395,13 @@ impl eframe::App for App {
         self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
+        self.menu_key(&ctx);
         self.measure_frame(&ctx, frame.info().cpu_usage);
         self.window_requests(&ctx);
         self.panels(ui);
         self.dialogs_ui(&ctx);
         self.report_startup();
+        crate::ui::theme::paint_focus_ring(&ctx);
         self.drop_overlay(&ctx);
         self.paint.chart_cache.finish(&ctx);
         // Shapes wholly inside their clip rects share draw calls (see
