@@ -4,3 +4,6 @@
 keys-table = Table
 keys-table-cell = Table, { $column }, row { $row }: { $value }
 keys-table-empty = empty
+
+# A chart's plot, a stop in the Tab order (its description is the "About this chart" text).
+keys-chart = Chart: { $metric }

@@ -4,3 +4,6 @@
 keys-table = 表格
 keys-table-cell = 表格，{ $column }，第 { $row } 行：{ $value }
 keys-table-empty = 空
+
+# 图表的绘图区，Tab 顺序中的一站（其描述为“关于此图表”的文字）。
+keys-chart = 图表：{ $metric }

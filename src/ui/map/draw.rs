@@ -180,8 +180,11 @@ fn province_node(ui: &mut Ui, d: &MapDraw<'_>, s: &Shape, frame: Frame) -> egui:
     let name = Document::place_name(place);
     r.widget_info(|| WidgetInfo::labeled(Role::Button, true, name));
     let (value, events) = value_text(d, place);
+    let selected = d.selected == Some(place);
     ui.ctx().accesskit_node_builder(id, |node| {
         node.set_description(format!("{value}, {events}"));
+        // Screen readers say which province is the selected one (outlined on the map).
+        node.set_selected(selected);
     });
     r
 }
