@@ -396,6 +396,7 @@ impl eframe::App for App {
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
         self.menu_key(&ctx);
+        keyboard::focus_after_dialogs(&ctx);
         self.measure_frame(&ctx, frame.info().cpu_usage);
         self.window_requests(&ctx);
         self.panels(ui);
