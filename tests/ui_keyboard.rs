@@ -334,3 +334,50 @@ fn the_focused_widget_has_a_clear_ring_in_light_and_dark() {
         assert_eq!(pixels_of(&img, y, xs, ring.color), 0, "{theme:?}: no ring");
     }
 }
+
+/// The stops of a Tab cycle that have no name.
+fn unnamed(names: &[String]) -> Vec<usize> {
+    (0..names.len())
+        .filter(|&i| names[i].trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn on_the_map_and_in_the_export_dialog_every_stop_has_a_name_too() {
+    let mut h = harness(ScriptedDialogs::default());
+    tab_to(&mut h, false, 200, &|n| n == "Map");
+    press(&mut h, Key::Enter);
+    assert!(h.state().settings_map_shown());
+    let names = tab_cycle(&mut h);
+    assert!(unnamed(&names).is_empty(), "unnamed: {names:?}");
+    let provinces = names
+        .iter()
+        .filter(|n| n.as_str() == "Inner Mongolia" || n.as_str() == "Hong Kong")
+        .count();
+    // Inner Mongolia in the province list and on the map; Hong Kong (no rows) only on the map.
+    assert_eq!(provinces, 3, "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("Map: ")), "{names:?}");
+
+    // The export dialog of the whole dashboard, from the File menu by keys.
+    press(&mut h, Key::F10);
+    press(&mut h, Key::Enter);
+    tab_to(&mut h, false, 20, &|n| n == "Export dashboard…");
+    press(&mut h, Key::Enter);
+    assert!(h.query_by_label("Export dashboard").is_some(), "the dialog");
+    let names = tab_cycle(&mut h);
+    assert!(unnamed(&names).is_empty(), "unnamed: {names:?}");
+    for wanted in [
+        "1600 × 900",
+        "2×",
+        "SVG (vectors, text as text)",
+        "Title",
+        "Save…",
+        "Cancel",
+    ] {
+        assert!(names.iter().any(|n| n == wanted), "{wanted}: {names:?}");
+    }
+    assert!(
+        !names.iter().any(|n| n == "File" || n.starts_with("Table")),
+        "only the dialog's own widgets: {names:?}"
+    );
+}
