@@ -181,6 +181,23 @@ fn a_whole_task_is_done_with_the_keyboard_alone() {
         .query_by(|n| n.is_focused())
         .expect("the province keeps the focus");
     assert_eq!(node.accesskit_node().is_selected(), Some(true));
+    // The arrows move between the provinces on the map: Left to a neighbour to the west.
+    press(&mut h, Key::ArrowLeft);
+    let west = focused(&h).unwrap_or_default();
+    assert!(
+        !west.is_empty() && west != "Inner Mongolia",
+        "Left moves to a neighbour: {west}"
+    );
+    assert!(
+        h.query_by(|n| n.is_focused())
+            .and_then(|n| n.accesskit_node().description())
+            .is_some_and(|d| d.starts_with("Rigs seized")),
+        "a province of the map: {west}"
+    );
+    // Enter selects that one instead.
+    press(&mut h, Key::Enter);
+    let region = Gazetteer::get().resolve(&west).unwrap().region;
+    assert_eq!(h.state().selected_place(), Some(Place::Region(region)));
 
     // Back to the charts (Shift+Tab to the switch), then on to a chart's Export….
     tab_to(&mut h, true, 120, &|n| n == "Charts");
