@@ -398,3 +398,43 @@ fn on_the_map_and_in_the_export_dialog_every_stop_has_a_name_too() {
         "only the dialog's own widgets: {names:?}"
     );
 }
+
+#[test]
+fn escape_answers_cancel_in_the_unsaved_changes_question_and_the_import_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let gbk = dir.path().join("gbk.csv");
+    let (bytes, _, _) =
+        encoding_rs::GB18030.encode("日期,省份,查扣矿机\n2021年9月27日,内蒙古自治区,5\n");
+    std::fs::write(&gbk, &bytes).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.lock().unwrap().extend([gbk.clone(), gbk]);
+    let mut h = harness(dialogs);
+    // The import preview (a guessed encoding): Escape cancels it, the sample stays.
+    chord(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(
+        h.query_by_label("Import “gbk.csv”").is_some(),
+        "the preview"
+    );
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label("Import “gbk.csv”").is_none());
+    assert_eq!(h.state().session().doc().len(), 60, "the sample is kept");
+
+    // An edit by keys, then Ctrl+O asks first; Escape is Cancel: the edit stays.
+    tab_to(&mut h, false, 80, &|n| n.starts_with("Table"));
+    press(&mut h, Key::Delete);
+    assert!(h.state().session().is_dirty());
+    chord(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(
+        h.query_by_label_contains("Save the changes to").is_some(),
+        "the question"
+    );
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label_contains("Save the changes to").is_none());
+    assert!(h.state().session().is_dirty(), "Cancel keeps the edit");
+    assert_eq!(h.state().session().doc().len(), 60);
+    assert_eq!(
+        focused(&h).as_deref(),
+        Some("Table, Date, row 1: empty"),
+        "the focus is back in the table"
+    );
+}
