@@ -86,7 +86,11 @@ pub fn focus_stroke(visuals: &egui::Visuals) -> egui::Stroke {
 /// Paints the focus ring round the focused widget (call once the frame's widgets are laid out),
 /// on the widget's own layer, round the part of it not clipped away.
 pub fn paint_focus_ring(ctx: &egui::Context) {
-    let Some(id) = ctx.memory(|m| m.focused()) else {
+    // Not while the window is in the background (egui's `has_focus` says the same).
+    let Some(id) = ctx
+        .memory(|m| m.focused())
+        .filter(|_| ctx.input(|i| i.focused))
+    else {
         return;
     };
     // The widget's rect as this frame registered it (`Context::read_response` would also
