@@ -438,3 +438,20 @@ fn escape_answers_cancel_in_the_unsaved_changes_question_and_the_import_preview(
         "the focus is back in the table"
     );
 }
+
+#[test]
+fn a_problem_is_reached_by_tab_and_enter_opens_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("problems.csv");
+    std::fs::write(&path, "date,province,rigs_seized\n2021-09-27,Hebei,abc\n").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.lock().unwrap().push_back(path);
+    let mut h = harness(dialogs);
+    chord(&mut h, Modifiers::COMMAND, Key::O);
+    // The problem list is open; Tab reaches the problem in it; Enter edits its cell.
+    tab_to(&mut h, false, 40, &|n| {
+        n == "Problem: Row 1 · Rigs seized: “abc” is not a number"
+    });
+    press(&mut h, Key::Enter);
+    assert_eq!(focused(&h).as_deref(), Some("Edit Rigs seized, row 1"));
+}
