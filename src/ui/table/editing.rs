@@ -23,19 +23,15 @@ pub(super) fn editor_cell(
             .margin(egui::vec2(2.0, 0.0)),
     );
     let r = r.accessible_name(format!("Edit {title}, row {}", row + 1));
-    // The keys of the frame the field opens in are not for it: Enter or Space on a problem in
-    // the list opened it and would commit it at once.
-    let opened_now = !ed.focused;
-    if opened_now {
+    if !ed.focused {
         r.request_focus();
         ed.focused = true;
     }
-    let key = |i: &egui::InputState, k| !opened_now && i.key_pressed(k);
     let (enter, escape, tab, shift) = ui.input(|i| {
         (
-            key(i, egui::Key::Enter),
-            key(i, egui::Key::Escape),
-            key(i, egui::Key::Tab),
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Escape),
+            i.key_pressed(egui::Key::Tab),
             i.modifiers.shift,
         )
     });
