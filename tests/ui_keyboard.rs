@@ -455,3 +455,58 @@ fn a_problem_is_reached_by_tab_and_enter_opens_its_cell() {
     press(&mut h, Key::Enter);
     assert_eq!(focused(&h).as_deref(), Some("Edit Rigs seized, row 1"));
 }
+
+// Of the `egui-internals` feature: the charts painted from a picture of themselves.
+#[cfg(feature = "egui-internals")]
+#[test]
+fn a_ring_on_a_chart_is_never_kept_in_the_charts_picture() {
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
+        chart_pictures: true,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .wgpu()
+        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(ScriptedDialogs::default())));
+    h.run();
+    let entry = "Hide Inner Mongolia (rigs seized)";
+    tab_to(&mut h, false, 200, &|n| n == entry);
+    let rect = h.get_by_label(entry).rect();
+    let ring = crackdown_dashboard::ui::theme::focus_stroke(&h.ctx.global_style().visuals);
+    let y = (rect.top() - 2.0).round() as u32;
+    let xs = ((rect.left() + 3.0) as u32, (rect.right() - 3.0) as u32);
+    // Space hides the province: the charts change under the focused entry, and once they hold
+    // still again a new picture of them is taken.
+    press(&mut h, Key::Space);
+    assert_eq!(
+        focused(&h).as_deref(),
+        Some("Show Inner Mongolia (rigs seized)")
+    );
+    for _ in 0..8 {
+        h.step();
+    }
+    assert!(
+        pixels_of(&h.render().unwrap(), y, xs, ring.color) > 0,
+        "the ring"
+    );
+    // The focus leaves; the charts come from their picture, which shows no ring (a picture
+    // taken while the ring was over them would).
+    press(&mut h, Key::Escape);
+    let mut from_picture = false;
+    for _ in 0..8 {
+        h.step();
+        from_picture |= h.state().charts_from_picture();
+    }
+    let img = h.render().unwrap();
+    assert!(
+        from_picture && h.state().charts_from_picture(),
+        "the charts are painted from their picture"
+    );
+    assert_eq!(
+        pixels_of(&img, y, xs, ring.color),
+        0,
+        "no ring left in the picture"
+    );
+}

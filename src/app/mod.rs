@@ -402,9 +402,10 @@ impl eframe::App for App {
         self.panels(ui);
         self.dialogs_ui(&ctx);
         self.report_startup();
-        crate::ui::theme::paint_focus_ring(&ctx);
+        let ring = crate::ui::theme::paint_focus_ring(&ctx);
         self.drop_overlay(&ctx);
-        self.paint.chart_cache.finish(&ctx);
+        // A picture of the charts never holds the focus ring.
+        self.paint.chart_cache.finish(&ctx, ring);
         // Shapes wholly inside their clip rects share draw calls (see
         // `ui::paint::internals::clips`).
         crate::ui::paint::internals::widen_contained_clips(&ctx, egui::LayerId::background());

@@ -84,30 +84,26 @@ pub fn focus_stroke(visuals: &egui::Visuals) -> egui::Stroke {
 }
 
 /// Paints the focus ring round the focused widget (call once the frame's widgets are laid out),
-/// on the widget's own layer, round the part of it not clipped away.
-pub fn paint_focus_ring(ctx: &egui::Context) {
+/// on the widget's own layer, round the part of it not clipped away. Returns where it is.
+pub fn paint_focus_ring(ctx: &egui::Context) -> Option<egui::Rect> {
     // Not while the window is in the background (egui's `has_focus` says the same).
-    let Some(id) = ctx
+    let id = ctx
         .memory(|m| m.focused())
-        .filter(|_| ctx.input(|i| i.focused))
-    else {
-        return;
-    };
+        .filter(|_| ctx.input(|i| i.focused))?;
     // The widget's rect as this frame registered it (`Context::read_response` would also
     // surrender the focus of a widget focused in a frame with a click elsewhere).
-    let Some((rect, layer)) = ctx.viewport(|v| {
+    let (rect, layer) = ctx.viewport(|v| {
         v.this_pass
             .widgets
             .get(id)
             .map(|w| (w.interact_rect, w.layer_id))
-    }) else {
-        return;
-    };
+    })?;
     if !rect.is_positive() || !rect.is_finite() {
-        return;
+        return None;
     }
     let stroke = focus_stroke(&ctx.global_style().visuals);
     ctx.layer_painter(layer)
         .with_clip_rect(ctx.content_rect())
         .rect_stroke(rect.expand(1.0), 3.0, stroke, egui::StrokeKind::Outside);
+    Some(rect.expand(1.0 + stroke.width))
 }
