@@ -62,12 +62,12 @@ impl App {
             || state.path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let choice = egui::Modal::new(egui::Id::unique("import_preview"))
-            .show(ctx, |ui| {
-                ui.set_max_width(ctx.content_rect().width() * 0.8);
-                preview::preview_ui(ui, &name, &state.import, &state.options, &state.history)
-            })
-            .inner;
+        let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
+            ui.set_max_width(ctx.content_rect().width() * 0.8);
+            preview::preview_ui(ui, &name, &state.import, &state.options, &state.history)
+        });
+        let escape = escaped(ctx, &modal);
+        let choice = modal.inner.or(escape.then_some(PreviewChoice::Cancel));
         match choice {
             Some(PreviewChoice::Open) => {
                 if let Some(state) = self.preview.take() {
@@ -189,7 +189,7 @@ impl App {
             Pending::Open(_) => crate::tr!("dialog-unsaved-opening", name = name),
         };
         let mut choice = None;
-        egui::Modal::new(egui::Id::unique("unsaved_modal")).show(ctx, |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("unsaved_modal")).show(ctx, |ui| {
             ui.set_max_width(420.0);
             ui.heading(crate::tr!("dialog-unsaved-title"));
             ui.label(question);
@@ -206,6 +206,9 @@ impl App {
                 }
             });
         });
+        if choice.is_none() && escaped(ctx, &modal) {
+            choice = Some(2); // Escape is Cancel
+        }
         let proceed = match choice {
             Some(0) => self.save(),
             Some(1) => {
@@ -233,6 +236,15 @@ impl App {
             }
         }
     }
+}
+
+/// Whether Escape was pressed for `modal` (the topmost, no menu open in it). A click beside it
+/// does not count: it could be a slip, and the import preview and the unsaved-changes question
+/// stay until answered or escaped.
+fn escaped<R>(ctx: &egui::Context, modal: &egui::ModalResponse<R>) -> bool {
+    modal.is_top_modal
+        && !modal.any_popup_open
+        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
 }
 
 /// What the recovery copy holds and the Restore and Discard buttons; the choice, if made.

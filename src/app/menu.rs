@@ -12,7 +12,8 @@ impl App {
     /// File, Edit, Data, View and Help.
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(crate::tr!("menu-file"), |ui| self.file_menu(ui));
+            let file = ui.menu_button(crate::tr!("menu-file"), |ui| self.file_menu(ui));
+            super::keyboard::note_first_menu(ui.ctx(), file.response.id);
             ui.menu_button(crate::tr!("menu-edit"), |ui| self.edit_menu(ui));
             ui.menu_button(crate::tr!("menu-data"), |ui| self.data_menu(ui));
             ui.menu_button(crate::tr!("menu-view"), |ui| self.view_menu(ui));

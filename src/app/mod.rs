@@ -14,6 +14,7 @@ mod derived;
 mod dialogs;
 mod export;
 mod firstrun;
+mod keyboard;
 mod menu;
 mod open;
 mod panels;
@@ -419,13 +420,17 @@ impl eframe::App for App {
         self.poll_loading(&ctx);
         self.autosave(&ctx);
         self.handle_shortcuts(&ctx);
+        self.menu_key(&ctx);
+        keyboard::focus_after_dialogs(&ctx);
         self.measure_frame(&ctx, frame.info().cpu_usage);
         self.window_requests(&ctx);
         self.panels(ui);
         self.dialogs_ui(&ctx);
         self.report_startup();
+        let ring = crate::ui::theme::paint_focus_ring(&ctx);
         self.drop_overlay(&ctx);
-        self.paint.chart_cache.finish(&ctx);
+        // A picture of the charts never holds the focus ring.
+        self.paint.chart_cache.finish(&ctx, ring);
         // Shapes wholly inside their clip rects share draw calls (see
         // `ui::paint::internals::clips`).
         crate::ui::paint::internals::widen_contained_clips(&ctx, egui::LayerId::background());

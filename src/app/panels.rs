@@ -75,7 +75,15 @@ impl App {
                     );
                 });
             match clicked {
-                Some(problems::ProblemClick::Select(row, column)) => self.focus_cell(row, column),
+                Some(problems::ProblemClick::Select(row, column)) => {
+                    // The Enter or Space that clicked the problem is not for the cell's field,
+                    // which opens this frame (it would commit the cell at once).
+                    ui.input_mut(|i| {
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
+                        i.consume_key(egui::Modifiers::NONE, egui::Key::Space);
+                    });
+                    self.focus_cell(row, column);
+                }
                 Some(problems::ProblemClick::Fix(edit)) => {
                     self.apply(edit);
                 }

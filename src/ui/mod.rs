@@ -8,6 +8,7 @@ pub mod data_format;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod filters;
+pub mod focus;
 pub mod map;
 pub mod paint;
 pub mod preview;

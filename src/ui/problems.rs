@@ -7,6 +7,7 @@
 use egui::{RichText, Ui};
 
 use crate::data::document::{Column, Document, Edit, Notice, Problem};
+use crate::ui::focus::ClickableGroup as _;
 use crate::ui::{table, theme};
 
 /// What the user asked of the problem list.
@@ -76,13 +77,12 @@ fn problem_ui(
     let mut clicked = None;
     let message = p.message.text();
     let response = ui
-        .vertical(|ui| {
+        .clickable_vertical(|ui| {
             ui.set_min_height(row_height - 4.0);
             ui.label(RichText::new(place).strong());
             ui.label(RichText::new(&message).color(theme::error_text(ui.visuals())));
         })
         .response
-        .interact(egui::Sense::click())
         .on_hover_cursor(egui::CursorIcon::PointingHand)
         .accessible_name(crate::tr!(
             "problems-item",

@@ -3,6 +3,7 @@
 
 use egui::{Rect, RichText, Sense, Ui};
 
+use crate::ui::focus::ClickableGroup as _;
 use crate::ui::{theme, words};
 
 use super::{ChartActions, ChartInput};
@@ -77,7 +78,7 @@ pub(super) fn legend_ui(
             };
             let name = words::place_name(s.place);
             let response = ui
-                .horizontal(|ui| {
+                .clickable_horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
                     let (r, painter) = ui.allocate_painter(egui::vec2(10.0, 10.0), Sense::hover());
                     if hidden {
@@ -96,8 +97,7 @@ pub(super) fn legend_ui(
                     }
                     ui.add(egui::Label::new(text).selectable(false))
                 })
-                .response
-                .interact(Sense::click());
+                .response;
             let metric = words::metric_lower(input.chart.metric);
             let (hint, accessible) = if hidden {
                 (

@@ -178,12 +178,16 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     });
     let transform = response.transform;
     let rect = response.response.rect;
-    // The text alternative, for screen readers.
-    if !input.about.is_empty() {
-        let about = input.about.to_owned();
-        ui.ctx()
-            .accesskit_node_builder(response.response.id, |node| node.set_description(about));
-    }
+    // A name and the text alternative, for screen readers (Tab stops on the plot).
+    let name = crate::tr!("keys-chart", metric = input.chart.metric.title());
+    let about = input.about.to_owned();
+    ui.ctx()
+        .accesskit_node_builder(response.response.id, |node| {
+            node.set_label(name);
+            if !about.is_empty() {
+                node.set_description(about);
+            }
+        });
     paint_bars(ui, &transform, &stacked);
     ui.painter().with_clip_rect(rect).set(
         background,

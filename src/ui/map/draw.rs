@@ -182,12 +182,15 @@ fn province_node(ui: &mut Ui, d: &MapDraw<'_>, s: &Shape, frame: Frame) -> egui:
     let name = words::place_name(place);
     r.widget_info(|| WidgetInfo::labeled(Role::Button, true, name.clone()));
     let (value, events) = value_text(d, place);
+    let selected = d.selected == Some(place);
     ui.ctx().accesskit_node_builder(id, |node| {
         node.set_description(crate::tr!(
             "map-province-description",
             value = value,
             events = events
         ));
+        // Screen readers say which province is the selected one (outlined on the map).
+        node.set_selected(selected);
     });
     r
 }

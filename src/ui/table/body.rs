@@ -14,7 +14,7 @@ use super::{Frame, Gathered, TableState, Whole, editing, menus};
 
 /// What a cell shows: figures with thousands separators (and their approximate marker),
 /// everything else as stored.
-fn display_text(doc: &Document, row: usize, column: Column) -> String {
+pub(super) fn display_text(doc: &Document, row: usize, column: Column) -> String {
     if let Column::Field(f) = column
         && let Some(m) = f.metric()
         && let Some(v) = doc.figure_value(row, m)
@@ -45,6 +45,7 @@ pub(super) fn body_ui(
     let stripes_at = painter.add(egui::Shape::Noop);
     let mut stripes: Vec<Rect> = Vec::new();
     g.rows_clip = body.ui_mut().clip_rect();
+    super::grid::grid_node(body.ui_mut(), g.rows_clip, f, state);
     body.rows(f.row_height, f.visible.len(), |mut table_row| {
         let table_row_index = table_row.index();
         let row_rect = row_ui(&mut table_row, f, state, g);
@@ -106,7 +107,7 @@ fn row_ui(
 
 /// The row number: click selects the whole row, Shift+click extends, drag selects several.
 fn number_cell(ui: &mut Ui, f: &Frame<'_>, state: &TableState, g: &mut Gathered, row: usize) {
-    let (rect, r) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let (rect, r) = ui.allocate_exact_size(ui.available_size(), Sense::CLICK | Sense::DRAG);
     let galley = egui::WidgetText::from(RichText::new((row + 1).to_string()).weak()).into_galley(
         ui,
         Some(egui::TextWrapMode::Truncate),
@@ -121,6 +122,7 @@ fn number_cell(ui: &mut Ui, f: &Frame<'_>, state: &TableState, g: &mut Gathered,
         .with_clip_rect(rect)
         .galley(pos, galley, ui.visuals().text_color());
     let r = r.accessible_name(crate::tr!("table-select-row", row = (row + 1).to_string()));
+    super::grid::cell_node(&r);
     if r.clicked() {
         g.row_click = Some((row, f.shift_click));
     }
@@ -184,9 +186,9 @@ fn cell_ui(
         rt = rt.italics().color(theme::error_text(ui.visuals()));
     }
     let numeric = matches!(c, Column::Field(f) if f.metric().is_some());
-    // The whole cell is clickable (also when empty), but not focusable: the
-    // keyboard stays with the table. Dragging selects a range.
-    let (rect, r) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    // The whole cell is clickable (also when empty), but not focusable: the table's grid has
+    // the keyboard (`grid.rs`). Dragging selects a range.
+    let (rect, r) = ui.allocate_exact_size(ui.available_size(), Sense::CLICK | Sense::DRAG);
     if r.drag_started() {
         g.drag_start = Some((row, col_index, Whole::Cells));
     }

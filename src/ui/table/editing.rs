@@ -76,6 +76,8 @@ pub(super) fn finish(
         move_after,
         ..
     } = g;
+    // An edit ended with a key gives the keyboard back to the table's grid.
+    state.take_keyboard |= cancel || move_after.is_some();
     if cancel {
         state.editing = None;
     } else if commit.is_none() && start.is_some() {
@@ -130,6 +132,7 @@ fn start_editing(f: &Frame<'_>, state: &mut TableState, row: usize, column: Colu
         state.cursor = Some((row, col));
         state.whole = Whole::Cells;
         state.editing = None;
+        state.take_keyboard = true;
     } else {
         state.selected = Some(row);
         state.cursor = Some((row, col));

@@ -20,7 +20,8 @@ fn consume(ctx: &Context, m: Modifiers, k: Key) -> bool {
     ctx.input_mut(|i| i.consume_key(m, k))
 }
 
-/// Keys and clipboard events for the table when no text field has the keyboard: arrows, Tab,
+/// Keys and clipboard events for the table when its grid has the keyboard (or nothing has; Tab
+/// leaves the table, see `grid.rs`): arrows,
 /// Home/End, Page Up/Down, Ctrl+Home/End, Ctrl+A, Enter/F2 to edit, Delete to clear, typing to
 /// start editing, copy and paste as tab-separated text.
 pub(super) fn handle_keys(
@@ -31,9 +32,14 @@ pub(super) fn handle_keys(
     actions: &mut TableActions,
 ) {
     let ctx = ui.ctx().clone();
-    // A dialog over the table (the export dialog, the import preview…) has the keys.
+    // A dialog over the table (the export dialog, the import preview…) has the keys; so does
+    // any widget other than the table's grid that has the focus.
     let behind_dialog = !ctx.memory(|m| m.allows_interaction(ui.layer_id()));
-    if state.editing.is_some() || ctx.text_edit_focused() || visible.is_empty() || behind_dialog {
+    if state.editing.is_some()
+        || !super::grid::has_keyboard(&ctx)
+        || visible.is_empty()
+        || behind_dialog
+    {
         return;
     }
     let ncols = doc.columns().len();
@@ -89,7 +95,7 @@ pub(super) fn handle_keys(
     );
 }
 
-/// Arrows, Page Up/Down, Home/End, Ctrl+Home/End (Shift extends), Tab and Shift+Tab: where they
+/// Arrows, Page Up/Down, Home/End, Ctrl+Home/End (Shift extends): where they
 /// move the active cell from visible row `p`, column `c`. `last` is the last row and column.
 fn navigation(ctx: &Context, p: isize, c: isize, last: (isize, isize)) -> Option<Target> {
     let (last_row, last_col) = last;
@@ -126,12 +132,6 @@ fn navigation(ctx: &Context, p: isize, c: isize, last: (isize, isize)) -> Option
         if consume(ctx, m, Key::End) {
             target = Some((p, last_col, extend));
         }
-    }
-    if consume(ctx, Modifiers::SHIFT, Key::Tab) {
-        target = Some((p, c - 1, false));
-    }
-    if consume(ctx, Modifiers::NONE, Key::Tab) {
-        target = Some((p, c + 1, false));
     }
     target
 }

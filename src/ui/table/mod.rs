@@ -9,6 +9,7 @@
 mod autoscroll;
 mod body;
 mod editing;
+mod grid;
 mod header;
 mod keys;
 mod menus;
@@ -68,6 +69,9 @@ pub struct TableState {
     pub whole: Whole,
     /// A mouse drag is selecting cells or rows.
     pub drag: Option<Whole>,
+    /// The table's grid takes the keyboard focus next frame (a click in it, an edit ended
+    /// with a key).
+    pub take_keyboard: bool,
 }
 
 /// What a selected range covers.
@@ -240,7 +244,7 @@ fn row_height(ui: &Ui) -> f32 {
 /// The table's columns (row number, then one per document column) and the scroll asked for.
 fn builder<'a>(ui: &'a mut Ui, columns: &[Column], state: &mut TableState) -> TableBuilder<'a> {
     let mut builder = TableBuilder::new(ui)
-        .id_salt("events_table")
+        .id_salt(grid::TABLE_SALT)
         // Striped by hand below: one stripe per row, not one per cell.
         .striped(false)
         .resizable(true)
@@ -310,5 +314,6 @@ pub fn table_ui(
         .edits
         .extend(gathered.count_row.and_then(|row| doc.count_row(row)));
     editing::finish(&frame, state, gathered, &mut actions);
+    grid::skip_resize_handles(ui, columns.len());
     actions
 }

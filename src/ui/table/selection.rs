@@ -73,6 +73,7 @@ pub(super) fn apply_drag(state: &mut TableState, g: &Gathered) {
         state.cursor = Some((row, col));
         state.selected = Some(row);
         state.whole = whole;
+        state.take_keyboard = true;
     }
     if let (Some(kind), Some((row, col))) = (state.drag, g.drag_over) {
         // Over the row numbers a cell drag keeps its column; a row drag keeps the column too.
@@ -97,6 +98,7 @@ pub(super) fn apply_row_click(state: &mut TableState, g: &Gathered) {
         state.cursor = Some((row, col));
         state.selected = Some(row);
         state.whole = Whole::Rows;
+        state.take_keyboard = true;
     }
 }
 

@@ -182,20 +182,22 @@ impl ChartCache {
     }
 
     /// Call at the end of the frame, when everything is drawn: keeps or drops the screenshot
-    /// asked for, and asks for one of the charts painted live if they have held still.
-    pub fn finish(&mut self, ctx: &egui::Context) {
+    /// asked for, and asks for one of the charts painted live if they have held still. `over` is
+    /// what the frame painted over the charts after them (the focus ring): a picture is neither
+    /// taken nor kept with it.
+    pub fn finish(&mut self, ctx: &egui::Context, over: Option<Rect>) {
         let live = self.live.take();
         if !self.enabled {
             return;
         }
         // The frame a pending screenshot shows must paint the same shapes, uncovered.
         if let Some(p) = &self.pending
-            && (live.as_ref() != Some(&p.look) || covered(ctx, &p.look) || ctx.will_discard())
+            && (live.as_ref() != Some(&p.look) || covered(ctx, &p.look, over) || ctx.will_discard())
         {
             self.pending = None;
         }
         let Some(look) = live else { return };
-        if self.pending.is_some() || covered(ctx, &look) || ctx.will_discard() {
+        if self.pending.is_some() || covered(ctx, &look, over) || ctx.will_discard() {
             return;
         }
         self.requests += 1;
@@ -268,15 +270,16 @@ fn pixel_rect(shapes: &[ClippedShape], clip: Rect, screen: Rect, ppp: f32) -> Op
 }
 
 /// Whether anything may paint over the look's pixels: an area (window, menu, popup, tooltip)
-/// visible this frame or the last one over them, or files dragged over the window (an overlay).
-fn covered(ctx: &egui::Context, look: &Look) -> bool {
+/// visible this frame or the last one over them, files dragged over the window (an overlay), or
+/// `over` (the focus ring) on them.
+fn covered(ctx: &egui::Context, look: &Look, over: Option<Rect>) -> bool {
     let [x, y, w, h] = look.pixels;
     let ppp = look.pixels_per_point;
     let rect = Rect::from_min_size(
         egui::pos2(x as f32, y as f32) / ppp,
         egui::vec2(w as f32, h as f32) / ppp,
     );
-    if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+    if ctx.input(|i| !i.raw.hovered_files.is_empty()) || over.is_some_and(|o| o.intersects(rect)) {
         return true;
     }
     ctx.memory(|m| {

@@ -38,7 +38,7 @@ impl ChartCache {
     }
 
     /// Does nothing.
-    pub fn finish(&mut self, _ctx: &egui::Context) {}
+    pub fn finish(&mut self, _ctx: &egui::Context, _over: Option<egui::Rect>) {}
 }
 
 /// Never skips the charts' layout.
