@@ -145,14 +145,22 @@ fn the_dashboard_exports_as_svg_from_the_file_menu() {
     assert_eq!(dialogs.kinds.lock().unwrap()[0].0, SaveKind::Svg);
 }
 
+/// Whether a label (a dialog's heading) reads `text`.
+fn heading(h: &Harness<'_, App>, text: &str) -> bool {
+    h.query_all_by(|n| n.value().as_deref() == Some(text))
+        .next()
+        .is_some()
+}
+
 /// The keyboard route `scripts/e2e-window` takes in the real window, with an active cell in the
 /// table behind the dialog (its keys must not move or edit it): Ctrl+E, then Tab and Space only
-/// (the dialog's Tab order: four sizes, three scales, PNG, SVG, Light, Dark, Title, Subtitle,
-/// Footer, Save…).
+/// (the dialog's Tab order: the pictures (dashboard, the four charts, the map), four sizes,
+/// three scales, PNG, SVG, Light, Dark, Title, Subtitle, Footer, Save…). The third picture is
+/// the rigs chart: its own title replaces the dashboard's.
 #[test]
-fn ctrl_e_opens_the_dashboard_export_and_the_keyboard_alone_saves_it() {
+fn ctrl_e_opens_the_export_dialog_and_the_keyboard_alone_saves_a_chart() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("dashboard.png");
+    let path = dir.path().join("rigs-seized.png");
     let (dialogs, mut h) = harness(std::slice::from_ref(&path));
     app_harness::named(&h, "Rigs seized, row 2: 80").click();
     h.run();
@@ -161,10 +169,24 @@ fn ctrl_e_opens_the_dashboard_export_and_the_keyboard_alone_saves_it() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     h.run();
     h.get_by_label("Export dashboard");
-    for key in [egui::Key::Tab, egui::Key::Tab, egui::Key::Space] {
-        h.key_press(key);
+    let keys = |h: &mut egui_kittest::Harness<'_, _>, tabs: usize| {
+        for _ in 0..tabs {
+            h.key_press(egui::Key::Tab);
+            h.run();
+        }
+        h.key_press(egui::Key::Space);
         h.run();
-    }
+    };
+    keys(&mut h, 3);
+    assert!(
+        heading(&h, "Export rigs seized"),
+        "the heading names the rigs chart"
+    );
+    assert!(
+        heading(&h, "Rigs seized, by province"),
+        "the rigs chart's own title"
+    );
+    keys(&mut h, 5);
     assert!(shows_containing(&h, "The PNG will be 1600 × 900 pixels."));
     for _ in 0..13 {
         h.key_press(egui::Key::Tab);
@@ -174,12 +196,12 @@ fn ctrl_e_opens_the_dashboard_export_and_the_keyboard_alone_saves_it() {
     h.run();
     assert_eq!(
         dialogs.kinds.lock().unwrap().as_slice(),
-        [(SaveKind::Png, "dashboard.png".to_owned())],
+        [(SaveKind::Png, "rigs-seized.png".to_owned())],
         "Space on the 13th Tab after the size pressed Save…"
     );
     let img = image::open(&path).unwrap();
     assert_eq!((img.width(), img.height()), (1600, 900));
-    assert!(h.query_by_label("Export dashboard").is_none());
+    assert!(!heading(&h, "Export rigs seized"), "the dialog closed");
     assert!(
         !h.state().session().is_dirty(),
         "the keys for the dialog edited the table behind it"
@@ -228,4 +250,67 @@ fn each_chart_has_its_about_line_and_accessible_description() {
         })
         .count();
     assert_eq!(described, 4, "each plot carries its text alternative");
+}
+
+/// The map's own Export… (on the map's toolbar) exports the map, coloured by the metric the map
+/// shows: the SVG the window writes is the one `export --chart map` writes for the same file.
+#[test]
+fn the_map_exports_from_its_toolbar_as_the_export_command_draws_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.svg");
+    let (dialogs, mut h) = harness(std::slice::from_ref(&path));
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Export… map").click();
+    h.run();
+    assert!(heading(&h, "Export the map of rigs seized"));
+    h.get_by_label("SVG (vectors, text as text)").click();
+    h.run();
+    h.get_by_label("Save…").click();
+    h.run();
+    assert_eq!(
+        dialogs.kinds.lock().unwrap().as_slice(),
+        [(SaveKind::Svg, "map-rigs-seized.svg".to_owned())]
+    );
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        svg.contains("Rigs seized, map of the provinces"),
+        "{svg:.400}"
+    );
+
+    let cli = dir.path().join("cli.svg");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_crackdown-dashboard"))
+        .args([
+            "export",
+            "sample-data/crackdown-events.csv",
+            "--chart",
+            "map",
+        ])
+        .args([
+            "--period", "quarter", "--width", "1200", "--height", "675", "--out",
+        ])
+        .arg(&cli)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // The same picture, but for the footer: the window calls the bundled file "(sample data)",
+    // so its footer wraps the sources one name earlier.
+    assert!(svg.contains("Source: crackdown-events.csv (sample data); yicaiglobal.com"));
+    let cli = std::fs::read_to_string(&cli).unwrap();
+    let body = |s: &str| -> Vec<String> {
+        let footer_y = ["y=\"637.42\"", "y=\"651.6\""];
+        s.lines()
+            .filter(|l| !footer_y.iter().any(|y| l.contains(y)))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        body(&svg),
+        body(&cli),
+        "window vs command line, footer aside"
+    );
+    assert!(
+        svg.matches("<polygon").count() >= 34,
+        "the provinces are in the SVG"
+    );
 }

@@ -163,6 +163,10 @@ impl App {
                 if let Some(place) = out.clicked {
                     self.selected_place = Some(place);
                 }
+                if out.export {
+                    let metric = self.settings.map.metric;
+                    self.open_export(crate::ui::export_dialog::ExportTarget::Map(metric));
+                }
             },
         );
         if let Some(why) = show_left_out {

@@ -14,7 +14,7 @@ use crate::ui::dialogs::SaveKind;
 use crate::ui::export_dialog::{
     ExportAction, ExportDialog, ExportTarget, export_dialog_ui, with_extension,
 };
-use crate::ui::words::{PictureInput, chart_texts, dashboard_texts, units_lang};
+use crate::ui::words::{PictureInput, chart_texts, dashboard_texts, map_texts, units_lang};
 
 impl App {
     /// How the charts are drawn now: per-period bars or cumulative lines.
@@ -36,6 +36,13 @@ impl App {
 
     /// Opens the export dialog for `target`, its texts made from what the dashboard shows.
     pub(super) fn open_export(&mut self, target: ExportTarget) {
+        let texts = self.export_texts(target);
+        let map_metric = self.settings.map.metric;
+        self.jobs.export = Some(ExportDialog::new(target, texts, map_metric));
+    }
+
+    /// The texts prefilled for `target`, from what the dashboard shows.
+    fn export_texts(&mut self, target: ExportTarget) -> crate::picture::Texts {
         let (g, filter) = (
             self.settings.view.granularity,
             self.settings.view.filter.clone(),
@@ -50,11 +57,11 @@ impl App {
             kind,
             file: &file,
         };
-        let texts = match target {
+        match target {
             ExportTarget::Chart(m) => chart_texts(&input, m),
             ExportTarget::Dashboard => dashboard_texts(&input),
-        };
-        self.jobs.export = Some(ExportDialog::new(target, texts));
+            ExportTarget::Map(m) => map_texts(&input, m),
+        }
     }
 
     /// The scene of the dialog's picture, from the current view.
@@ -69,6 +76,12 @@ impl App {
         let (w, h) = (d.width as f32, d.height as f32);
         match d.target {
             ExportTarget::Dashboard => dashboard_scene(view, kind, lang, &d.texts, d.theme, w, h),
+            ExportTarget::Map(metric) => {
+                let cumulative = kind == ChartKind::Cumulative;
+                crate::picture::map::map_scene(
+                    view, metric, cumulative, lang, &d.texts, d.theme, w, h,
+                )
+            }
             ExportTarget::Chart(metric) => {
                 let empty = MetricChart {
                     metric,
@@ -91,7 +104,12 @@ impl App {
         let Some(mut dialog) = self.jobs.export.take() else {
             return;
         };
+        let before = dialog.target;
         let action = export_dialog_ui(ctx, &mut dialog);
+        if dialog.target != before {
+            // Another picture chosen: its own title, subtitle and footer.
+            dialog.texts = self.export_texts(dialog.target);
+        }
         let done = match action {
             Some(ExportAction::Close) => true,
             Some(ExportAction::Save) => self.save_picture(&dialog),
@@ -159,6 +177,7 @@ impl App {
                 let what = match d.target {
                     ExportTarget::Chart(m) => crate::ui::words::metric_lower(m),
                     ExportTarget::Dashboard => crate::tr!("picture-msg-dashboard"),
+                    ExportTarget::Map(_) => crate::tr!("picture-msg-map"),
                 };
                 self.info(crate::tr!(
                     "picture-msg-copied",

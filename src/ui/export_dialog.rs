@@ -19,24 +19,41 @@ pub enum ExportTarget {
     Chart(Metric),
     /// The four charts together.
     Dashboard,
+    /// The province map, coloured by a metric.
+    Map(Metric),
 }
 
 impl ExportTarget {
-    /// How the dialog and file names call it.
-    pub fn name(self) -> &'static str {
-        match self {
-            ExportTarget::Chart(m) => m.title(),
-            ExportTarget::Dashboard => "Dashboard",
-        }
-    }
-
-    /// A file name to suggest: `rigs-seized.png`.
+    /// A file name to suggest: `rigs-seized.png`, `dashboard.png`, `map-rigs-seized.png`.
     pub fn file_name(self, format: Format) -> String {
+        let stem = match self {
+            ExportTarget::Chart(m) => m.title().to_owned(),
+            ExportTarget::Dashboard => "Dashboard".to_owned(),
+            ExportTarget::Map(m) => format!("Map {}", m.title()),
+        };
         format!(
             "{}.{}",
-            self.name().to_lowercase().replace(' ', "-"),
+            stem.to_lowercase().replace(' ', "-"),
             format.extension()
         )
+    }
+
+    /// The pictures the dialog offers, for a map coloured by `map_metric`: the dashboard, each
+    /// chart, the map.
+    pub fn all(map_metric: Metric) -> Vec<ExportTarget> {
+        std::iter::once(ExportTarget::Dashboard)
+            .chain(Metric::ALL.map(ExportTarget::Chart))
+            .chain([ExportTarget::Map(map_metric)])
+            .collect()
+    }
+
+    /// Its name in the dialog's choice of picture.
+    fn choice_name(self) -> String {
+        match self {
+            ExportTarget::Chart(m) => crate::ui::words::metric_title(m),
+            ExportTarget::Dashboard => crate::tr!("export-what-dashboard"),
+            ExportTarget::Map(_) => crate::tr!("export-what-map"),
+        }
     }
 }
 
@@ -66,11 +83,14 @@ pub struct ExportDialog {
     pub theme: Theme,
     /// Title, subtitle, footer and text alternative.
     pub texts: Texts,
+    /// The metric the map is coloured by, when the map is chosen.
+    pub map_metric: Metric,
 }
 
 impl ExportDialog {
-    /// The dialog for `target` with the first preset, 1×, PNG, light, and `texts`.
-    pub fn new(target: ExportTarget, texts: Texts) -> Self {
+    /// The dialog for `target` with the first preset, 1×, PNG, light, and `texts`; the map, when
+    /// chosen, is coloured by `map_metric`.
+    pub fn new(target: ExportTarget, texts: Texts, map_metric: Metric) -> Self {
         ExportDialog {
             target,
             preset: Some(0),
@@ -80,6 +100,7 @@ impl ExportDialog {
             format: Format::Png,
             theme: Theme::Light,
             texts,
+            map_metric,
         }
     }
 
@@ -151,6 +172,21 @@ fn size_ui(ui: &mut Ui, d: &mut ExportDialog) {
     }
 }
 
+/// Which picture: the dashboard, one chart or the map (the app words the texts anew on a
+/// change).
+fn target_ui(ui: &mut Ui, d: &mut ExportDialog) {
+    let map_metric = match d.target {
+        ExportTarget::Map(m) => m,
+        _ => d.map_metric,
+    };
+    ui.label(RichText::new(crate::tr!("export-what")).strong());
+    ui.horizontal_wrapped(|ui| {
+        for target in ExportTarget::all(map_metric) {
+            ui.radio_value(&mut d.target, target, target.choice_name());
+        }
+    });
+}
+
 /// Scale, format and theme.
 fn look_ui(ui: &mut Ui, d: &mut ExportDialog) {
     ui.horizontal(|ui| {
@@ -190,7 +226,13 @@ pub fn export_dialog_ui(ctx: &egui::Context, d: &mut ExportDialog) -> Option<Exp
                 metric = crate::ui::words::metric_lower(m)
             ),
             ExportTarget::Dashboard => crate::tr!("export-heading-dashboard"),
+            ExportTarget::Map(m) => crate::tr!(
+                "export-heading-map",
+                metric = crate::ui::words::metric_lower(m)
+            ),
         });
+        ui.add_space(4.0);
+        target_ui(ui, d);
         ui.add_space(4.0);
         size_ui(ui, d);
         ui.add_space(4.0);
@@ -249,7 +291,7 @@ mod tests {
             with_extension(Path::new("a.png"), Format::Svg),
             Path::new("a.png.svg")
         );
-        let mut d = ExportDialog::new(ExportTarget::Dashboard, Texts::default());
+        let mut d = ExportDialog::new(ExportTarget::Dashboard, Texts::default(), Metric::Rigs);
         d.scale = 2;
         assert_eq!(d.pixel_size(), [2400, 1350]);
         assert_eq!(

@@ -275,6 +275,28 @@ pub fn dashboard_texts(p: &PictureInput<'_>) -> Texts {
     }
 }
 
+/// The texts of the map picture in the interface's language (in English, those of the
+/// command line's `export --chart map`).
+pub fn map_texts(p: &PictureInput<'_>, metric: Metric) -> Texts {
+    let title = metric_title(metric);
+    let mode = if p.kind == ChartKind::Cumulative {
+        tr!("picture-map-cumulative")
+    } else {
+        tr!("picture-map-range")
+    };
+    Texts {
+        title: tr!("picture-map-title", metric = title.clone()),
+        subtitle: tr!(
+            "picture-map-subtitle",
+            metric = title,
+            mode = mode,
+            filters = filter_phrase(p.view, p.filter)
+        ),
+        footer: footer(p.file, &describe::sources(p.doc, p.filter, &[metric])),
+        description: about(&describe::about_parts(p.doc, p.view, p.filter, metric)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,6 +74,8 @@ pub struct MapInput<'a> {
 pub struct MapOutput {
     /// A province clicked (to select).
     pub clicked: Option<Place>,
+    /// Export… was clicked: open the export dialog for the map.
+    pub export: bool,
 }
 
 /// "Charts | Map": which one the dashboard shows below the cards.
@@ -126,7 +128,7 @@ pub fn map_ui(
         state.when = When::All;
         state.playing = false;
     }
-    toolbar(ui, settings, state, &periods, input.view.granularity);
+    let export = toolbar(ui, settings, state, &periods, input.view.granularity);
     play(ui, state, &periods);
     let metric = settings.metric;
     let values = MapValues::new(input.view, metric, state.when, input.cumulative);
@@ -142,7 +144,10 @@ pub fn map_ui(
         }
     );
     ui.label(egui::RichText::new(&caption).strong());
-    let mut out = MapOutput::default();
+    let mut out = MapOutput {
+        export,
+        ..MapOutput::default()
+    };
     let legend_width = 170.0;
     let size = ui.available_size();
     ui.horizontal_top(|ui| {
@@ -169,7 +174,7 @@ fn toolbar(
     state: &mut MapState,
     periods: &[i32],
     g: Granularity,
-) {
+) -> bool {
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(crate::tr!("map-colour-by"));
         egui::ComboBox::from_id_salt("map metric")
@@ -181,9 +186,14 @@ fn toolbar(
             })
             .response
             .labelled_by(l.id);
+        let export = ui
+            .button(crate::tr!("map-export"))
+            .on_hover_text(crate::tr!("map-export-hint"))
+            .accessible_name(crate::tr!("map-export-name"))
+            .clicked();
         ui.separator();
         if periods.is_empty() {
-            return;
+            return export;
         }
         let (label, hint) = if state.playing {
             (crate::tr!("map-pause"), crate::tr!("map-pause-hint"))
@@ -229,7 +239,9 @@ fn toolbar(
             state.when = When::All;
             state.playing = false;
         }
-    });
+        export
+    })
+    .inner
 }
 
 /// While playing: the next period when its time has come, and a repaint asked for then; stops
