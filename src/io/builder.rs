@@ -11,6 +11,25 @@ use super::report::{ImportReport, ReadOptions};
 use crate::data::document::Metric;
 use crate::data::document::{Column, Document, Field};
 use crate::data::figure::{NumberFormat, Votes};
+use crate::i18n::Msg;
+
+/// A field as the import guesses name it: its key in English (`rigs_seized`, as `check` prints
+/// it), its name in Chinese.
+fn field_key(f: Field) -> Msg {
+    match f {
+        Field::Date => crate::msg!("field-key-date"),
+        Field::Province => crate::msg!("field-key-province"),
+        Field::City => crate::msg!("field-key-city"),
+        Field::Action => crate::msg!("field-key-action"),
+        Field::Projects => crate::msg!("field-key-projects"),
+        Field::Rigs => crate::msg!("field-key-rigs"),
+        Field::Kwh => crate::msg!("field-key-kwh"),
+        Field::Coal => crate::msg!("field-key-coal"),
+        Field::Basis => crate::msg!("field-key-basis"),
+        Field::Source => crate::msg!("field-key-source"),
+        Field::Notes => crate::msg!("field-key-notes"),
+    }
+}
 
 /// What each header maps to: as chosen in `overrides`, else as its name says, the stronger match
 /// winning when two headers name one field (`None`: an extra column). With it, per header that
@@ -94,7 +113,7 @@ fn note_mapping(
             Some((g, Strength::Keyword)) if Some(g) == *f => report.guesses.push(crate::msg!(
                 "guess-column-keyword",
                 column = name(i),
-                field = g.key()
+                field = field_key(g)
             )),
             _ => {
                 if let Some(f) = f
@@ -103,7 +122,7 @@ fn note_mapping(
                     report.guesses.push(crate::msg!(
                         "guess-column",
                         column = name(i),
-                        field = f.key()
+                        field = field_key(*f)
                     ));
                 }
             }
@@ -115,7 +134,7 @@ fn note_mapping(
                 "guess-column-lost",
                 number = (i + 1).to_string(),
                 column = name(i),
-                field = f.key(),
+                field = field_key(f),
                 other_number = (w + 1).to_string(),
                 other = name(w)
             ));

@@ -140,7 +140,13 @@ fn size_ui(ui: &mut Ui, d: &mut ExportDialog) {
     ui.label(RichText::new(crate::tr!("export-size")).strong());
     ui.horizontal_wrapped(|ui| {
         for (i, (name, w, h)) in PRESETS.iter().enumerate() {
-            if ui.radio(d.preset == Some(i), *name).clicked() {
+            // "A4 landscape" is words; the other presets are only their sizes.
+            let name = if name.starts_with("A4") {
+                crate::tr!("export-preset-a4")
+            } else {
+                (*name).to_owned()
+            };
+            if ui.radio(d.preset == Some(i), name).clicked() {
                 d.preset = Some(i);
                 (d.width, d.height) = (*w, *h);
             }

@@ -401,7 +401,7 @@ fn rows_preview(ui: &mut Ui, import: &Import) {
                     ui.end_row();
                     for row in 0..doc.len().min(10) {
                         for &c in &columns {
-                            let text = doc.cell_text(row, c);
+                            let text = table::shown_text(doc, row, c);
                             let mut rt = RichText::new(text.chars().take(40).collect::<String>());
                             if doc.cell_problem(row, c).is_some() {
                                 rt = rt.color(theme::error_text(ui.visuals()));

@@ -15,6 +15,7 @@ export-title = Title
 export-what = Picture
 export-what-dashboard = Dashboard (the four charts)
 export-what-map = Map
+export-preset-a4 = A4 landscape (1123 × 794)
 export-heading-map = Export the map of { $metric }
 export-subtitle = Subtitle
 export-footer = Footer

@@ -76,6 +76,18 @@ field-name-coal = coal saved (t)
 field-name-basis = basis
 field-name-source = source
 field-name-notes = notes
+## A field as the import guesses name it (its key, as check prints it)
+field-key-date = date
+field-key-province = province
+field-key-city = city
+field-key-action = action
+field-key-projects = projects_shut_down
+field-key-rigs = rigs_seized
+field-key-kwh = electricity_saved_kwh
+field-key-coal = coal_saved_tonnes
+field-key-basis = basis
+field-key-source = source
+field-key-notes = notes
 
 ## What the readers guessed or warn about, shown in the import preview (io/)
 guess-date-order = numeric dates are read as { $order } (as the unambiguous ones are)

@@ -15,6 +15,7 @@ export-title = 标题
 export-what = 图片内容
 export-what-dashboard = 仪表板（四张图表）
 export-what-map = 地图
+export-preset-a4 = A4 横向（1123 × 794）
 export-heading-map = 导出“{ $metric }”地图
 export-subtitle = 副标题
 export-footer = 脚注

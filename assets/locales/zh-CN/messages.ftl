@@ -65,6 +65,18 @@ field-name-coal = 节约煤炭（吨）
 field-name-basis = 口径
 field-name-source = 来源
 field-name-notes = 备注
+## 导入推断中字段的名称
+field-key-date = “日期”
+field-key-province = “省份”
+field-key-city = “城市”
+field-key-action = “行动”
+field-key-projects = “关停项目数”
+field-key-rigs = “查扣矿机数”
+field-key-kwh = “节约电量（千瓦时）”
+field-key-coal = “节约煤炭（吨）”
+field-key-basis = “口径”
+field-key-source = “来源”
+field-key-notes = “备注”
 
 ## 读取文件时的推测和警告，显示在导入预览中（io/）
 guess-date-order = 数字日期按{ $order }读取（与没有歧义的日期一致）

@@ -179,7 +179,10 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     let transform = response.transform;
     let rect = response.response.rect;
     // A name and the text alternative, for screen readers (Tab stops on the plot).
-    let name = crate::tr!("keys-chart", metric = input.chart.metric.title());
+    let name = crate::tr!(
+        "keys-chart",
+        metric = crate::ui::words::metric_title(input.chart.metric)
+    );
     let about = input.about.to_owned();
     ui.ctx()
         .accesskit_node_builder(response.response.id, |node| {

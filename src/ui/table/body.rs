@@ -26,7 +26,21 @@ pub(super) fn display_text(doc: &Document, row: usize, column: Column) -> String
             None => number,
         };
     }
-    doc.cell_text(row, column).into_owned()
+    shown_text(doc, row, column)
+}
+
+/// A cell's stored text as shown, the two basis values the app writes named in the interface's
+/// language (the file keeps `event` and `running_total`).
+pub fn shown_text(doc: &Document, row: usize, column: Column) -> String {
+    let text = doc.cell_text(row, column);
+    if column == Column::Field(crate::data::document::Field::Basis) {
+        match text.as_ref() {
+            "event" => return crate::tr!("table-basis-event"),
+            "running_total" => return crate::tr!("table-basis-running-total"),
+            _ => {}
+        }
+    }
+    text.into_owned()
 }
 
 /// Draws the rows laid out in the viewport, and their stripes.

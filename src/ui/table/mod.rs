@@ -8,6 +8,7 @@
 
 mod autoscroll;
 mod body;
+pub use body::shown_text;
 mod editing;
 mod grid;
 mod header;
