@@ -315,10 +315,17 @@ impl App {
         )
     }
 
-    /// The window title: the session's name, starred while it has unsaved changes.
+    /// The window title: the session's name, starred while it has unsaved changes, and the app's
+    /// name, in the interface's language.
     fn title(&self) -> String {
         let marker = if self.session.is_dirty() { "*" } else { "" };
-        format!("{marker}{} — {APP_NAME}", self.session.name())
+        let name = if self.session.path().is_none() && self.session.name() == crate::io::SAMPLE_NAME
+        {
+            crate::tr!("status-sample-name")
+        } else {
+            self.session.name().to_owned()
+        };
+        format!("{marker}{name} — {}", crate::tr!("app-name"))
     }
 
     /// Before the panels: closing with unsaved edits asks first, a dropped file opens, and the
