@@ -10,10 +10,9 @@
 
 mod app_harness;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use app_harness::{ScriptedDialogs, named, shows};
+use app_harness::{MemoryStorage, ScriptedDialogs, named, shows};
 use crackdown_dashboard::App;
 use crackdown_dashboard::app::{Settings, StartOptions};
 use crackdown_dashboard::data::document::Field;
@@ -30,23 +29,6 @@ const TIPS: [&str; 3] = [
     "Click a cell to edit",
     "Export a chart for your report",
 ];
-
-/// The settings kept between runs, in memory, as eframe keeps them in a file.
-#[derive(Clone, Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
 
 /// A first start (no file given, none open last time, so the sample data opens) as the native
 /// window starts, with the settings `stored` by an earlier run.

@@ -5,7 +5,7 @@
 
 mod app_harness;
 
-use app_harness::{ScriptedDialogs, harness, named, opened, shows};
+use app_harness::{ScriptedDialogs, choose_language, harness, named, opened, shows};
 use crackdown_dashboard::App;
 use crackdown_dashboard::app::StartOptions;
 use egui_kittest::Harness;
@@ -17,19 +17,6 @@ fn shows_text(h: &Harness<'_, App>, text: &str) -> bool {
     h.query_all_by(|n| n.label().as_deref() == Some(text) || n.value().as_deref() == Some(text))
         .next()
         .is_some()
-}
-
-/// Chooses a language from View ▸ Language by clicking, as a user does.
-fn choose_language(h: &mut Harness<'_, App>, view: &str, language: &str, choice: &str) {
-    named(h, view).click();
-    h.run();
-    named(h, language).click();
-    h.run();
-    named(h, choice).click();
-    h.run();
-    // Close the menu as a click elsewhere would.
-    h.key_press(egui::Key::Escape);
-    h.run();
 }
 
 #[test]

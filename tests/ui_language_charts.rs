@@ -6,7 +6,9 @@
 
 mod app_harness;
 
-use app_harness::{named, opened};
+use app_harness::{
+    ScriptedDialogs, bundled_fonts_only, choose_language, named, opened, painted_texts,
+};
 use crackdown_dashboard::App;
 use crackdown_dashboard::analysis::{Granularity, day_key_label};
 use crackdown_dashboard::app::StartOptions;
@@ -30,22 +32,6 @@ fn place(name: &str) -> Place {
     Place::Region(Gazetteer::get().resolve(name).unwrap().region)
 }
 
-/// The app on the sample data with only its own fonts (egui's and the bundled Noto Sans SC
-/// subset): no system font provider.
-fn bundled_fonts_only() -> Harness<'static, App> {
-    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(recovery),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_eframe(move |cc| App::new(cc, start));
-    h.run();
-    h
-}
-
 /// Save dialogs that answer with one path, then cancel.
 struct SaveTo(Option<std::path::PathBuf>);
 
@@ -56,34 +42,6 @@ impl FileDialogs for SaveTo {
     fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<std::path::PathBuf> {
         self.0.take()
     }
-}
-
-/// Chooses a language from View ▸ Language by clicking, as a user does.
-fn choose_language(h: &mut Harness<'_, App>, view: &str, language: &str, choice: &str) {
-    named(h, view).click();
-    h.run();
-    named(h, language).click();
-    h.run();
-    named(h, choice).click();
-    h.run();
-    h.key_press(egui::Key::Escape);
-    h.run();
-}
-
-/// Every text painted in the last frame (axis titles and ticks are painted, not widgets).
-fn painted_texts(h: &Harness<'_, App>) -> Vec<String> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
-        match shape {
-            egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
-            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for s in &h.output().shapes {
-        walk(&s.shape, &mut out);
-    }
-    out
 }
 
 /// The texts of labels shown (a label's text is its accessible value).
@@ -114,7 +72,7 @@ fn hover_rigs_bar(h: &mut Harness<'_, App>) -> Vec<String> {
 
 #[test]
 fn the_chinese_dashboard_reads_in_chinese_with_only_the_bundled_font() {
-    let mut h = bundled_fonts_only();
+    let mut h = bundled_fonts_only(ScriptedDialogs::default());
     choose_language(&mut h, "View", "Language", "中文");
     let view = h.state_mut().current_view().clone();
 
@@ -219,7 +177,7 @@ fn the_chinese_dashboard_reads_in_chinese_with_only_the_bundled_font() {
 
 #[test]
 fn back_in_english_the_dashboard_reads_as_before() {
-    let mut h = bundled_fonts_only();
+    let mut h = bundled_fonts_only(ScriptedDialogs::default());
     choose_language(&mut h, "View", "Language", "中文");
     choose_language(&mut h, "视图", "语言", "English");
     assert!(shows_name(&h, "Hide Inner Mongolia (rigs seized)"));

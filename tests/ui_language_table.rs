@@ -9,40 +9,11 @@ mod app_harness;
 
 use std::path::{Path, PathBuf};
 
-use app_harness::{ScriptedDialogs, named, shows};
+use app_harness::{ScriptedDialogs, bundled_fonts_only, choose_language, named, shows};
 use crackdown_dashboard::App;
-use crackdown_dashboard::app::StartOptions;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-/// The app on the sample data with only its own fonts (egui's and the bundled Noto Sans SC
-/// subset), its recovery copies in a folder of its own; `dialogs` answers File ▸ Open….
-fn bundled_fonts_only(dialogs: ScriptedDialogs) -> Harness<'static, App> {
-    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(recovery),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
-    h.run();
-    h
-}
-
-/// Chooses a language from View ▸ Language by clicking, as a user does.
-fn choose_language(h: &mut Harness<'_, App>, view: &str, language: &str, choice: &str) {
-    named(h, view).click();
-    h.run();
-    named(h, language).click();
-    h.run();
-    named(h, choice).click();
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-}
 
 /// Whether a text is shown, as a widget's name or a label's text.
 fn shows_text(h: &Harness<'_, App>, text: &str) -> bool {

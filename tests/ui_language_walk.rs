@@ -9,7 +9,7 @@
 
 mod app_harness;
 
-use app_harness::{ScriptedDialogs, named};
+use app_harness::{ScriptedDialogs, named, painted_texts};
 use crackdown_dashboard::App;
 use crackdown_dashboard::app::StartOptions;
 use egui::{Key, Modifiers};
@@ -107,22 +107,6 @@ fn english_words(text: &str) -> Vec<String> {
         .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
         .filter(|w| !ALLOWED.contains(&w.as_str()))
         .collect()
-}
-
-/// Every text painted in the last frame (axis titles and ticks are painted, not widgets).
-fn painted_texts(h: &Harness<'_, App>) -> Vec<String> {
-    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
-        match shape {
-            egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
-            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for s in &h.output().shapes {
-        walk(&s.shape, &mut out);
-    }
-    out
 }
 
 /// The texts of one screen: painted, and what a screen reader is told (names and values).

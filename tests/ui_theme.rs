@@ -4,29 +4,11 @@
 
 mod app_harness;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use app_harness::{ScriptedDialogs, harness, named};
+use app_harness::{MemoryStorage, ScriptedDialogs, harness, named};
 use crackdown_dashboard::{App, StartOptions};
 use egui_kittest::Harness;
-
-/// eframe's settings storage, kept in memory (the real app keeps it in its data folder).
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
 
 /// Chooses View ▸ Theme ▸ `choice` by clicking, as a user does, and closes the menu.
 fn choose_theme(h: &mut Harness<'_, App>, choice: &str) {

@@ -94,3 +94,64 @@ pub fn shows_containing(h: &Harness<'_, App>, part: &str) -> bool {
 pub fn card_text(metric: Metric, value: f64) -> String {
     format!("{}: {}", metric.title(), metric.format(value))
 }
+
+/// The settings kept between runs, in memory, as eframe keeps them in a file.
+#[derive(Clone, Default)]
+pub struct MemoryStorage(pub std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// The app on the sample data with only its own fonts (egui's and the bundled Noto Sans SC
+/// subset, no system font provider: egui 0.37 panics on a glyph no loaded font has), its
+/// recovery copies in a folder of its own; `dialogs` answers File ▸ Open….
+pub fn bundled_fonts_only(dialogs: ScriptedDialogs) -> Harness<'static, App> {
+    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
+    let start = StartOptions {
+        sample: true,
+        recovery_dir: Some(recovery),
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
+    h.run();
+    h
+}
+
+/// Chooses a language from View ▸ Language by clicking, as a user does (`view` and `language`
+/// are those menus' names in the language shown now), and closes the menu.
+pub fn choose_language(h: &mut Harness<'_, App>, view: &str, language: &str, choice: &str) {
+    for name in [view, language, choice] {
+        named(h, name).click();
+        h.run();
+    }
+    h.key_press(Key::Escape);
+    h.run();
+}
+
+/// Every text painted in the last frame (axis titles and ticks are painted, not widgets).
+pub fn painted_texts(h: &Harness<'_, App>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for s in &h.output().shapes {
+        walk(&s.shape, &mut out);
+    }
+    out
+}
