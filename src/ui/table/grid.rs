@@ -12,10 +12,15 @@ pub(super) fn id() -> Id {
     Id::unique("events table grid")
 }
 
-/// Whether keys go to the table: its grid has the keyboard focus, or nothing has, and no dialog
-/// is open over it (Escape closes the dialog, Enter is for its buttons).
-pub(super) fn has_keyboard(ctx: &Context) -> bool {
-    ctx.memory(|m| m.top_modal_layer().is_none() && m.focused().is_none_or(|f| f == id()))
+/// Whether keys go to the table on `layer`: its grid has the keyboard focus, or nothing has, and
+/// no dialog is open over it (Escape closes the dialog, Enter is for its buttons; the export
+/// dialog's Tab and Space must not move or edit the cell behind it).
+pub(super) fn has_keyboard(ctx: &Context, layer: egui::LayerId) -> bool {
+    ctx.memory(|m| {
+        m.top_modal_layer().is_none()
+            && m.allows_interaction(layer)
+            && m.focused().is_none_or(|f| f == id())
+    })
 }
 
 /// Registers the grid over the rows' viewport `rect` (before the rows: under them, so clicks

@@ -34,11 +34,9 @@ pub(super) fn handle_keys(
     let ctx = ui.ctx().clone();
     // A dialog over the table (the export dialog, the import preview…) has the keys; so does
     // any widget other than the table's grid that has the focus.
-    let behind_dialog = !ctx.memory(|m| m.allows_interaction(ui.layer_id()));
     if state.editing.is_some()
-        || !super::grid::has_keyboard(&ctx)
+        || !super::grid::has_keyboard(&ctx, ui.layer_id())
         || visible.is_empty()
-        || behind_dialog
     {
         return;
     }
