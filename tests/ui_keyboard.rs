@@ -3,41 +3,21 @@
 //! (`Event::Text`, what a keyboard sends) reach it; what the test reads is the accessibility
 //! tree (the focused node and its name), the model and the files written.
 
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+mod app_harness;
 
+use std::path::{Path, PathBuf};
+
+use app_harness::{ScriptedDialogs, sample_start};
 use crackdown_dashboard::data::document::{Column, Field, Place};
 use crackdown_dashboard::data::gazetteer::Gazetteer;
-use crackdown_dashboard::ui::dialogs::{FileDialogs, SaveKind};
 use crackdown_dashboard::{App, StartOptions};
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-/// Dialogs answered from queues, as a user picking files would.
-#[derive(Clone, Default)]
-struct ScriptedDialogs {
-    open: Arc<Mutex<VecDeque<PathBuf>>>,
-    save: Arc<Mutex<VecDeque<PathBuf>>>,
-}
-
-impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.open.lock().unwrap().pop_front()
-    }
-    fn pick_save(&mut self, _kind: SaveKind, _suggested: &str) -> Option<PathBuf> {
-        self.save.lock().unwrap().pop_front()
-    }
-}
-
 /// The app on the sample data, 1600×1000, its recovery copies in a folder of its own.
 fn harness(dialogs: ScriptedDialogs) -> Harness<'static, App> {
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
-        ..Default::default()
-    };
+    let start = sample_start();
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
         .wgpu()
@@ -462,10 +442,8 @@ fn a_problem_is_reached_by_tab_and_enter_opens_its_cell() {
 #[test]
 fn a_ring_on_a_chart_is_never_kept_in_the_charts_picture() {
     let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
         chart_pictures: true,
-        ..Default::default()
+        ..sample_start()
     };
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])

@@ -6,8 +6,8 @@ mod app_harness;
 
 use std::sync::Arc;
 
-use app_harness::{MemoryStorage, ScriptedDialogs, harness, named};
-use crackdown_dashboard::{App, StartOptions};
+use app_harness::{MemoryStorage, ScriptedDialogs, harness, named, sample_start};
+use crackdown_dashboard::App;
 use egui_kittest::Harness;
 
 /// Chooses View ▸ Theme ▸ `choice` by clicking, as a user does, and closes the menu.
@@ -31,12 +31,7 @@ fn looks_dark(h: &Harness<'_, App>) -> bool {
 
 /// The app started from `storage`, as the next start reads its saved settings.
 fn started_from(storage: &'static MemoryStorage) -> Harness<'static, App> {
-    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(recovery),
-        ..Default::default()
-    };
+    let start = sample_start();
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_context_setup(|ctx| {

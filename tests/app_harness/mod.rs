@@ -36,14 +36,18 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
+/// A start on the sample data, its recovery copies in a folder of its own (never the user's).
+pub fn sample_start() -> StartOptions {
+    StartOptions {
+        sample: true,
+        recovery_dir: Some(tempfile::tempdir().unwrap().keep().join("recovery")),
+        ..Default::default()
+    }
+}
+
 /// The app on the sample data, its recovery copies in a folder of its own (never the user's).
 pub fn harness(dialogs: ScriptedDialogs) -> Harness<'static, App> {
-    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(recovery),
-        ..Default::default()
-    };
+    let start = sample_start();
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
         .wgpu()
@@ -116,12 +120,7 @@ impl eframe::Storage for MemoryStorage {
 /// subset, no system font provider: egui 0.37 panics on a glyph no loaded font has), its
 /// recovery copies in a folder of its own; `dialogs` answers File ▸ Open….
 pub fn bundled_fonts_only(dialogs: ScriptedDialogs) -> Harness<'static, App> {
-    let recovery = tempfile::tempdir().unwrap().keep().join("recovery");
-    let start = StartOptions {
-        sample: true,
-        recovery_dir: Some(recovery),
-        ..Default::default()
-    };
+    let start = sample_start();
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
         .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(dialogs)));
