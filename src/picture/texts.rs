@@ -4,7 +4,7 @@
 
 use crate::analysis::describe::{about, footer, sources};
 use crate::analysis::{Filter, Granularity, View, day_key_label};
-use crate::data::document::{Document, Metric};
+use crate::data::document::{Document, Metric, Place};
 
 use super::{ChartKind, Texts};
 
@@ -22,6 +22,38 @@ pub fn kind_phrase(kind: ChartKind, g: Granularity) -> String {
     }
 }
 
+/// Which provinces a picture's subtitle names, by the filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NamedPlaces {
+    /// None are hidden.
+    All,
+    /// Most are hidden (a chosen few shown): the shown ones.
+    Only(Vec<Place>),
+    /// A few are hidden: the first three of them, and how many more.
+    Hidden(Vec<Place>, usize),
+}
+
+/// The provinces the subtitle names for `filter` over `view` (every wording of the subtitle
+/// follows these rules: English here, the interface's language in `ui::words`).
+pub fn named_places(view: &View, filter: &Filter) -> NamedPlaces {
+    let regions = crate::data::gazetteer::Gazetteer::get().regions().len();
+    if filter.hidden.len() * 2 > regions {
+        let mut shown: Vec<Place> = view
+            .charts
+            .iter()
+            .flat_map(|c| c.series.iter().map(|s| s.place))
+            .collect();
+        shown.sort();
+        shown.dedup();
+        NamedPlaces::Only(shown)
+    } else if filter.hidden.is_empty() {
+        NamedPlaces::All
+    } else {
+        let first: Vec<Place> = filter.hidden.iter().take(3).copied().collect();
+        NamedPlaces::Hidden(first, filter.hidden.len().saturating_sub(3))
+    }
+}
+
 /// The dates and filters shown: `2017-06-01 – 2022-01-05 · 19 provinces · hidden: Hebei`.
 pub fn filter_phrase(view: &View, filter: &Filter) -> String {
     let mut parts = Vec::new();
@@ -32,32 +64,21 @@ pub fn filter_phrase(view: &View, filter: &Filter) -> String {
         1 => "1 province".to_owned(),
         n => format!("{n} provinces"),
     });
-    let regions = crate::data::gazetteer::Gazetteer::get().regions().len();
-    if filter.hidden.len() * 2 > regions {
-        // Most are hidden (a chosen few shown): name the shown ones.
-        let mut shown: Vec<_> = view
-            .charts
-            .iter()
-            .flat_map(|c| c.series.iter().map(|s| s.place))
-            .collect();
-        shown.sort();
-        shown.dedup();
-        let names: Vec<&str> = shown.iter().map(|p| Document::place_name(*p)).collect();
-        parts.push(format!("only {}", names.join(", ")));
-    } else if !filter.hidden.is_empty() {
-        let names: Vec<&str> = filter
-            .hidden
-            .iter()
-            .take(3)
-            .map(|p| Document::place_name(*p))
-            .collect();
-        let more = filter.hidden.len().saturating_sub(3);
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        parts.push(format!("hidden: {}{more}", names.join(", ")));
+    let names = |places: &[Place]| -> String {
+        let names: Vec<&str> = places.iter().map(|p| Document::place_name(*p)).collect();
+        names.join(", ")
+    };
+    match named_places(view, filter) {
+        NamedPlaces::All => {}
+        NamedPlaces::Only(shown) => parts.push(format!("only {}", names(&shown))),
+        NamedPlaces::Hidden(first, more) => {
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            parts.push(format!("hidden: {}{more}", names(&first)));
+        }
     }
     parts.join(" · ")
 }

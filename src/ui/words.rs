@@ -11,6 +11,7 @@ use crate::analysis::describe::{self, About};
 use crate::analysis::{Filter, Granularity, View, day_key_label};
 use crate::data::document::{Metric, Place};
 use crate::i18n::{self, Language};
+use crate::picture::texts::{self, NamedPlaces};
 use crate::picture::units::{self, Lang};
 use crate::picture::{ChartKind, Texts};
 use crate::tr;
@@ -173,7 +174,7 @@ fn kind_phrase(kind: ChartKind, g: Granularity) -> String {
 }
 
 /// The dates and filters shown: "2017-06-01 – 2022-01-05 · 19 provinces · hidden: Hebei" (the
-/// rules of [`crate::picture::texts::filter_phrase`]).
+/// provinces named by [`texts::named_places`], as the command line's English names them).
 fn filter_phrase(view: &View, filter: &Filter) -> String {
     let mut parts = Vec::new();
     if let (Some(a), Some(b)) = (view.first_day, view.last_day) {
@@ -184,26 +185,17 @@ fn filter_phrase(view: &View, filter: &Filter) -> String {
         count = view.provinces,
         n = view.provinces.to_string()
     ));
-    let regions = crate::data::gazetteer::Gazetteer::get().regions().len();
-    if filter.hidden.len() * 2 > regions {
-        let mut shown: Vec<Place> = view
-            .charts
-            .iter()
-            .flat_map(|c| c.series.iter().map(|s| s.place))
-            .collect();
-        shown.sort();
-        shown.dedup();
-        let names: Vec<String> = shown.into_iter().map(place_name).collect();
-        parts.push(tr!("picture-only", names = list(&names)));
-    } else if !filter.hidden.is_empty() {
-        let names: Vec<String> = filter
-            .hidden
-            .iter()
-            .take(3)
-            .map(|p| place_name(*p))
-            .collect();
-        let more = and_more(filter.hidden.len().saturating_sub(3));
-        parts.push(tr!("picture-hidden", names = list(&names), more = more));
+    let names = |places: Vec<Place>| -> String {
+        list(&places.into_iter().map(place_name).collect::<Vec<_>>())
+    };
+    match texts::named_places(view, filter) {
+        NamedPlaces::All => {}
+        NamedPlaces::Only(shown) => parts.push(tr!("picture-only", names = names(shown))),
+        NamedPlaces::Hidden(first, more) => parts.push(tr!(
+            "picture-hidden",
+            names = names(first),
+            more = and_more(more)
+        )),
     }
     parts.join(&tr!("picture-parts-separator"))
 }
