@@ -38,17 +38,17 @@ impl HeadRow {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Header {
     pub(crate) index: usize,
+    /// The row under it holds the columns' units.
     pub(crate) units: bool,
-    /// The row under it is a second header row of grouped columns (`units` is then true too:
-    /// the body starts after it).
+    /// The row under it is a second header row of grouped columns.
     pub(crate) grouped: bool,
     pub(crate) names: Vec<String>,
 }
 
 impl Header {
-    /// The index of the first row after the header (and its unit row).
+    /// The index of the first row after the header (and its unit row or second header row).
     pub(crate) fn body(&self) -> usize {
-        self.index + 1 + usize::from(self.units)
+        self.index + 1 + usize::from(self.units || self.grouped)
     }
 }
 
@@ -192,14 +192,21 @@ fn grouped_name(group: Option<&str>, sub: &str) -> String {
         _ if sub.is_empty() => group.unwrap_or("").to_owned(),
         None => sub.to_owned(),
         Some(_) if match_header(sub).is_some() => sub.to_owned(),
-        Some(g) if unit_cell(sub) => {
-            if sub.starts_with(['(', '（', '[', '【']) {
-                format!("{g}{sub}")
-            } else {
-                format!("{g}({sub})")
-            }
-        }
+        Some(g) if unit_cell(sub) => with_unit(g, sub),
         Some(g) => format!("{g} {sub}"),
+    }
+}
+
+/// A column's name with the unit a row under it gives: `节约电量（万千瓦时）`, `矿机(台)`; the unit
+/// alone under an unnamed column.
+fn with_unit(name: &str, unit: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        unit.to_owned()
+    } else if unit.starts_with(['(', '（', '[', '【']) {
+        format!("{name}{unit}")
+    } else {
+        format!("{name}({unit})")
     }
 }
 
@@ -267,20 +274,12 @@ pub(crate) fn find_header(rows: &[HeadRow], chosen: Option<usize>) -> Option<Hea
                 grouped_name(group_of(header, sub, i), cell)
             })
             .collect();
-    }
-    let units = units || grouped;
-    if units && !grouped {
+    } else if units {
         for (name, unit) in names.iter_mut().zip(&rows[index + 1].cells) {
             let unit = unit.trim();
-            if unit.is_empty() || unit_label(unit) {
-                continue;
+            if !unit.is_empty() && !unit_label(unit) {
+                *name = with_unit(name, unit);
             }
-            let bracketed = unit.starts_with(['(', '（', '[', '【']);
-            *name = match (name.trim().is_empty(), bracketed) {
-                (true, _) => unit.to_owned(),
-                (false, true) => format!("{}{unit}", name.trim()),
-                (false, false) => format!("{}({unit})", name.trim()),
-            };
         }
     }
     Some(Header {
