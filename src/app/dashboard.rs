@@ -24,6 +24,10 @@ pub(super) struct DashboardKey {
     all: View,
     hidden: BTreeSet<Place>,
     cumulative: bool,
+    /// How the metrics are charted.
+    kind: crate::picture::ChartKind,
+    /// The province selected in any view (highlighted in every view).
+    selected: Option<Place>,
     /// Each chart's "About this chart" sentence.
     about: [String; 4],
     /// Rows with figures left out of the cards, by reason.
@@ -104,6 +108,7 @@ impl App {
         let picture = self.paint.chart_cache.used();
         let skip = self.paint.chart_hold.plan(ui, &key, picture);
         let mut toggles = Vec::new();
+        let mut selects = Vec::new();
         let mut exports = Vec::new();
         let mut show_left_out = None;
         let scope = ui.scope_builder(
@@ -113,7 +118,8 @@ impl App {
                     self.paint.chart_hold.replay_widgets(ui);
                     self.paint.chart_cache.repaint_picture(ui);
                 } else {
-                    show_left_out = self.cards_and_charts(ui, &key, &mut toggles, &mut exports);
+                    show_left_out =
+                        self.cards_and_charts(ui, &key, &mut toggles, &mut selects, &mut exports);
                 }
             },
         );
@@ -130,6 +136,9 @@ impl App {
             if !hidden.remove(&place) {
                 hidden.insert(place);
             }
+        }
+        if let Some(place) = selects.first() {
+            self.selected_place = Some(*place);
         }
         if let Some(why) = show_left_out {
             self.show_left_out(why);
@@ -186,7 +195,9 @@ impl App {
             view: self.session.view(s.granularity, &s.filter).clone(),
             all: self.session.view(s.granularity, &unhidden).clone(),
             hidden: s.filter.hidden.clone(),
-            cumulative: s.cumulative,
+            cumulative: s.cumulative(),
+            kind: s.kind,
+            selected: self.selected_place,
             about,
             left_out: cards::LeftOutCounts {
                 no_date: self.session.aggregates().undated_with_figures(),
@@ -213,6 +224,7 @@ impl App {
         ui: &mut egui::Ui,
         key: &DashboardKey,
         toggles: &mut Vec<Place>,
+        selects: &mut Vec<Place>,
         exports: &mut Vec<Metric>,
     ) -> Option<LeftOut> {
         let (view, all) = (&key.view, &key.all);
@@ -240,6 +252,8 @@ impl App {
                         hidden: &key.hidden,
                         granularity: view.granularity,
                         cumulative: key.cumulative,
+                        kind: key.kind,
+                        selected: key.selected,
                         about: &key.about[metric.index()],
                         span,
                     };
@@ -251,6 +265,7 @@ impl App {
                             let (actions, layout) = charts::chart_ui(ui, &input, height);
                             self.paint.layouts[metric.index()] = layout;
                             toggles.extend(actions.toggle);
+                            selects.extend(actions.select);
                             if actions.export {
                                 exports.push(*metric);
                             }

@@ -17,13 +17,9 @@ use crate::ui::export_dialog::{
 use crate::ui::words::{PictureInput, chart_texts, dashboard_texts, map_texts, units_lang};
 
 impl App {
-    /// How the charts are drawn now: per-period bars or cumulative lines.
+    /// How the charts are drawn now.
     fn chart_kind(&self) -> ChartKind {
-        if self.settings.view.cumulative {
-            ChartKind::Cumulative
-        } else {
-            ChartKind::Bars
-        }
+        self.settings.view.kind
     }
 
     /// The open file's name as a footer names it.

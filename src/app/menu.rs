@@ -158,8 +158,13 @@ impl App {
             ui.radio_value(&mut v.granularity, g, crate::ui::filters::granularity_by(g));
         }
         ui.separator();
-        ui.radio_value(&mut v.cumulative, false, crate::tr!("menu-per-period"));
-        ui.radio_value(&mut v.cumulative, true, crate::tr!("menu-cumulative"));
+        use crate::picture::ChartKind;
+        ui.radio_value(&mut v.kind, ChartKind::Bars, crate::tr!("menu-per-period"));
+        ui.radio_value(
+            &mut v.kind,
+            ChartKind::Cumulative,
+            crate::tr!("menu-cumulative"),
+        );
         ui.separator();
         if ui.button(crate::tr!("menu-show-all")).clicked() {
             v.filter = Filter::default();

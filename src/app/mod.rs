@@ -309,7 +309,7 @@ impl App {
             &self.paint.layouts[metric.index()],
             view.chart(metric)?,
             s.granularity,
-            s.cumulative,
+            s.cumulative(),
             place,
             period,
         )

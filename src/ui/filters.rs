@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use crate::analysis::{Filter, Granularity, View};
 use crate::data::document::Place;
 use crate::data::value;
+use crate::picture::ChartKind;
 use crate::ui::theme;
 
 /// View settings that persist between runs.
@@ -15,8 +16,9 @@ use crate::ui::theme;
 pub struct ViewSettings {
     /// Time grouping.
     pub granularity: Granularity,
-    /// Cumulative lines instead of per-period bars.
-    pub cumulative: bool,
+    /// How the metrics are charted: per-period bars, cumulative lines, small multiples or a
+    /// ranking.
+    pub kind: ChartKind,
     /// Provinces and dates shown.
     pub filter: Filter,
     /// Date range fields as typed.
@@ -25,11 +27,18 @@ pub struct ViewSettings {
     pub to_text: String,
 }
 
+impl ViewSettings {
+    /// Whether the charts (and the map) show running totals.
+    pub fn cumulative(&self) -> bool {
+        self.kind == ChartKind::Cumulative
+    }
+}
+
 impl Default for ViewSettings {
     fn default() -> Self {
         ViewSettings {
             granularity: Granularity::Quarter,
-            cumulative: false,
+            kind: ChartKind::Bars,
             filter: Filter::default(),
             from_text: String::new(),
             to_text: String::new(),
@@ -81,10 +90,18 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
             ui.selectable_value(&mut s.granularity, g, granularity_name(g));
         }
         ui.separator();
-        ui.selectable_value(&mut s.cumulative, false, crate::tr!("filters-per-period"))
-            .on_hover_text(crate::tr!("filters-per-period-hint"));
-        ui.selectable_value(&mut s.cumulative, true, crate::tr!("filters-cumulative"))
-            .on_hover_text(crate::tr!("filters-cumulative-hint"));
+        ui.selectable_value(
+            &mut s.kind,
+            ChartKind::Bars,
+            crate::tr!("filters-per-period"),
+        )
+        .on_hover_text(crate::tr!("filters-per-period-hint"));
+        ui.selectable_value(
+            &mut s.kind,
+            ChartKind::Cumulative,
+            crate::tr!("filters-cumulative"),
+        )
+        .on_hover_text(crate::tr!("filters-cumulative-hint"));
         ui.separator();
         let range_field = |ui: &mut Ui,
                            label: &str,

@@ -31,6 +31,8 @@ use plot::plot_ui;
 pub struct ChartActions {
     /// The user clicked a legend entry: toggle this place.
     pub toggle: Option<Place>,
+    /// The user clicked a province in the chart: select it in every view.
+    pub select: Option<Place>,
     /// The user clicked Export… on this chart.
     pub export: bool,
 }
@@ -47,6 +49,10 @@ pub struct ChartInput<'a> {
     pub granularity: Granularity,
     /// Cumulative lines instead of per-period bars.
     pub cumulative: bool,
+    /// How the metric is charted (`cumulative` is `kind == Cumulative`).
+    pub kind: crate::picture::ChartKind,
+    /// The province selected in any view: highlighted.
+    pub selected: Option<Place>,
     /// The "About this chart" sentence (`crate::analysis::describe::about`).
     pub about: &'a str,
     /// First and last visible day keys: every chart shows the same time span.
