@@ -309,7 +309,10 @@ fn every_fixture_reads_as_expected() {
                     ));
                 }
                 if let Some(u) = entry.get("unit_row").and_then(Value::as_bool) {
-                    let said = report.guesses.iter().any(|g| g.contains("units"));
+                    let said = report
+                        .guesses
+                        .iter()
+                        .any(|g| g.key() == Some("guess-unit-row"));
                     if said != u {
                         failures.push(format!(
                             "{file}: unit row {said}, expected {u} ({:?})",

@@ -474,6 +474,12 @@ pub fn with_marker(number: &str, marker: Option<&(MarkerSide, String)>) -> Strin
 /// `节约电量(亿千瓦时)` → 8, `Coal (million t)` → 6, `rigs` → 0. A unit in brackets wins; else
 /// the last unit anywhere in the header (`节约电量万度` → 4, `Electricity saved GWh` → 6).
 pub fn header_pow10(header: &str, quantity: Quantity) -> i32 {
+    header_unit(header, quantity).unwrap_or(0)
+}
+
+/// As [`header_pow10`], `None` when the header names no unit of `quantity` at all (a header
+/// that says `kWh` has a unit: `Some(0)`).
+pub fn header_unit(header: &str, quantity: Quantity) -> Option<i32> {
     let h = halfwidth(header).to_lowercase();
     let inner: Vec<&str> = h
         .split(['(', '（', '[', '【'])
@@ -499,10 +505,10 @@ pub fn header_pow10(header: &str, quantity: Quantity) -> i32 {
             }
         }
         if s.is_empty() && (p != 0 || !part.is_empty()) {
-            return p;
+            return Some(p);
         }
     }
-    loose_pow10(&h, quantity).unwrap_or(0)
+    loose_pow10(&h, quantity)
 }
 
 /// A unit written outside brackets (`节约电量万度`, `Electricity saved GWh`, `coal saved million
@@ -528,6 +534,29 @@ fn loose_pow10(h: &str, quantity: Quantity) -> Option<i32> {
         }
     }
     last.map(|(_, p)| p)
+}
+
+/// What a unit word counts and its power of ten: `万千瓦时` → energy, 4; `台` → count, 0;
+/// `(million t)` → mass, 6. `None` for a magnitude alone (`万`) or a word that is no unit.
+pub fn unit_of(word: &str) -> Option<(Quantity, i32)> {
+    let w = halfwidth(word).to_lowercase();
+    let w = w
+        .trim()
+        .trim_start_matches(['(', '（', '[', '【'])
+        .trim_end_matches([')', '）', ']', '】'])
+        .trim();
+    [Quantity::Count, Quantity::Energy, Quantity::Mass]
+        .into_iter()
+        .find_map(|q| {
+            units(q).iter().find_map(|(u, up)| {
+                let rest = strip_suffix_ci(w, u)?.trim_end();
+                if rest.is_empty() {
+                    return Some((q, *up));
+                }
+                let (_, mp) = MAGNITUDES.iter().find(|(m, _)| rest == *m)?;
+                Some((q, up + mp))
+            })
+        })
 }
 
 /// True when `word` is a unit a figure is counted in, alone as a unit row under a header writes
@@ -704,6 +733,29 @@ mod tests {
             parse_figure("6.58 TWh", Quantity::Energy, 8).unwrap().value,
             6.58e9
         );
+    }
+
+    #[test]
+    fn a_unit_word_says_what_it_counts() {
+        for (w, q) in [
+            ("万千瓦时", Some((Quantity::Energy, 4))),
+            ("亿度", Some((Quantity::Energy, 8))),
+            ("GWh", Some((Quantity::Energy, 6))),
+            ("台", Some((Quantity::Count, 0))),
+            ("（万吨）", Some((Quantity::Mass, 4))),
+            ("million t", Some((Quantity::Mass, 6))),
+            ("万", None),
+            ("万元", None),
+            ("%", None),
+        ] {
+            assert_eq!(unit_of(w), q, "{w}");
+        }
+        assert_eq!(header_unit("节约电量", Quantity::Energy), None);
+        assert_eq!(
+            header_unit("electricity_saved_kwh", Quantity::Energy),
+            Some(0)
+        );
+        assert_eq!(header_unit("节约电量(万千瓦时)", Quantity::Energy), Some(4));
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub(crate) struct Header {
     /// The row under it is a second header row of grouped columns.
     pub(crate) grouped: bool,
     pub(crate) names: Vec<String>,
+    /// A row above the header that declares the table's units (`单位：台、万千瓦时`): its index
+    /// among the rows given, the units it names, and the names of the columns those units were
+    /// joined to (as the header row wrote them).
+    pub(crate) declared: Option<(usize, Vec<String>, Vec<String>)>,
 }
 
 impl Header {
@@ -210,6 +214,97 @@ fn with_unit(name: &str, unit: &str) -> String {
     }
 }
 
+/// Words that label a unit declaration (`单位：万千瓦时`, `Unit: GWh`, `Einheit: t`), halfwidth
+/// and lower case.
+const UNIT_LABELS: &[&str] = &[
+    "计量单位",
+    "单位",
+    "units",
+    "unit",
+    "einheiten",
+    "einheit",
+    "unités",
+    "unité",
+    "unidades",
+    "unidad",
+    "unità",
+];
+
+/// The units a cell declares for the table, as a title or a note above the header writes them:
+/// `单位：台、万千瓦时`, `（单位：亿千瓦时）`, `Unit: GWh`, `Einheit: Mio. t`; only the words
+/// that are units figures are counted in (`万元` is not one).
+fn declared_units(cell: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for label in UNIT_LABELS {
+        // The label's first place in the cell, any case, not inside a longer word.
+        let Some(at) = (0..cell.len()).find(|&i| {
+            cell.get(i..i + label.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(label))
+                && !(label.is_ascii()
+                    && cell[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric))
+        }) else {
+            continue;
+        };
+        let after = cell[at + label.len()..].trim_start();
+        let Some(rest) = after.strip_prefix(':').or_else(|| after.strip_prefix('：')) else {
+            continue;
+        };
+        let rest = rest.split([')', '）', ']', '】']).next().unwrap_or("");
+        for word in rest.split(['、', '，', ',', ';', '；', '/', '|']) {
+            let word = word.trim().trim_end_matches(['.', '。']);
+            if figure::unit_of(word).is_some() {
+                out.push(word.to_owned());
+            }
+        }
+        break;
+    }
+    out
+}
+
+/// Joins the units a row above the header declares to the metric columns that name no unit of
+/// their own, where one declared unit alone fits the column's quantity and scales it
+/// (`节约电量` under `单位：台、万千瓦时` becomes `节约电量(万千瓦时)`). A unit of one, or two
+/// units of one quantity with different scales, changes nothing.
+fn apply_declared_units(
+    rows: &[HeadRow],
+    index: usize,
+    names: &mut [String],
+) -> Option<(usize, Vec<String>, Vec<String>)> {
+    let (at, units) = rows[..index].iter().enumerate().find_map(|(i, r)| {
+        let units: Vec<String> = r.cells.iter().flat_map(|c| declared_units(c)).collect();
+        (!units.is_empty()).then_some((i, units))
+    })?;
+    let mut joined = Vec::new();
+    for name in names.iter_mut() {
+        let Some(quantity) = match_header(name)
+            .and_then(|f| f.metric())
+            .map(|m| m.quantity())
+        else {
+            continue;
+        };
+        if figure::header_unit(name, quantity).is_some() {
+            continue;
+        }
+        let fitting: Vec<(&String, i32)> = units
+            .iter()
+            .filter_map(|u| figure::unit_of(u).map(|(q, p)| (u, q, p)))
+            .filter(|&(_, q, _)| q == quantity)
+            .map(|(u, _, p)| (u, p))
+            .collect();
+        let Some(&(unit, pow10)) = fitting.first() else {
+            continue;
+        };
+        if pow10 != 0 && fitting.iter().all(|&(_, p)| p == pow10) {
+            joined.push(name.trim().to_owned());
+            *name = with_unit(name, unit);
+        }
+    }
+    (!joined.is_empty()).then_some((at, units, joined))
+}
+
 /// How many cells of a row name a field the app knows.
 fn known_names(row: &HeadRow) -> usize {
     row.cells
@@ -282,11 +377,13 @@ pub(crate) fn find_header(rows: &[HeadRow], chosen: Option<usize>) -> Option<Hea
             }
         }
     }
+    let declared = apply_declared_units(rows, index, &mut names);
     Some(Header {
         index,
         units,
         grouped,
         names,
+        declared,
     })
 }
 
@@ -395,6 +492,14 @@ pub(crate) fn header_guesses(rows: &[HeadRow], header: &Header) -> Vec<crate::i1
             "guess-unit-row",
             row = (number + 1).to_string(),
             units = units.join(", ")
+        ));
+    }
+    if let Some((at, units, columns)) = &header.declared {
+        out.push(crate::msg!(
+            "guess-declared-units",
+            row = rows[*at].number.to_string(),
+            units = units.join(", "),
+            columns = columns.join(", ")
         ));
     }
     out
@@ -517,6 +622,71 @@ mod tests {
             "2021-09-27,内蒙古,45",
         ]);
         assert_eq!(find_header(&r, None).unwrap().index, 1);
+    }
+
+    #[test]
+    fn units_declared_above_the_header_scale_the_columns_that_name_none() {
+        // A title, then the units line Chinese government tables put under it.
+        let r = rows(&[
+            "2021年各地虚拟货币挖矿整治情况统计表",
+            ",,,单位：台、万千瓦时、万吨",
+            "日期,省份,查扣矿机,节约电量,节约标准煤(吨),electricity note",
+            "2021-06-01,内蒙古,1200,35.5,3,x",
+        ]);
+        let h = find_header(&r, None).unwrap();
+        assert_eq!(h.index, 2);
+        // Rigs count in 台 (nothing to scale), kWh in 万千瓦时; coal names its own unit.
+        assert_eq!(
+            h.names[2..5],
+            ["查扣矿机", "节约电量(万千瓦时)", "节约标准煤(吨)"]
+        );
+        assert_eq!(
+            figure::header_pow10(&h.names[3], Quantity::Energy),
+            4,
+            "{:?}",
+            h.names
+        );
+        let said = header_guesses(&r, &h);
+        assert!(
+            said.iter()
+                .any(|m| m.contains("row 2 gives the table's units")
+                    && m.contains("万千瓦时")
+                    && m.contains("节约电量")),
+            "{said:?}"
+        );
+        // In brackets inside the title, and in English.
+        for (title, header, want) in [
+            (
+                "2021年整治情况（单位：亿千瓦时）",
+                "日期,省份,节约电量",
+                "节约电量(亿千瓦时)",
+            ),
+            (
+                "Crackdown 2021 (Unit: GWh)",
+                "Date,Province,Electricity saved",
+                "Electricity saved(GWh)",
+            ),
+            (
+                "Einheit: Mio. t; Stand 2021",
+                "Datum,Provinz,coal saved",
+                "coal saved",
+            ),
+        ] {
+            let r = rows(&[title, header, "2021-06-01,Hebei,3"]);
+            let h = find_header(&r, None).unwrap();
+            assert_eq!(h.names[2], want, "{title}");
+        }
+        // Units of money, or two scales of one quantity, change nothing.
+        for line in [
+            "单位：万元",
+            "单位：万千瓦时、亿千瓦时",
+            "community: 万千瓦时",
+        ] {
+            let r = rows(&[line, "日期,省份,节约电量", "2021-06-01,Hebei,3"]);
+            let h = find_header(&r, None).unwrap();
+            assert_eq!(h.names[2], "节约电量", "{line}");
+            assert!(h.declared.is_none(), "{line}");
+        }
     }
 
     #[test]

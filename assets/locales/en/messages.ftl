@@ -97,6 +97,7 @@ guess-header-row = { $count ->
    *[other] the header is row { $row }; rows 1–{ $above } above it are skipped
 }
 guess-unit-row = row { $row } holds the columns' units ({ $units }): read as part of the header
+guess-declared-units = row { $row } gives the table's units ({ $units }): { $columns } read in them
 guess-grouped-row = row { $row } under the header names its grouped columns ({ $names }): read as part of the header
 guess-no-known-columns = no column has a name the app knows: choose what each column holds
 guess-column-keyword = column “{ $column }” was read as { $field } (from the words in its name)

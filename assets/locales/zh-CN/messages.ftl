@@ -86,6 +86,7 @@ guess-header-row = { $count ->
    *[other] 表头是第 { $row } 行；跳过了它上面的第 1–{ $above } 行
 }
 guess-unit-row = 第 { $row } 行是各列的单位（{ $units }）：作为表头的一部分读取
+guess-declared-units = 第 { $row } 行注明了表格的单位（{ $units }）：{ $columns } 按此单位读取
 guess-grouped-row = 表头下的第 { $row } 行是分组列的名称（{ $names }）：作为表头的一部分读取
 guess-no-known-columns = 没有一列的名称是应用认识的：请选择每一列的内容
 guess-column-keyword = 列“{ $column }”读作 { $field }（根据列名中的词）
