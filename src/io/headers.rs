@@ -176,11 +176,39 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     ),
     (
         Field::Source,
-        &["source", "sources", "url", "link", "reference", "来源"],
+        &[
+            "source",
+            "sources",
+            "url",
+            "link",
+            "reference",
+            "来源",
+            "quelle",
+            "quellen",
+            "fuente",
+            "fuentes",
+            "fonte",
+            "fonti",
+        ],
     ),
     (
         Field::Notes,
-        &["notes", "note", "comment", "comments", "remarks", "备注"],
+        &[
+            "notes",
+            "note",
+            "comment",
+            "comments",
+            "remarks",
+            "备注",
+            "anmerkung",
+            "anmerkungen",
+            "bemerkung",
+            "bemerkungen",
+            "remarque",
+            "remarques",
+            "nota",
+            "notas",
+        ],
     ),
 ];
 
@@ -279,6 +307,10 @@ mod tests {
             ("地市", Field::City),
             ("市（州）", Field::City),
             ("市州", Field::City),
+            ("Quelle", Field::Source),
+            ("Fuente", Field::Source),
+            ("Anmerkung", Field::Notes),
+            ("Remarques", Field::Notes),
         ] {
             assert_eq!(match_header(h), Some(f), "{h}");
         }
