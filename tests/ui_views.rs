@@ -1,0 +1,243 @@
+//! The chart views on the real app, as a user meets them: each kind chosen by its button in the
+//! filter bar and by its View menu item; small multiples (one panel per province, in total
+//! order) and the ranking (bars in order, with the totals the aggregates give); hovering a panel
+//! or bar names its province, total and events; clicking one selects the province; "Top 5"
+//! keeps five provinces and sums the rest into Other, whose value is their sum. Snapshots of
+//! each view.
+
+mod app_harness;
+
+use app_harness::{ScriptedDialogs, harness, named, shows_containing};
+use crackdown_dashboard::App;
+use crackdown_dashboard::analysis::ranking::by_total;
+use crackdown_dashboard::data::document::{Document, Metric, Place};
+use crackdown_dashboard::picture::ChartKind;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+/// The accessible labels that start with `prefix`, in the order of the tree (the layout's).
+fn labels_starting(h: &Harness<'_, App>, prefix: &str) -> Vec<String> {
+    h.query_all_by(|n| n.label().is_some_and(|l| l.starts_with(prefix)))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+/// The provinces of `metric` with their totals, largest first, as the aggregates give them.
+fn ranked(h: &mut Harness<'_, App>, metric: Metric) -> Vec<(Place, f64)> {
+    let view = h.state_mut().current_view();
+    by_total(view.chart(metric).unwrap())
+}
+
+/// A click on `name` (a button of the filter bar), then a frame.
+fn click(h: &mut Harness<'_, App>, name: &str) {
+    named(h, name).click();
+    h.run();
+}
+
+/// View ▸ `item`, clicked as a user does.
+fn view_menu(h: &mut Harness<'_, App>, item: &str) {
+    click(h, "View");
+    click(h, item);
+    h.key_press(egui::Key::Escape);
+    h.run();
+}
+
+#[test]
+fn each_kind_is_chosen_by_its_button_and_by_its_menu_item() {
+    let mut h = harness(ScriptedDialogs::default());
+    assert_eq!(h.state().view_settings().kind, ChartKind::Bars);
+    let panels = "Rigs seized panel: ";
+    let bars = "Rigs seized ranking: ";
+    let buttons = [
+        ("Small multiples", ChartKind::Multiples),
+        ("Ranking", ChartKind::Ranking),
+        ("Cumulative", ChartKind::Cumulative),
+        ("Per period", ChartKind::Bars),
+    ];
+    for (button, kind) in buttons {
+        click(&mut h, button);
+        assert_eq!(h.state().view_settings().kind, kind, "{button}");
+        let shown = (
+            shows_containing(&h, panels),
+            shows_containing(&h, bars),
+            shows_containing(&h, "Chart: Rigs seized"),
+        );
+        let expect = match kind {
+            ChartKind::Multiples => (true, false, false),
+            ChartKind::Ranking => (false, true, false),
+            _ => (false, false, true),
+        };
+        assert_eq!(shown, expect, "{button}: panels, bars, plot");
+    }
+    let items = [
+        ("Ranking (total per province)", ChartKind::Ranking),
+        (
+            "Small multiples (one chart per province)",
+            ChartKind::Multiples,
+        ),
+        ("Cumulative (lines)", ChartKind::Cumulative),
+        ("Per period (bars)", ChartKind::Bars),
+    ];
+    for (item, kind) in items {
+        view_menu(&mut h, item);
+        assert_eq!(h.state().view_settings().kind, kind, "{item}");
+    }
+}
+
+#[test]
+fn small_multiples_show_one_panel_per_province_in_total_order() {
+    let mut h = harness(ScriptedDialogs::default());
+    click(&mut h, "Small multiples");
+    for metric in Metric::ALL {
+        let expect: Vec<String> = ranked(&mut h, metric)
+            .into_iter()
+            .map(|(place, total)| {
+                format!(
+                    "{} panel: {}, {}",
+                    metric.title(),
+                    Document::place_name(place),
+                    metric.format(total)
+                )
+            })
+            .collect();
+        assert!(!expect.is_empty(), "{metric:?} has provinces");
+        let shown = labels_starting(&h, &format!("{} panel: ", metric.title()));
+        assert_eq!(shown, expect, "{metric:?}");
+    }
+    // Hovering a panel names its province, total and events.
+    let (place, total) = ranked(&mut h, Metric::Rigs)[1];
+    let name = Document::place_name(place);
+    let label = format!("Rigs seized panel: {name}, {}", Metric::Rigs.format(total));
+    named(&h, &label).hover();
+    h.run();
+    let total_line = format!("Total: {}", Metric::Rigs.format(total));
+    assert!(shows_containing(&h, &total_line), "tooltip: {total_line}");
+    assert!(shows_containing(&h, &format!("Click to select {name}")));
+}
+
+#[test]
+fn the_ranking_lists_provinces_largest_first_with_their_totals() {
+    let mut h = harness(ScriptedDialogs::default());
+    click(&mut h, "Ranking");
+    for metric in Metric::ALL {
+        let ranked = ranked(&mut h, metric);
+        let expect: Vec<String> = ranked
+            .iter()
+            .filter(|(_, total)| *total > 0.0)
+            .map(|(place, total)| {
+                format!(
+                    "{} ranking: {}, {}",
+                    metric.title(),
+                    Document::place_name(*place),
+                    metric.format(*total)
+                )
+            })
+            .collect();
+        assert!(!expect.is_empty(), "{metric:?} has provinces");
+        let shown = labels_starting(&h, &format!("{} ranking: ", metric.title()));
+        assert_eq!(shown, expect, "{metric:?}");
+        // The bars add up to the card's total.
+        let sum: f64 = ranked.iter().map(|r| r.1).sum();
+        let card = app_harness::card_text(metric, sum);
+        assert!(app_harness::shows(&h, &card), "{card}");
+    }
+}
+
+#[test]
+fn clicking_a_panel_or_a_bar_selects_its_province() {
+    let mut h = harness(ScriptedDialogs::default());
+    assert_eq!(h.state().selected_place(), None);
+    click(&mut h, "Small multiples");
+    let ranked = ranked(&mut h, Metric::Rigs);
+    let (second, total) = ranked[1];
+    let label = format!(
+        "Rigs seized panel: {}, {}",
+        Document::place_name(second),
+        Metric::Rigs.format(total)
+    );
+    let selected =
+        |h: &Harness<'_, App>, label: &str| named(h, label).accesskit_node().is_selected();
+    assert_eq!(selected(&h, &label), Some(false));
+    click(&mut h, &label);
+    assert_eq!(h.state().selected_place(), Some(second));
+    assert_eq!(selected(&h, &label), Some(true), "shown as selected");
+    click(&mut h, "Ranking");
+    let (first, total) = ranked[0];
+    let label = format!(
+        "Rigs seized ranking: {}, {}",
+        Document::place_name(first),
+        Metric::Rigs.format(total)
+    );
+    assert_eq!(selected(&h, &label), Some(false));
+    click(&mut h, &label);
+    assert_eq!(h.state().selected_place(), Some(first));
+    assert_eq!(selected(&h, &label), Some(true), "shown as selected");
+}
+
+#[test]
+fn top_five_keeps_five_provinces_and_sums_the_rest_into_other() {
+    let mut h = harness(ScriptedDialogs::default());
+    // The metric with the most provinces.
+    let metric = Metric::ALL
+        .into_iter()
+        .max_by_key(|m| ranked(&mut h, *m).len())
+        .unwrap();
+    let ranked = ranked(&mut h, metric);
+    assert!(ranked.len() > 5, "the sample has more than five provinces");
+    let lower = metric.title().to_lowercase();
+    let legend = |h: &Harness<'_, App>| {
+        labels_starting(h, "Hide ")
+            .into_iter()
+            .filter(|l| l.ends_with(&format!("({lower})")))
+            .count()
+    };
+    assert_eq!(legend(&h), ranked.len(), "every province before");
+    click(&mut h, "Top 5");
+    assert_eq!(h.state().view_settings().top_n, Some(5));
+    assert_eq!(legend(&h), 5, "five provinces kept");
+    let grouped = &ranked[5..];
+    let sum: f64 = grouped.iter().map(|r| r.1).sum();
+    let other = format!(
+        "Other ({} provinces): {} ({lower})",
+        grouped.len(),
+        metric.format(sum)
+    );
+    assert!(
+        labels_starting(&h, "Other (").contains(&other),
+        "{other} in {:?}",
+        labels_starting(&h, "Other (")
+    );
+    // Its hover names the provinces it holds.
+    named(&h, &other).hover();
+    h.run();
+    let names: Vec<&str> = grouped
+        .iter()
+        .map(|(place, _)| Document::place_name(*place))
+        .collect();
+    let hint = format!("Summed into Other: {}", names.join(", "));
+    assert!(
+        h.query_by(|n| n.value().as_deref() == Some(hint.as_str()))
+            .is_some(),
+        "the hover says {hint}"
+    );
+    // The cards are unaffected.
+    let all: f64 = ranked.iter().map(|r| r.1).sum();
+    assert!(app_harness::shows(&h, &app_harness::card_text(metric, all)));
+    click(&mut h, "All");
+    assert_eq!(legend(&h), ranked.len(), "every province again");
+    assert!(labels_starting(&h, "Other (").is_empty());
+}
+
+#[test]
+fn views_snapshots() {
+    let mut h = harness(ScriptedDialogs::default());
+    click(&mut h, "Cumulative");
+    h.snapshot("views-cumulative");
+    click(&mut h, "Per period");
+    click(&mut h, "Top 5");
+    h.snapshot("views-top-n");
+    click(&mut h, "Small multiples");
+    h.snapshot("views-multiples");
+    click(&mut h, "Ranking");
+    h.snapshot("views-ranking");
+}
