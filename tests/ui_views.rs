@@ -7,6 +7,8 @@
 
 mod app_harness;
 
+use std::path::Path;
+
 use app_harness::{ScriptedDialogs, harness, named, shows_containing};
 use crackdown_dashboard::App;
 use crackdown_dashboard::analysis::ranking::by_total;
@@ -240,4 +242,61 @@ fn views_snapshots() {
     h.snapshot("views-multiples");
     click(&mut h, "Ranking");
     h.snapshot("views-ranking");
+}
+
+/// Export… on the rigs chart saved as SVG (the dialog's own buttons); returns the SVG's texts.
+fn export_rigs_svg(
+    h: &mut Harness<'_, App>,
+    dialogs: &ScriptedDialogs,
+    path: &Path,
+) -> Vec<String> {
+    dialogs.save.lock().unwrap().push_back(path.to_owned());
+    click(h, "Export… Rigs seized");
+    click(h, "SVG (vectors, text as text)");
+    click(h, "Save…");
+    let svg = std::fs::read_to_string(path).unwrap();
+    svg.split("</text>")
+        .filter_map(|t| t.rsplit_once('>').map(|(_, text)| text.to_owned()))
+        .collect()
+}
+
+#[test]
+fn exports_from_the_window_draw_the_kind_and_the_top_n_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(dialogs.clone());
+    let ranked = ranked(&mut h, Metric::Rigs);
+    let name = |i: usize| Document::place_name(ranked[i].0).to_owned();
+
+    click(&mut h, "Small multiples");
+    let texts = export_rigs_svg(&mut h, &dialogs, &dir.path().join("multiples.svg"));
+    let first = format!("{} · {}", name(0), Metric::Rigs.format(ranked[0].1));
+    assert!(
+        texts.contains(&first),
+        "a panel titled {first} in {texts:?}"
+    );
+    assert!(texts.iter().any(|t| t.contains("each panel 0 –")));
+
+    click(&mut h, "Ranking");
+    let texts = export_rigs_svg(&mut h, &dialogs, &dir.path().join("ranking.svg"));
+    let at = |n: &str| texts.iter().position(|t| t == n);
+    let order: Vec<Option<usize>> = (0..ranked.len()).map(|i| at(&name(i))).collect();
+    assert!(
+        order.iter().all(Option::is_some),
+        "every bar named: {texts:?}"
+    );
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "largest first");
+
+    click(&mut h, "Per period");
+    click(&mut h, "Top 5");
+    let texts = export_rigs_svg(&mut h, &dialogs, &dir.path().join("top.svg"));
+    assert!(texts.contains(&"Other".to_owned()), "Other in the legend");
+    for i in 0..ranked.len() {
+        assert_eq!(
+            texts.contains(&name(i)),
+            i < 5,
+            "{}: kept or in Other",
+            name(i)
+        );
+    }
 }

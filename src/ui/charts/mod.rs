@@ -25,7 +25,7 @@ use crate::picture::ChartKind;
 use crate::ui::{theme, words};
 
 pub use data::{BarSpec, PlotData, plot_data};
-pub use other::{Grouped, OTHER, group as group_top_n};
+pub use other::{Grouped, OTHER, group as group_top_n, top_n_view};
 
 use axes::period_x_range;
 use legend::{LEGEND_MAX_ROWS, legend_entry_widths, legend_rows, legend_ui};

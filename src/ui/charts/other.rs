@@ -11,9 +11,7 @@ use crate::ui::{theme, words};
 
 use super::ChartInput;
 
-/// The series standing for the provinces summed into Other: an id no region of the gazetteer
-/// has (its colour is the palette's grey for places it does not know).
-pub const OTHER: Place = Place::Region(u8::MAX);
+pub use crate::analysis::ranking::OTHER;
 
 /// A chart with all but its largest provinces summed into Other.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +75,24 @@ pub(super) fn grouped(input: &ChartInput<'_>) -> Option<Grouped> {
         return None;
     }
     group(input.chart, input.all, n)
+}
+
+/// The view an export draws: with `top_n`, each chart's bars or lines grouped as on screen.
+pub fn top_n_view(
+    view: &crate::analysis::View,
+    kind: crate::picture::ChartKind,
+    top_n: Option<usize>,
+) -> std::borrow::Cow<'_, crate::analysis::View> {
+    let Some(n) = top_n.filter(|_| crate::picture::chart::needs_legend(kind)) else {
+        return std::borrow::Cow::Borrowed(view);
+    };
+    let mut grouped = view.clone();
+    for chart in &mut grouped.charts {
+        if let Some(g) = group(chart, chart, n) {
+            *chart = g.chart;
+        }
+    }
+    std::borrow::Cow::Owned(grouped)
 }
 
 /// "Other (5 provinces)".
