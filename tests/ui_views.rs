@@ -300,3 +300,65 @@ fn exports_from_the_window_draw_the_kind_and_the_top_n_shown() {
         );
     }
 }
+
+#[test]
+fn the_tooltip_over_other_names_it_and_the_provinces_it_holds() {
+    use crackdown_dashboard::analysis::Granularity;
+    use crackdown_dashboard::ui::charts::{OTHER, group_top_n, point_position};
+    let mut h = harness(ScriptedDialogs::default());
+    click(&mut h, "Top 5");
+    let view = h.state_mut().current_view();
+    let rigs = view.chart(Metric::Rigs).unwrap();
+    let grouped = group_top_n(rigs, rigs, 5).expect("more than five provinces");
+    let other = grouped.chart.series.last().unwrap();
+    let top = other
+        .points
+        .iter()
+        .max_by(|a, b| a.value.total_cmp(&b.value))
+        .unwrap();
+    let layout = h.state().chart_layout(Metric::Rigs);
+    let pos = point_position(
+        &layout,
+        &grouped.chart,
+        Granularity::Quarter,
+        false,
+        OTHER,
+        top.period,
+    )
+    .expect("Other's bar was drawn");
+    h.hover_at(pos);
+    h.run();
+    let events = if top.rows == 1 {
+        "1 event".to_owned()
+    } else {
+        format!("{} events", top.rows)
+    };
+    let line = format!(
+        "Other ({} provinces): {} ({events})",
+        grouped.other.len(),
+        Metric::Rigs.format(top.value)
+    );
+    let shown = |text: &str| h.query_by(|n| n.value().as_deref() == Some(text)).is_some();
+    assert!(shown(&line), "the tooltip says {line}");
+    let names: Vec<&str> = grouped
+        .other
+        .iter()
+        .map(|p| Document::place_name(*p))
+        .collect();
+    let hint = format!("Summed into Other: {}", names.join(", "));
+    assert!(shown(&hint), "and {hint}");
+}
+
+#[test]
+fn the_views_speak_chinese_with_only_the_bundled_font() {
+    let mut h = app_harness::bundled_fonts_only(ScriptedDialogs::default());
+    app_harness::choose_language(&mut h, "View", "Language", "中文");
+    click(&mut h, "分省小图");
+    assert_eq!(h.state().view_settings().kind, ChartKind::Multiples);
+    assert!(shows_containing(&h, "查获矿机小图：内蒙古自治区，"));
+    click(&mut h, "排名");
+    assert!(shows_containing(&h, "查获矿机排名：内蒙古自治区，"));
+    click(&mut h, "按期");
+    click(&mut h, "前 5 名");
+    assert!(shows_containing(&h, "其他（"), "Other in Chinese");
+}
