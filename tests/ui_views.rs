@@ -163,6 +163,26 @@ fn clicking_a_panel_or_a_bar_selects_its_province() {
     click(&mut h, &label);
     assert_eq!(h.state().selected_place(), Some(second));
     assert_eq!(selected(&h, &label), Some(true), "shown as selected");
+    // The smallest province's panel is below the card's fold: scrolled to, then clicked.
+    let (last, total) = *ranked.last().unwrap();
+    let label = format!(
+        "Rigs seized panel: {}, {}",
+        Document::place_name(last),
+        Metric::Rigs.format(total)
+    );
+    let card = h.state().chart_layout(Metric::Rigs).frame;
+    assert!(
+        !card.contains(named(&h, &label).rect().center()),
+        "out of view"
+    );
+    named(&h, &label).scroll_to_me();
+    h.run();
+    assert!(
+        card.contains(named(&h, &label).rect().center()),
+        "scrolled into view"
+    );
+    click(&mut h, &label);
+    assert_eq!(h.state().selected_place(), Some(last));
     click(&mut h, "Ranking");
     let (first, total) = ranked[0];
     let label = format!(
@@ -239,6 +259,20 @@ fn views_snapshots() {
     click(&mut h, "Top 5");
     h.snapshot("views-top-n");
     click(&mut h, "Small multiples");
+    // Yunnan selected: outlined, the others faded.
+    let yunnan = h
+        .query_all_by(|n| {
+            n.label()
+                .is_some_and(|l| l.starts_with("Rigs seized panel: Yunnan"))
+        })
+        .next()
+        .unwrap()
+        .accesskit_node()
+        .label()
+        .unwrap();
+    click(&mut h, &yunnan);
+    h.remove_cursor();
+    h.run();
     h.snapshot("views-multiples");
     click(&mut h, "Ranking");
     h.snapshot("views-ranking");
