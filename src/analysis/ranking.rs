@@ -6,6 +6,10 @@ use std::collections::BTreeMap;
 use super::{MetricChart, PeriodPoint};
 use crate::data::document::Place;
 
+/// The series standing for the places summed into Other (see [`top_n`]): an id no region of
+/// the gazetteer has (the palette's grey for places it does not know; pictures name it Other).
+pub const OTHER: Place = Place::Region(u8::MAX);
+
 /// Places of a chart with their total over the visible range, largest first (ties by place).
 pub fn by_total(chart: &MetricChart) -> Vec<(Place, f64)> {
     let mut out: Vec<(Place, f64)> = chart.series.iter().map(|s| (s.place, s.total)).collect();

@@ -28,6 +28,8 @@ pub(super) struct DashboardKey {
     kind: crate::picture::ChartKind,
     /// The province selected in any view (highlighted in every view).
     selected: Option<Place>,
+    /// Top N and Other in the bars and lines.
+    top_n: Option<usize>,
     /// Each chart's "About this chart" sentence.
     about: [String; 4],
     /// Rows with figures left out of the cards, by reason.
@@ -198,6 +200,7 @@ impl App {
             cumulative: s.cumulative(),
             kind: s.kind,
             selected: self.selected_place,
+            top_n: s.top_n,
             about,
             left_out: cards::LeftOutCounts {
                 no_date: self.session.aggregates().undated_with_figures(),
@@ -256,6 +259,8 @@ impl App {
                         selected: key.selected,
                         about: &key.about[metric.index()],
                         span,
+                        top_n: key.top_n,
+                        other: &[],
                     };
                     ui.allocate_ui_with_layout(
                         egui::vec2(width, height),

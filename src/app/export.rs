@@ -68,7 +68,9 @@ impl App {
         );
         let kind = self.chart_kind();
         let lang = units_lang();
-        let view = self.session.view(g, &filter);
+        // Top N and Other as on screen (the bars and lines only).
+        let top_n = self.settings.view.top_n;
+        let view = &*crate::ui::charts::top_n_view(self.session.view(g, &filter), kind, top_n);
         let (w, h) = (d.width as f32, d.height as f32);
         match d.target {
             ExportTarget::Dashboard => dashboard_scene(view, kind, lang, &d.texts, d.theme, w, h),

@@ -165,6 +165,12 @@ impl App {
             ChartKind::Cumulative,
             crate::tr!("menu-cumulative"),
         );
+        ui.radio_value(
+            &mut v.kind,
+            ChartKind::Multiples,
+            crate::tr!("menu-multiples"),
+        );
+        ui.radio_value(&mut v.kind, ChartKind::Ranking, crate::tr!("menu-ranking"));
         ui.separator();
         if ui.button(crate::tr!("menu-show-all")).clicked() {
             v.filter = Filter::default();

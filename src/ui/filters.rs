@@ -25,6 +25,8 @@ pub struct ViewSettings {
     pub from_text: String,
     /// Date range fields as typed.
     pub to_text: String,
+    /// Keep the N largest provinces in the bars and lines, the rest summed into Other.
+    pub top_n: Option<usize>,
 }
 
 impl ViewSettings {
@@ -42,6 +44,7 @@ impl Default for ViewSettings {
             filter: Filter::default(),
             from_text: String::new(),
             to_text: String::new(),
+            top_n: None,
         }
     }
 }
@@ -64,7 +67,51 @@ fn range_key(text: &str, end: bool) -> Result<Option<i32>, value::DateError> {
     }))
 }
 
-/// The toolbar above the charts.
+/// A chart kind's name and hint in the filter bar.
+pub fn kind_name(kind: ChartKind) -> (String, String) {
+    match kind {
+        ChartKind::Bars => (
+            crate::tr!("filters-per-period"),
+            crate::tr!("filters-per-period-hint"),
+        ),
+        ChartKind::Cumulative => (
+            crate::tr!("filters-cumulative"),
+            crate::tr!("filters-cumulative-hint"),
+        ),
+        ChartKind::Multiples => (
+            crate::tr!("views-multiples"),
+            crate::tr!("views-multiples-hint"),
+        ),
+        ChartKind::Ranking => (
+            crate::tr!("views-ranking"),
+            crate::tr!("views-ranking-hint"),
+        ),
+    }
+}
+
+/// The four chart kinds, then "Show: All / Top 5 / Top 10" (for the bars and lines).
+fn kind_and_top_n(ui: &mut Ui, s: &mut ViewSettings) {
+    for kind in ChartKind::ALL {
+        let (name, hint) = kind_name(kind);
+        ui.selectable_value(&mut s.kind, kind, name)
+            .on_hover_text(hint);
+    }
+    ui.separator();
+    let enabled = crate::picture::chart::needs_legend(s.kind);
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.label(crate::tr!("views-show"));
+        let choices = [
+            (None, crate::tr!("views-show-all")),
+            (Some(5), crate::tr!("views-show-top", n = "5")),
+            (Some(10), crate::tr!("views-show-top", n = "10")),
+        ];
+        for (n, name) in choices {
+            ui.selectable_value(&mut s.top_n, n, name)
+                .on_hover_text(crate::tr!("views-show-hint"));
+        }
+    });
+}
+
 /// A grouping's name in the interface's language ("Month", "月").
 pub fn granularity_name(g: Granularity) -> String {
     match g {
@@ -83,6 +130,7 @@ pub fn granularity_by(g: Granularity) -> String {
     }
 }
 
+/// The toolbar above the charts.
 pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
     ui.horizontal_wrapped(|ui| {
         ui.label(crate::tr!("filters-group-by"));
@@ -90,18 +138,7 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
             ui.selectable_value(&mut s.granularity, g, granularity_name(g));
         }
         ui.separator();
-        ui.selectable_value(
-            &mut s.kind,
-            ChartKind::Bars,
-            crate::tr!("filters-per-period"),
-        )
-        .on_hover_text(crate::tr!("filters-per-period-hint"));
-        ui.selectable_value(
-            &mut s.kind,
-            ChartKind::Cumulative,
-            crate::tr!("filters-cumulative"),
-        )
-        .on_hover_text(crate::tr!("filters-cumulative-hint"));
+        kind_and_top_n(ui, s);
         ui.separator();
         let range_field = |ui: &mut Ui,
                            label: &str,

@@ -76,6 +76,9 @@ impl Colors {
 /// A place's name in `lang`.
 pub fn place_label(place: Place, lang: Lang) -> String {
     match (lang, place) {
+        // The places "top N and Other" summed (`analysis::ranking::top_n`).
+        (Lang::En, crate::analysis::ranking::OTHER) => "Other".to_owned(),
+        (Lang::Zh, crate::analysis::ranking::OTHER) => "其他".to_owned(),
         (Lang::Zh, Place::Region(id)) if usize::from(id) < Gazetteer::get().regions().len() => {
             Gazetteer::get().region(id).chinese.clone()
         }

@@ -100,7 +100,7 @@ pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Co
     }
     for (i, (s, value, level, n)) in rows.iter().enumerate().take(12) {
         let events = words::events(*n);
-        let place = words::place_name(s.place);
+        let place = super::other::series_name(input, s.place);
         let text = if input.cumulative {
             crate::tr!(
                 "tooltip-line-cumulative",
@@ -122,6 +122,9 @@ pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Co
             rt = rt.strong();
         }
         ui.label(rt);
+    }
+    if hit.place == Some(super::other::OTHER) {
+        ui.label(RichText::new(super::other::members_hint(input.other)).color(weak));
     }
     if rows.len() > 12 {
         let more = (rows.len() - 12).to_string();

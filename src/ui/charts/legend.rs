@@ -21,13 +21,13 @@ pub(super) fn legend_entry_widths(ui: &Ui, input: &ChartInput<'_>) -> Vec<f32> {
         .series
         .iter()
         .map(|s| {
-            let galley = egui::WidgetText::from(RichText::new(words::place_name(s.place)).small())
-                .into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Extend),
-                    f32::INFINITY,
-                    egui::TextStyle::Small,
-                );
+            let name = super::other::series_name(input, s.place);
+            let galley = egui::WidgetText::from(RichText::new(name).small()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Small,
+            );
             10.0 + 4.0 + galley.size().x
         })
         .collect()
@@ -69,6 +69,10 @@ pub(super) fn legend_ui(
                 && ui.available_size_before_wrap().x < width
             {
                 ui.end_row();
+            }
+            if s.place == super::other::OTHER {
+                super::other::legend_entry(ui, input, s);
+                continue;
             }
             let hidden = input.hidden.contains(&s.place);
             let color = if hidden {

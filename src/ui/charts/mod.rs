@@ -10,7 +10,10 @@ mod axes;
 mod data;
 mod hover;
 mod legend;
+mod multiples;
+mod other;
 mod plot;
+mod ranking;
 
 use std::collections::BTreeSet;
 
@@ -18,9 +21,11 @@ use egui::{Rect, RichText, Ui};
 
 use crate::analysis::{Granularity, MetricChart};
 use crate::data::document::{Metric, Place};
+use crate::picture::ChartKind;
 use crate::ui::{theme, words};
 
 pub use data::{BarSpec, PlotData, plot_data};
+pub use other::{Grouped, OTHER, group as group_top_n, top_n_view};
 
 use axes::period_x_range;
 use legend::{LEGEND_MAX_ROWS, legend_entry_widths, legend_rows, legend_ui};
@@ -57,6 +62,10 @@ pub struct ChartInput<'a> {
     pub about: &'a str,
     /// First and last visible day keys: every chart shows the same time span.
     pub span: Option<(i32, i32)>,
+    /// Keep the N largest provinces in the bars and lines and sum the rest into Other.
+    pub top_n: Option<usize>,
+    /// The provinces summed into Other (empty unless `top_n` grouped some; set by `chart_ui`).
+    pub other: &'a [Place],
 }
 
 impl Default for ChartLayout {
@@ -91,7 +100,9 @@ fn title_row(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
             ))
             .color(theme::weak_text(ui.visuals())),
         );
-        let mode = if input.cumulative {
+        let mode = if input.kind == ChartKind::Ranking {
+            crate::tr!("views-mode-ranking")
+        } else if input.cumulative {
             crate::tr!("chart-mode-cumulative")
         } else {
             let period = crate::ui::filters::granularity_name(input.granularity);
@@ -119,6 +130,17 @@ fn title_row(ui: &mut Ui, input: &ChartInput<'_>, actions: &mut ChartActions) {
 
 /// Draws one chart. Returns what the user asked for and where it was drawn.
 pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActions, ChartLayout) {
+    // Top N and Other: the bars and lines (and their legend) of the grouped chart.
+    let grouped = other::grouped(input);
+    let input = &match &grouped {
+        Some(g) => ChartInput {
+            chart: &g.chart,
+            all: &g.all,
+            other: &g.other,
+            ..*input
+        },
+        None => ChartInput { ..*input },
+    };
     let metric = input.chart.metric;
     let mut actions = ChartActions::default();
     let mut layout = ChartLayout::default();
@@ -143,7 +165,13 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
             row_pitch
         };
         let plot_height = (height - 70.0 - about_height - (planned - one_row).max(0.0)).max(80.0);
-        layout.transform = Some(plot_ui(ui, input, plot_height));
+        match input.kind {
+            ChartKind::Multiples => multiples::multiples_ui(ui, input, plot_height, &mut actions),
+            ChartKind::Ranking => ranking::ranking_ui(ui, input, plot_height, &mut actions),
+            ChartKind::Bars | ChartKind::Cumulative => {
+                layout.transform = Some(plot_ui(ui, input, plot_height));
+            }
+        }
         let legend_rect = if rows > LEGEND_MAX_ROWS {
             egui::ScrollArea::vertical()
                 .id_salt(("legend", metric.index()))
@@ -169,6 +197,10 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
         }
     });
     layout.frame = frame.response.rect;
+    if actions.select == Some(OTHER) {
+        // Other is not one province: nothing to select.
+        actions.select = None;
+    }
     (actions, layout)
 }
 
