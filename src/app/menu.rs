@@ -166,6 +166,8 @@ impl App {
             crate::tr!("menu-cumulative"),
         );
         ui.separator();
+        crate::ui::filters::timeline_switch(ui, &mut v.timeline);
+        ui.separator();
         if ui.button(crate::tr!("menu-show-all")).clicked() {
             v.filter = Filter::default();
             v.from_text.clear();

@@ -25,6 +25,8 @@ pub struct ViewSettings {
     pub from_text: String,
     /// Date range fields as typed.
     pub to_text: String,
+    /// The policy timeline's markers on the time charts.
+    pub timeline: bool,
 }
 
 impl ViewSettings {
@@ -42,6 +44,7 @@ impl Default for ViewSettings {
             filter: Filter::default(),
             from_text: String::new(),
             to_text: String::new(),
+            timeline: true,
         }
     }
 }
@@ -142,7 +145,16 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
             s.filter.from = None;
             s.filter.to = None;
         }
+        ui.separator();
+        timeline_switch(ui, &mut s.timeline);
     });
+}
+
+/// The "Policy timeline" check box: markers of bans, notices and National rows on the time
+/// charts.
+pub fn timeline_switch(ui: &mut Ui, on: &mut bool) {
+    ui.checkbox(on, crate::tr!("timeline-switch"))
+        .on_hover_text(crate::tr!("timeline-switch-hint"));
 }
 
 /// The province list: one checkbox per place with data, with its color and visible rows.

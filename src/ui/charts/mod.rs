@@ -10,6 +10,7 @@ mod axes;
 mod data;
 mod hover;
 mod legend;
+mod markers;
 mod plot;
 
 use std::collections::BTreeSet;
@@ -21,6 +22,7 @@ use crate::data::document::{Metric, Place};
 use crate::ui::{theme, words};
 
 pub use data::{BarSpec, PlotData, plot_data};
+pub use markers::{DayMarkers, by_day, node_label};
 
 use axes::period_x_range;
 use legend::{LEGEND_MAX_ROWS, legend_entry_widths, legend_rows, legend_ui};
@@ -57,6 +59,9 @@ pub struct ChartInput<'a> {
     pub about: &'a str,
     /// First and last visible day keys: every chart shows the same time span.
     pub span: Option<(i32, i32)>,
+    /// The policy timeline's markers by day (empty when it is switched off); drawn on the bars
+    /// and the lines.
+    pub markers: &'a [DayMarkers],
 }
 
 impl Default for ChartLayout {
