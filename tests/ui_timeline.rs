@@ -59,12 +59,17 @@ fn line(m: &Marker) -> String {
     format!("{}: {}", Document::place_name(m.place), m.text.trim())
 }
 
-/// A chart tooltip's bar line ("Inner Mongolia: 10,100 (1 event)").
-fn bar_tooltip_shown(h: &Harness<'_, App>) -> bool {
+/// Whether the bars' tooltip shows: a bar line ("Inner Mongolia: 10,100 (1 event)"), no
+/// figures, or the quarter's name ("2018 Q1"; the charts group by quarter).
+fn bar_tooltip_shown(h: &Harness<'_, App>, day: i32) -> bool {
+    let quarter = format!("{} Q{}", day / 10_000, (day / 100 % 100 - 1) / 3 + 1);
     h.query_all_by(|n| {
-        n.value()
-            .as_deref()
-            .is_some_and(|v| v.contains(" event)") || v.contains(" events)"))
+        n.value().as_deref().is_some_and(|v| {
+            v.contains(" event)")
+                || v.contains(" events)")
+                || v == "no figures in this period"
+                || v == quarter
+        })
     })
     .next()
     .is_some()
@@ -134,7 +139,7 @@ fn hovering_a_marker_shows_its_date_province_and_text_before_the_bars() {
         assert_eq!(text_count(&h, &date), dates + 1, "the tooltip shows {date}");
         assert!(shows_text(&h, &line(m)), "and {}", line(m));
         assert!(
-            !bar_tooltip_shown(&h),
+            !bar_tooltip_shown(&h, day.day),
             "the marker's tooltip, not the bars'"
         );
         h.remove_cursor();
@@ -160,6 +165,52 @@ fn the_filter_bar_switch_takes_the_markers_away_and_back() {
     assert_eq!(all_event_nodes(&h), n, "switched on again");
 }
 
+/// The sample data with the cards and charts painted from their picture, stepped until a frame
+/// skips their layout (as the native window does while nothing reaches them).
+fn holding_still() -> Harness<'static, App> {
+    let start = crackdown_dashboard::StartOptions {
+        chart_pictures: true,
+        ..app_harness::sample_start()
+    };
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .wgpu()
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(std::sync::Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ));
+        })
+        .build_eframe(move |cc| App::with_dialogs(cc, start, Box::new(ScriptedDialogs::default())));
+    h.run();
+    until_skipping(&mut h);
+    h
+}
+
+fn until_skipping(h: &mut Harness<'_, App>) {
+    for _ in 0..8 {
+        h.step();
+        if h.state().charts_skipped() {
+            return;
+        }
+    }
+    panic!("a frame skips the charts' layout once they hold still");
+}
+
+#[test]
+fn the_switch_reaches_charts_painted_from_their_picture() {
+    let mut h = holding_still();
+    let n = all_event_nodes(&h);
+    assert!(n > 0, "the held layout has the markers");
+    for want in [0, n] {
+        h.get_by_role_and_label(Role::CheckBox, "Policy timeline")
+            .click();
+        h.run();
+        h.remove_cursor();
+        until_skipping(&mut h);
+        assert_eq!(all_event_nodes(&h), want, "held again, as switched");
+    }
+}
+
 #[test]
 fn the_view_menu_item_takes_the_markers_away_and_back() {
     let mut h = harness(ScriptedDialogs::default());
@@ -168,10 +219,11 @@ fn the_view_menu_item_takes_the_markers_away_and_back() {
         named(&h, "View").click();
         h.run();
         // The filter bar's check box and the menu's: the menu's is the later one.
-        h.get_all_by_role_and_label(Role::CheckBox, "Policy timeline")
-            .last()
-            .expect("the View menu has the switch")
-            .click();
+        let items: Vec<_> = h
+            .get_all_by_role_and_label(Role::CheckBox, "Policy timeline")
+            .collect();
+        assert_eq!(items.len(), 2, "the View menu has the switch too");
+        items[1].click();
         h.run();
         h.key_press(egui::Key::Escape);
         h.run();
