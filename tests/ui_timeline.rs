@@ -302,3 +302,46 @@ fn timeline_snapshot() {
     let part = image::imageops::crop_imm(&image, x, y, w, height).to_image();
     egui_kittest::image_snapshot(&part, "timeline");
 }
+
+/// The app on the sample data whose Save… dialogs answer `paths` in turn.
+fn saving_to(paths: &[std::path::PathBuf]) -> Harness<'static, App> {
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.lock().unwrap().extend(paths.iter().cloned());
+    harness(dialogs)
+}
+
+/// Exports the projects chart as SVG from its Export… button; returns the SVG.
+fn export_projects_svg(h: &mut Harness<'_, App>, path: &std::path::Path) -> String {
+    h.get_by_label("Export… Projects shut down").click();
+    h.run();
+    h.get_by_label("SVG (vectors, text as text)").click();
+    h.run();
+    h.get_by_label("Save…").click();
+    h.run();
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn the_exported_chart_carries_the_markers_while_the_switch_is_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (on, off) = (dir.path().join("on.svg"), dir.path().join("off.svg"));
+    let mut h = saving_to(&[on.clone(), off.clone()]);
+    let svg = export_projects_svg(&mut h, &on);
+    // Bars are rects; the markers are the triangles, National's grey among them.
+    let triangles: Vec<&str> = svg.lines().filter(|l| l.starts_with("<polygon")).collect();
+    let days = expected(&h);
+    assert!(triangles.len() >= days.len() / 2, "{}", triangles.len());
+    let grey = "fill=\"#888888\""; // palette::NATIONAL_GREY
+    assert!(
+        triangles.iter().any(|t| t.contains(grey)),
+        "National's marker"
+    );
+    h.get_by_role_and_label(Role::CheckBox, "Policy timeline")
+        .click();
+    h.run();
+    let svg = export_projects_svg(&mut h, &off);
+    assert!(
+        !svg.contains("<polygon"),
+        "switched off: no markers exported"
+    );
+}

@@ -11,6 +11,7 @@ use egui_plot::PlotTransform;
 use crate::analysis::day_key_label;
 use crate::analysis::timeline::Marker;
 use crate::data::document::Place;
+use crate::picture::chart::timeline::{HALF_WIDTH, HEIGHT, MAX_STACK, day_x};
 use crate::ui::{theme, words};
 
 /// The markers of one day, in the order `markers` gave them.
@@ -37,19 +38,6 @@ pub fn by_day(markers: Vec<Marker>) -> Vec<DayMarkers> {
     out
 }
 
-/// A day's x on the chart (days since 1970, as `crate::analysis::date_to_x`), at noon.
-fn day_x(day: i32) -> f64 {
-    let date = chrono::NaiveDate::from_ymd_opt(day / 10_000, (day / 100 % 100) as u32, {
-        (day % 100) as u32
-    });
-    date.map_or(f64::NAN, |d| crate::analysis::date_to_x(d) + 0.5)
-}
-
-/// Half a triangle's width and its height, in points.
-const HALF_WIDTH: f32 = 4.0;
-const HEIGHT: f32 = 7.0;
-/// Most triangles stacked at one spot (one per province); the tooltip lists all.
-const MAX_STACK: usize = 4;
 /// Most accessible nodes per chart (days, from the left).
 pub const MAX_NODES: usize = 150;
 /// Most markers a tooltip lists, then "… and N more".
