@@ -30,3 +30,21 @@ impl App {
         markers
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ui::filters::ViewSettings;
+
+    #[test]
+    fn the_switch_is_on_in_settings_saved_before_it_and_kept_off() {
+        let old: ViewSettings = serde_json::from_str("{}").unwrap();
+        assert!(old.timeline, "on by default");
+        let off = ViewSettings {
+            timeline: false,
+            ..ViewSettings::default()
+        };
+        let again: ViewSettings =
+            serde_json::from_str(&serde_json::to_string(&off).unwrap()).unwrap();
+        assert!(!again.timeline);
+    }
+}
