@@ -110,6 +110,48 @@ fn each_day_of_the_timeline_is_a_node_on_every_time_chart() {
 }
 
 #[test]
+fn the_lines_carry_the_markers_too() {
+    let mut h = harness(ScriptedDialogs::default());
+    let n = all_event_nodes(&h);
+    named(&h, "Cumulative").click();
+    h.run();
+    assert!(h.state().view_settings().cumulative());
+    assert_eq!(all_event_nodes(&h), n, "the same markers on the lines");
+}
+
+#[test]
+fn in_chinese_the_tooltip_and_the_nodes_name_national_as_quanguo() {
+    let mut h = harness(ScriptedDialogs::default());
+    app_harness::choose_language(&mut h, "View", "Language", "中文");
+    let days = expected(&h);
+    let national = Place::Region(NATIONAL);
+    let day = days
+        .iter()
+        .find(|d| d.markers.iter().any(|m| m.place == national))
+        .unwrap();
+    let m = day.markers.iter().find(|m| m.place == national).unwrap();
+    let label = format!(
+        "政策事件，{}，全国：{}",
+        day_key_label(day.day),
+        m.text.trim()
+    );
+    let nodes: Vec<(String, egui::Rect)> = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.starts_with(&label)))
+        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+        .collect();
+    assert_eq!(nodes.len(), 4, "{label}: one node on each chart");
+    let titles = text_count(&h, "政策时间线");
+    h.hover_at(nodes[0].1.center());
+    h.run();
+    assert!(shows_text(&h, &format!("全国：{}", m.text.trim())));
+    assert_eq!(
+        text_count(&h, "政策时间线"),
+        titles + 1,
+        "the tooltip's title"
+    );
+}
+
+#[test]
 fn hovering_a_marker_shows_its_date_province_and_text_before_the_bars() {
     let mut h = harness(ScriptedDialogs::default());
     let days = expected(&h);
