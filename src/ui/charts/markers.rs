@@ -208,7 +208,7 @@ fn marker_text_color(ui: &Ui, place: Place) -> Color32 {
 
 /// What a screen reader says for one day: "Policy event, 2021-05-21, National: …; Inner
 /// Mongolia: …".
-pub fn node_label(day: &DayMarkers) -> String {
+fn node_label(day: &DayMarkers) -> String {
     let events: Vec<String> = day
         .markers
         .iter()

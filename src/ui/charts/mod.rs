@@ -22,7 +22,7 @@ use crate::data::document::{Metric, Place};
 use crate::ui::{theme, words};
 
 pub use data::{BarSpec, PlotData, plot_data};
-pub use markers::{DayMarkers, by_day, node_label};
+pub use markers::{DayMarkers, by_day};
 
 use axes::period_x_range;
 use legend::{LEGEND_MAX_ROWS, legend_entry_widths, legend_rows, legend_ui};
