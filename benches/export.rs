@@ -35,6 +35,7 @@ fn export(c: &mut Criterion) {
             Theme::Light,
             1200.0,
             675.0,
+            &[],
         )
     };
     let mut group = c.benchmark_group("export");

@@ -7,7 +7,7 @@ use crate::data::document::{Document, Metric, Place};
 use crate::data::gazetteer::NATIONAL;
 
 /// One marker on the time axis.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Marker {
     /// The row in the document.
     pub row: usize,

@@ -32,6 +32,8 @@ pub(super) struct DashboardKey {
     top_n: Option<usize>,
     /// Each chart's "About this chart" sentence.
     about: [String; 4],
+    /// The policy timeline's markers (empty when switched off; see `super::timeline`).
+    markers: std::sync::Arc<Vec<charts::DayMarkers>>,
     /// Rows with figures left out of the cards, by reason.
     left_out: cards::LeftOutCounts,
     /// The interface's language, which all their words are in.
@@ -55,6 +57,8 @@ pub(super) struct ChartPaint {
     /// grouping, filter, the interface's language): made again only when one changes, since
     /// they look at every row.
     about: Option<(AboutKey, [String; 4])>,
+    /// The policy timeline's markers and what they were made from (see `super::timeline`).
+    pub(super) markers: Option<super::timeline::MarkersCache>,
 }
 
 impl ChartPaint {
@@ -66,6 +70,7 @@ impl ChartPaint {
             chart_hold: ChartHold::default(),
             background_from_clear,
             about: None,
+            markers: None,
         }
     }
 }
@@ -202,6 +207,7 @@ impl App {
             selected: self.selected_place,
             top_n: s.top_n,
             about,
+            markers: self.timeline_markers(),
             left_out: cards::LeftOutCounts {
                 no_date: self.session.aggregates().undated_with_figures(),
                 totals_rows: self.session.aggregates().totals_rows(),
@@ -261,6 +267,7 @@ impl App {
                         span,
                         top_n: key.top_n,
                         other: &[],
+                        markers: &key.markers,
                     };
                     ui.allocate_ui_with_layout(
                         egui::vec2(width, height),

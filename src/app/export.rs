@@ -68,12 +68,20 @@ impl App {
         );
         let kind = self.chart_kind();
         let lang = units_lang();
+        // The policy timeline as the charts show it (none while it is switched off).
+        let markers: Vec<_> = self
+            .timeline_markers()
+            .iter()
+            .flat_map(|d| d.markers.iter().cloned())
+            .collect();
         // Top N and Other as on screen (the bars and lines only).
         let top_n = self.settings.view.top_n;
         let view = &*crate::ui::charts::top_n_view(self.session.view(g, &filter), kind, top_n);
         let (w, h) = (d.width as f32, d.height as f32);
         match d.target {
-            ExportTarget::Dashboard => dashboard_scene(view, kind, lang, &d.texts, d.theme, w, h),
+            ExportTarget::Dashboard => {
+                dashboard_scene(view, kind, lang, &d.texts, d.theme, w, h, &markers)
+            }
             ExportTarget::Map(metric) => {
                 let cumulative = kind == ChartKind::Cumulative;
                 crate::picture::map::map_scene(
@@ -91,6 +99,7 @@ impl App {
                     kind,
                     span: view.first_day.zip(view.last_day),
                     lang,
+                    markers: &markers,
                 };
                 chart_scene(&spec, &d.texts, d.theme, w, h)
             }

@@ -172,6 +172,8 @@ impl App {
         );
         ui.radio_value(&mut v.kind, ChartKind::Ranking, crate::tr!("menu-ranking"));
         ui.separator();
+        crate::ui::filters::timeline_switch(ui, &mut v.timeline);
+        ui.separator();
         if ui.button(crate::tr!("menu-show-all")).clicked() {
             v.filter = Filter::default();
             v.from_text.clear();

@@ -20,6 +20,7 @@ mod open;
 mod panels;
 mod save;
 mod status;
+mod timeline;
 
 use std::path::PathBuf;
 

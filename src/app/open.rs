@@ -103,6 +103,8 @@ impl App {
         self.derived.visible_len = 0;
         self.derived.problem_list = None;
         self.derived.notices = None;
+        // Another document may have the same revision number.
+        self.paint.markers = None;
     }
 
     /// Opens a file: here when small, on a worker thread when large.

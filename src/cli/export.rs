@@ -229,7 +229,16 @@ fn export(r: &Request) -> Result<(), io::FileError> {
     let scene = match r.what {
         What::Dashboard => {
             let texts = dashboard_texts(doc, &view, &r.filter, r.kind, &name);
-            dashboard_scene(&view, r.kind, Lang::En, &texts, r.theme, r.width, r.height)
+            dashboard_scene(
+                &view,
+                r.kind,
+                Lang::En,
+                &texts,
+                r.theme,
+                r.width,
+                r.height,
+                &[],
+            )
         }
         What::Map => {
             let cumulative = r.kind == ChartKind::Cumulative;
@@ -268,6 +277,8 @@ fn export(r: &Request) -> Result<(), io::FileError> {
                 kind: r.kind,
                 span: view.first_day.zip(view.last_day),
                 lang: Lang::En,
+                // The command draws no policy timeline (the window's export does).
+                markers: &[],
             };
             chart_scene(&spec, &texts, r.theme, r.width, r.height)
         }

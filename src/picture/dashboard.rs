@@ -15,7 +15,8 @@ use super::{ChartKind, Texts, Theme};
 /// Panel title size, px.
 const PANEL_TITLE: f32 = 13.0;
 
-/// The picture of the four charts of `view`, `width` × `height` logical pixels.
+/// The picture of the four charts of `view`, `width` × `height` logical pixels, with the policy
+/// timeline's `markers` on bars and lines.
 #[allow(clippy::too_many_arguments)]
 pub fn dashboard_scene(
     view: &View,
@@ -25,6 +26,7 @@ pub fn dashboard_scene(
     theme: Theme,
     width: f32,
     height: f32,
+    markers: &[crate::analysis::timeline::Marker],
 ) -> Scene {
     let (mut scene, colors, mut area) = framed(texts, theme, width, height);
     if needs_legend(kind) {
@@ -70,6 +72,7 @@ pub fn dashboard_scene(
             kind,
             span: view.first_day.zip(view.last_day),
             lang,
+            markers,
         };
         let plot_area = Area {
             x: cell.x,

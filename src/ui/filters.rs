@@ -27,6 +27,8 @@ pub struct ViewSettings {
     pub to_text: String,
     /// Keep the N largest provinces in the bars and lines, the rest summed into Other.
     pub top_n: Option<usize>,
+    /// The policy timeline's markers on the time charts.
+    pub timeline: bool,
 }
 
 impl ViewSettings {
@@ -45,6 +47,7 @@ impl Default for ViewSettings {
             from_text: String::new(),
             to_text: String::new(),
             top_n: None,
+            timeline: true,
         }
     }
 }
@@ -179,7 +182,16 @@ pub fn filter_bar(ui: &mut Ui, s: &mut ViewSettings) {
             s.filter.from = None;
             s.filter.to = None;
         }
+        ui.separator();
+        timeline_switch(ui, &mut s.timeline);
     });
+}
+
+/// The "Policy timeline" check box: markers of bans, notices and National rows on the time
+/// charts.
+pub fn timeline_switch(ui: &mut Ui, on: &mut bool) {
+    ui.checkbox(on, crate::tr!("timeline-switch"))
+        .on_hover_text(crate::tr!("timeline-switch-hint"));
 }
 
 /// The province list: one checkbox per place with data, with its color and visible rows.

@@ -8,6 +8,7 @@ mod frame;
 mod multiples;
 mod ranking;
 mod time;
+pub mod timeline;
 
 use crate::analysis::{Granularity, MetricChart, Series};
 use crate::data::document::{Document, Place};
@@ -34,6 +35,9 @@ pub struct ChartSpec<'a> {
     pub span: Option<(i32, i32)>,
     /// How numbers and names are written.
     pub lang: Lang,
+    /// The policy timeline's markers, in date order, drawn on bars and lines (none when the
+    /// timeline is switched off).
+    pub markers: &'a [crate::analysis::timeline::Marker],
 }
 
 /// The colours of a theme.
@@ -186,6 +190,7 @@ mod tests {
                 kind,
                 span: view.first_day.zip(view.last_day),
                 lang: Lang::En,
+                markers: &[],
             };
             let scene = chart_scene(&spec, &texts(), Theme::Light, 1200.0, 675.0);
             let all: Vec<&str> = scene.texts().collect();
@@ -213,6 +218,7 @@ mod tests {
             kind: ChartKind::Ranking,
             span: None,
             lang: Lang::Zh,
+            markers: &[],
         };
         let scene = chart_scene(&spec, &texts(), Theme::Dark, 800.0, 450.0);
         let all: Vec<&str> = scene.texts().collect();
@@ -236,6 +242,7 @@ mod tests {
                     kind,
                     span: None,
                     lang: Lang::En,
+                    markers: &[],
                 };
                 let scene = chart_scene(&spec, &Texts::default(), Theme::Light, w, h);
                 let svg = crate::picture::svg::to_svg(&scene);
@@ -243,7 +250,7 @@ mod tests {
                     !svg.contains("NaN") && !svg.contains("inf"),
                     "{kind:?} {w}×{h}"
                 );
-                let d = dashboard_scene(&view, kind, Lang::En, &texts(), Theme::Light, w, h);
+                let d = dashboard_scene(&view, kind, Lang::En, &texts(), Theme::Light, w, h, &[]);
                 let svg = crate::picture::svg::to_svg(&d);
                 assert!(
                     !svg.contains("NaN") && !svg.contains("inf"),

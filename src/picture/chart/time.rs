@@ -176,6 +176,7 @@ pub(super) fn draw(
     } else {
         stacked_bars(scene, spec, g, &fx, &fy);
     }
+    super::timeline::draw(scene, plot, spec.markers, &fx, colors.background);
     date_axis(scene, plot, (x0, x1), spec.lang, colors);
 }
 

@@ -12,6 +12,7 @@ mod hover;
 mod legend;
 mod multiples;
 mod other;
+mod markers;
 mod plot;
 mod ranking;
 
@@ -26,6 +27,7 @@ use crate::ui::{theme, words};
 
 pub use data::{BarSpec, PlotData, plot_data};
 pub use other::{Grouped, OTHER, group as group_top_n, top_n_view};
+pub use markers::{DayMarkers, by_day};
 
 use axes::period_x_range;
 use legend::{LEGEND_MAX_ROWS, legend_entry_widths, legend_rows, legend_ui};
@@ -66,6 +68,9 @@ pub struct ChartInput<'a> {
     pub top_n: Option<usize>,
     /// The provinces summed into Other (empty unless `top_n` grouped some; set by `chart_ui`).
     pub other: &'a [Place],
+    /// The policy timeline's markers by day (empty when it is switched off); drawn on the bars
+    /// and the lines.
+    pub markers: &'a [DayMarkers],
 }
 
 impl Default for ChartLayout {

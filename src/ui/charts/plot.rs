@@ -13,6 +13,7 @@ use super::ChartInput;
 use super::axes::{date_grid, date_label, period_x_range, value_grid, value_label};
 use super::data::{PlotData, chart_periods, plot_data};
 use super::hover::{hover_hit, tooltip_ui};
+use super::markers;
 
 /// One stacked bar in plot coordinates: colour, x from and to, y from and to.
 type StackedBar = (egui::Color32, f64, f64, f64, f64);
@@ -201,8 +202,11 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
             egui::StrokeKind::Inside,
         ),
     );
+    // The policy timeline over the bars and lines; its tooltip before the bars' one.
+    let on_marker = timeline(ui, input, plot_id, &transform, &response.response);
     if let Some(pointer) = response.inner
         && response.response.hovered()
+        && !on_marker
     {
         let hit = hover_hit(input, pointer.x, pointer.y, &transform);
         let weak = theme::weak_text(ui.visuals());
@@ -211,4 +215,33 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
             .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, input, hit, weak));
     }
     transform
+}
+
+/// The policy-timeline markers of a time chart (bars or lines), their accessible nodes, and
+/// their tooltip when the pointer is on one; returns whether it is.
+fn timeline(
+    ui: &mut Ui,
+    input: &ChartInput<'_>,
+    plot_id: egui::Id,
+    transform: &PlotTransform,
+    plot: &egui::Response,
+) -> bool {
+    use crate::picture::ChartKind;
+    if input.markers.is_empty() || !matches!(input.kind, ChartKind::Bars | ChartKind::Cumulative) {
+        return false;
+    }
+    let spots = markers::spots(input.markers, transform);
+    markers::paint(ui, &spots);
+    let chart = crate::ui::words::metric_title(input.chart.metric);
+    markers::nodes(ui, plot_id, &spots, &chart);
+    let pointer = ui.ctx().pointer_hover_pos();
+    let Some(spot) = pointer
+        .filter(|_| plot.hovered())
+        .and_then(|p| markers::hit(&spots, p))
+    else {
+        return false;
+    };
+    plot.clone()
+        .on_hover_ui_at_pointer(|ui| markers::tooltip_ui(ui, spot));
+    true
 }
