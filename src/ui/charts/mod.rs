@@ -143,7 +143,7 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
             row_pitch
         };
         let plot_height = (height - 70.0 - about_height - (planned - one_row).max(0.0)).max(80.0);
-        layout.transform = Some(plot_ui(ui, input, plot_height));
+        layout.transform = Some(plot_ui(ui, input, plot_height, &mut actions));
         let legend_rect = if rows > LEGEND_MAX_ROWS {
             egui::ScrollArea::vertical()
                 .id_salt(("legend", metric.index()))
