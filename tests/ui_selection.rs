@@ -303,3 +303,141 @@ fn selection_snapshot() {
     assert_eq!(h.state().selected_place(), Some(place("Inner Mongolia")));
     h.snapshot("selection");
 }
+
+/// The colours the charts' bars are painted in (their meshes' vertices) and the colours and
+/// widths of the lines, in the last frame.
+fn painted_colors(h: &Harness<'_, App>) -> (Vec<egui::Color32>, Vec<(egui::Color32, f32)>) {
+    fn walk(
+        shape: &egui::Shape,
+        bars: &mut Vec<egui::Color32>,
+        lines: &mut Vec<(egui::Color32, f32)>,
+    ) {
+        match shape {
+            egui::Shape::Mesh(m) => bars.extend(m.vertices.iter().map(|v| v.color)),
+            egui::Shape::Path(p) => {
+                if let egui::epaint::ColorMode::Solid(c) = p.stroke.color {
+                    lines.push((c, p.stroke.width));
+                }
+            }
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, bars, lines)),
+            _ => {}
+        }
+    }
+    let (mut bars, mut lines) = (Vec::new(), Vec::new());
+    for s in &h.output().shapes {
+        walk(&s.shape, &mut bars, &mut lines);
+    }
+    (bars, lines)
+}
+
+#[test]
+fn the_selected_province_stays_bright_and_the_others_fade() {
+    use crackdown_dashboard::ui::theme::place_color;
+    let mut h = harness(ScriptedDialogs::default());
+    let (im, yunnan) = (place("Inner Mongolia"), place("Yunnan"));
+    let faded = |p| place_color(p).gamma_multiply(0.3);
+    let (bars, _) = painted_colors(&h);
+    assert!(bars.contains(&place_color(im)) && bars.contains(&place_color(yunnan)));
+    assert!(!bars.contains(&faded(yunnan)), "nothing faded before");
+
+    click_rigs_bar(&mut h);
+    let (bars, _) = painted_colors(&h);
+    assert!(bars.contains(&place_color(im)), "Inner Mongolia in full");
+    assert!(!bars.contains(&place_color(yunnan)), "Yunnan not in full");
+    assert!(bars.contains(&faded(yunnan)), "Yunnan faded");
+
+    // The cumulative lines: the selected one thicker, the others faded and thinner.
+    named(&h, "Cumulative").click();
+    h.run();
+    let (_, lines) = painted_colors(&h);
+    assert!(lines.contains(&(place_color(im), 3.5)), "{lines:?}");
+    assert!(lines.contains(&(faded(yunnan), 1.5)), "{lines:?}");
+    assert!(!lines.iter().any(|(c, _)| *c == place_color(yunnan)));
+    // Cleared: every line as before.
+    h.key_press(Key::Escape);
+    h.run();
+    let (_, lines) = painted_colors(&h);
+    assert!(lines.contains(&(place_color(im), 2.0)) && lines.contains(&(place_color(yunnan), 2.0)));
+}
+
+// Of the `egui-internals` feature: the charts painted from their picture.
+#[cfg(feature = "egui-internals")]
+#[test]
+fn the_charts_picture_follows_the_selection() {
+    let with_pictures = |chart_pictures| {
+        let start = crackdown_dashboard::StartOptions {
+            chart_pictures,
+            ..app_harness::sample_start()
+        };
+        // Without the harness's own pointer drawn: the screenshot the picture is made from
+        // would hold it (a real window's screenshot has no pointer).
+        let mut h = Harness::builder()
+            .with_size([1600.0, 1000.0])
+            .with_render_cursor(false)
+            .wgpu()
+            .with_context_setup(|ctx| {
+                ctx.add_font_provider(std::sync::Arc::new(
+                    egui_system_font_provider::SystemFontProvider::new(),
+                ));
+            })
+            .build_eframe(move |cc| {
+                App::with_dialogs(cc, start, Box::new(ScriptedDialogs::default()))
+            });
+        h.run();
+        h
+    };
+    let differing = |live: &mut Harness<'_, App>, pictured: &mut Harness<'_, App>| {
+        let (a, b) = (live.render().unwrap(), pictured.render().unwrap());
+        a.pixels()
+            .zip(b.pixels())
+            .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > 2))
+            .count()
+    };
+    let (mut live, mut pictured) = (with_pictures(false), with_pictures(true));
+    assert!(pictured.state().charts_from_picture());
+    let before = pictured.render().unwrap();
+    for h in [&mut live, &mut pictured] {
+        click_rigs_bar(h);
+        h.run();
+    }
+    assert_eq!(
+        pictured.state().selected_place(),
+        Some(place("Inner Mongolia"))
+    );
+    assert!(pictured.state().charts_from_picture(), "a new picture");
+    assert_eq!(
+        differing(&mut live, &mut pictured),
+        0,
+        "it shows the selection"
+    );
+    let after = pictured.render().unwrap();
+    assert!(
+        before
+            .pixels()
+            .zip(after.pixels())
+            .filter(|(p, q)| p != q)
+            .count()
+            > 10_000,
+        "the selection changed the picture"
+    );
+    // Cleared from the table (a click the charts do not get): the picture follows.
+    for h in [&mut live, &mut pictured] {
+        named(h, "Show all rows (clears the selection of Inner Mongolia)").click();
+        h.run();
+    }
+    assert_eq!(pictured.state().selected_place(), None);
+    assert!(pictured.state().charts_from_picture());
+    assert_eq!(
+        differing(&mut live, &mut pictured),
+        0,
+        "the selection is gone"
+    );
+    // Selected and cleared again with Escape.
+    for h in [&mut live, &mut pictured] {
+        click_rigs_bar(h);
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    assert_eq!(pictured.state().selected_place(), None);
+    assert_eq!(differing(&mut live, &mut pictured), 0, "cleared by Escape");
+}
