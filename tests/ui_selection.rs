@@ -441,3 +441,27 @@ fn the_charts_picture_follows_the_selection() {
     assert_eq!(pictured.state().selected_place(), None);
     assert_eq!(differing(&mut live, &mut pictured), 0, "cleared by Escape");
 }
+
+#[test]
+fn the_chip_and_the_chart_description_in_chinese_with_only_the_bundled_fonts() {
+    // No system font provider: a glyph the app's fonts lack would panic.
+    let mut h = app_harness::bundled_fonts_only(ScriptedDialogs::default());
+    app_harness::choose_language(&mut h, "View", "Language", "中文");
+    click_rigs_bar(&mut h);
+    let rows = rows_of(&h, place("Inner Mongolia")).len();
+    assert!(
+        says(&h, &format!("内蒙古自治区：{rows} 行")),
+        "{:?}",
+        row_labels(&h)
+    );
+    let _ = named(&h, "显示所有行（取消选中内蒙古自治区）");
+    let chart = h.get_by_label("图表：查获矿机");
+    let description = chart.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.ends_with("已选中内蒙古自治区。"),
+        "{description}"
+    );
+    named(&h, "显示所有行（取消选中内蒙古自治区）").click();
+    h.run();
+    assert_eq!(h.state().selected_place(), None);
+}
