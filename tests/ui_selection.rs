@@ -465,3 +465,46 @@ fn the_chip_and_the_chart_description_in_chinese_with_only_the_bundled_fonts() {
     h.run();
     assert_eq!(h.state().selected_place(), None);
 }
+
+/// Steps the app until `done` (work on worker threads comes back between steps).
+fn wait(h: &mut Harness<'_, App>, what: &str, done: &dyn Fn(&Harness<'_, App>) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(h) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "waited for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn a_large_table_shows_the_selected_provinces_rows_from_a_worker() {
+    // 60,000 rows: the table's rows are worked out on a worker, once per selection.
+    let (_dir, mut h) = app_harness::opened("big.csv", crackdown_dashboard::synth::csv(60_000, 5));
+    wait(&mut h, "the file", &|h| {
+        h.state().session().doc().len() == 60_000
+    });
+    named(&h, "Map").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Inner Mongolia")
+        .click();
+    h.run();
+    let n = rows_of(&h, place("Inner Mongolia")).len();
+    assert!(n > 100 && n < 60_000, "{n}");
+    let count = |n: usize| crackdown_dashboard::data::value::group_thousands(n as f64, 0);
+    wait(&mut h, "the selected rows", &|h| {
+        says(h, &format!("{} of 60,000 rows", count(n)))
+    });
+    assert!(says(&h, &format!("Inner Mongolia: {} rows", count(n))));
+    let rows = rows_of(&h, place("Inner Mongolia"));
+    let shown = shown_rows(&h);
+    assert!(shown.iter().all(|r| rows.contains(r)), "{shown:?}");
+    // Escape: every row again.
+    h.key_press(Key::Escape);
+    wait(&mut h, "every row", &|h| {
+        says(h, "60,000 rows") && shown_rows(h)[0] == 0
+    });
+}
