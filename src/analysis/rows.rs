@@ -32,6 +32,10 @@ pub struct RowQuery {
     /// Only the rows left out of the sums for this reason (whatever the province and date
     /// filter: these rows are in no chart).
     pub left_out: Option<LeftOut>,
+    /// Only the rows of this place (the province selected in every view; cities roll up to
+    /// their province, as `Document::place` does). The rows left out of the sums, when asked
+    /// for, are shown whatever it is.
+    pub place: Option<crate::data::document::Place>,
     /// Sort column and direction; `None` keeps file order.
     pub sort: Option<(Column, SortDir)>,
 }
@@ -64,6 +68,7 @@ pub fn is_identity(q: &RowQuery) -> bool {
         && q.search.trim().is_empty()
         && !q.problems_only
         && q.left_out.is_none()
+        && q.place.is_none()
         && q.sort.is_none()
 }
 
@@ -181,7 +186,10 @@ pub fn visible_rows_checked(
     let mut rows: Vec<usize> = (0..doc.len())
         .filter(|&r| match q.left_out {
             Some(why) => why.matches(doc, r),
-            None => q.filter.accepts(doc.place(r), doc.date_value(r)),
+            None => {
+                let place = doc.place(r);
+                q.place.is_none_or(|p| p == place) && q.filter.accepts(place, doc.date_value(r))
+            }
         })
         .filter(|r| !q.problems_only || with_problems.contains(r))
         .filter(|&r| needle.is_empty() || matches_search(r))
@@ -309,6 +317,38 @@ mod tests {
         let q = RowQuery {
             left_out: Some(LeftOut::TotalsRow),
             ..Default::default()
+        };
+        assert_eq!(visible_rows(&doc, &q), vec![4]);
+    }
+
+    #[test]
+    fn the_selected_place_shows_its_rows_and_its_cities_rows() {
+        let mut doc = Document::new();
+        for (province, city) in [
+            ("Hebei", ""),
+            ("Sichuan", ""),
+            ("", "Tangshan"),
+            ("河北省", "Tangshan"),
+            ("合计", ""),
+        ] {
+            doc.push_row([
+                (Column::Field(Field::Date), "2021-06-01"),
+                (Column::Field(Field::Province), province),
+                (Column::Field(Field::City), city),
+                (Column::Field(Field::Rigs), "5"),
+            ]);
+        }
+        let hebei = doc.place(0);
+        let q = RowQuery {
+            place: Some(hebei),
+            ..Default::default()
+        };
+        assert!(!is_identity(&q));
+        assert_eq!(visible_rows(&doc, &q), vec![0, 2, 3]);
+        // The rows left out of the sums, when asked for, are shown whatever the place.
+        let q = RowQuery {
+            left_out: Some(LeftOut::TotalsRow),
+            ..q
         };
         assert_eq!(visible_rows(&doc, &q), vec![4]);
     }

@@ -145,7 +145,7 @@ impl App {
             }
         }
         if let Some(place) = selects.first() {
-            self.selected_place = Some(*place);
+            self.select_from_chart(*place);
         }
         if let Some(why) = show_left_out {
             self.show_left_out(why);

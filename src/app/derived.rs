@@ -34,6 +34,7 @@ impl App {
             search: self.table.search.clone(),
             problems_only: self.table.problems_only,
             left_out: self.table.left_out,
+            place: self.selected_place,
             sort: self.table.sort,
         }
     }

@@ -19,6 +19,7 @@ mod menu;
 mod open;
 mod panels;
 mod save;
+mod selection;
 mod status;
 mod timeline;
 
@@ -156,8 +157,10 @@ pub struct App {
     unsaved: Unsaved,
     window: Window,
     crash: CrashNotice,
-    /// The province selected on the map (outlined there).
+    /// The province selected in every view (see `selection`).
     selected_place: Option<Place>,
+    /// A dialog, popup, menu or text field had Escape in the last frame (`selection`).
+    escape_taken: bool,
     /// The map's time slider.
     map: MapState,
     /// The tip strip and Help ▸ Data format….
@@ -221,6 +224,7 @@ impl App {
             },
             crash: CrashNotice::start(start.crash_dir.clone()),
             selected_place: None,
+            escape_taken: false,
             map: MapState::default(),
             first_run: firstrun::FirstRun {
                 tips: start.first_run_tips,
@@ -273,7 +277,7 @@ impl App {
         &self.session
     }
 
-    /// The province selected (on the map), if any.
+    /// The province selected in every view (charts, map, table), if any.
     pub fn selected_place(&self) -> Option<Place> {
         self.selected_place
     }
@@ -434,6 +438,7 @@ impl eframe::App for App {
         self.window_requests(&ctx);
         self.panels(ui);
         self.dialogs_ui(&ctx);
+        self.selection_keys(&ctx);
         self.report_startup();
         let ring = crate::ui::theme::paint_focus_ring(&ctx);
         self.drop_overlay(&ctx);

@@ -99,6 +99,8 @@ impl App {
     pub(super) fn replace_session(&mut self, session: Session) {
         self.session = session;
         self.table = TableState::default();
+        // The province selected in the last file's views is not selected in this one.
+        self.selected_place = None;
         self.derived.visible_cache.clear();
         self.derived.visible_len = 0;
         self.derived.problem_list = None;

@@ -106,8 +106,12 @@ impl App {
                 // not move from under the pointer).
                 ui.set_min_height(ui.available_height());
                 ui.add_space(4.0);
-                let actions =
-                    table::table_ui(ui, self.session.doc(), &visible, &mut self.table, problems);
+                let shown = (visible.as_slice(), self.selected_place);
+                let doc = self.session.doc();
+                let actions = table::table_ui(ui, doc, shown, &mut self.table, problems);
+                if actions.clear_place {
+                    self.selected_place = None;
+                }
                 for e in actions.edits {
                     self.apply(e);
                 }

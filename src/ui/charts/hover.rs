@@ -17,6 +17,13 @@ pub(super) struct Hit {
     place: Option<Place>,
 }
 
+impl Hit {
+    /// The place under the pointer, if any.
+    pub(super) fn place(self) -> Option<Place> {
+        self.place
+    }
+}
+
 pub(super) fn hover_hit(
     input: &ChartInput<'_>,
     x: f64,

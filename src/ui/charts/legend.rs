@@ -47,6 +47,17 @@ pub(super) fn legend_rows(widths: &[f32], width: f32) -> usize {
     rows
 }
 
+/// The selected province's entry: a ring round its swatch and its name strong and underlined.
+fn marked(painter: &egui::Painter, swatch: Rect, ring: egui::Color32, text: RichText) -> RichText {
+    painter.rect_stroke(
+        swatch.expand(2.0),
+        3.0,
+        egui::Stroke::new(1.5, ring),
+        egui::StrokeKind::Outside,
+    );
+    text.strong().underline()
+}
+
 /// Draws the legend entries, wrapped; returns where.
 pub(super) fn legend_ui(
     ui: &mut Ui,
@@ -75,6 +86,7 @@ pub(super) fn legend_ui(
                 continue;
             }
             let hidden = input.hidden.contains(&s.place);
+            let selected = input.selected == Some(s.place);
             let color = if hidden {
                 ui.visuals().weak_text_color()
             } else {
@@ -99,10 +111,16 @@ pub(super) fn legend_ui(
                     if hidden {
                         text = text.strikethrough().color(color);
                     }
+                    if selected {
+                        let ring = ui.visuals().strong_text_color();
+                        text = marked(ui.painter(), r.rect, ring, text);
+                    }
                     ui.add(egui::Label::new(text).selectable(false))
                 })
                 .response;
             let metric = words::metric_lower(input.chart.metric);
+            let selection_hint =
+                selected.then(|| crate::tr!("selection-legend-hint", place = name.clone()));
             let (hint, accessible) = if hidden {
                 (
                     crate::tr!("legend-show-hint", place = name.clone()),
@@ -113,6 +131,10 @@ pub(super) fn legend_ui(
                     crate::tr!("legend-hide-hint", place = name.clone()),
                     crate::tr!("legend-hide-name", place = name, metric = metric),
                 )
+            };
+            let hint = match selection_hint {
+                Some(line) => format!("{hint}\n{line}"),
+                None => hint,
             };
             let response = response
                 .on_hover_text(hint)

@@ -174,7 +174,7 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
             ChartKind::Multiples => multiples::multiples_ui(ui, input, plot_height, &mut actions),
             ChartKind::Ranking => ranking::ranking_ui(ui, input, plot_height, &mut actions),
             ChartKind::Bars | ChartKind::Cumulative => {
-                layout.transform = Some(plot_ui(ui, input, plot_height));
+                layout.transform = Some(plot_ui(ui, input, plot_height, &mut actions));
             }
         }
         let legend_rect = if rows > LEGEND_MAX_ROWS {

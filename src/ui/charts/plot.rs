@@ -9,11 +9,12 @@ use crate::analysis::date_to_x;
 use crate::picture::units;
 use crate::ui::theme;
 
-use super::ChartInput;
 use super::axes::{date_grid, date_label, period_x_range, value_grid, value_label};
 use super::data::{PlotData, chart_periods, plot_data};
 use super::hover::{hover_hit, tooltip_ui};
 use super::markers;
+use super::{ChartActions, ChartInput};
+use crate::data::document::Place;
 
 /// One stacked bar in plot coordinates: colour, x from and to, y from and to.
 type StackedBar = (egui::Color32, f64, f64, f64, f64);
@@ -103,16 +104,54 @@ fn include_wanted<'a>(
     }
 }
 
+/// How much of its colour a province not selected keeps while another one is selected.
+const FADED: f32 = 0.3;
+
+/// A province's colour in this chart: faded while another province is selected.
+fn highlighted(place: Place, selected: Option<Place>) -> egui::Color32 {
+    let color = theme::place_color(place);
+    match selected {
+        Some(s) if s != place => color.gamma_multiply(FADED),
+        _ => color,
+    }
+}
+
+/// A cumulative line's colour and width: the selected province's thicker, the others faded.
+fn line_look(place: Place, selected: Option<Place>) -> (egui::Color32, f32) {
+    let width = match selected {
+        None => 2.0,
+        Some(s) if s == place => 3.5,
+        Some(_) => 1.5,
+    };
+    (highlighted(place, selected), width)
+}
+
+/// A click on a bar or near a line asks the app to select its province (the app clears the
+/// selection when it is the selected one already). Legend clicks are the legend's.
+fn click_select(
+    response: &egui::Response,
+    input: &ChartInput<'_>,
+    pointer: Option<egui_plot::PlotPoint>,
+    transform: &PlotTransform,
+    actions: &mut ChartActions,
+) {
+    if let Some(pointer) = pointer
+        && response.clicked()
+    {
+        actions.select = hover_hit(input, pointer.x, pointer.y, transform).place();
+    }
+}
+
 /// Stacked bars: each province's bar starts where the ones below it ended. Returns the bars
 /// and the top of the highest stack.
-fn stack_bars(data: &PlotData) -> (Vec<StackedBar>, f64) {
+fn stack_bars(data: &PlotData, selected: Option<Place>) -> (Vec<StackedBar>, f64) {
     let mut stacked: Vec<StackedBar> = Vec::new();
     let mut base: Vec<f64> = Vec::new();
     for (place, specs) in &data.bars {
         if base.len() < specs.len() {
             base.resize(specs.len(), 0.0);
         }
-        let color = theme::place_color(*place);
+        let color = highlighted(*place, selected);
         for (i, b) in specs.iter().enumerate() {
             if b.value == 0.0 {
                 continue;
@@ -141,8 +180,14 @@ fn paint_bars(ui: &Ui, transform: &PlotTransform, stacked: &[StackedBar]) {
     }
 }
 
-/// Draws the plot of one chart `height` points tall; returns its transform.
-pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotTransform {
+/// Draws the plot of one chart `height` points tall; returns its transform. A click on a
+/// province goes into `actions`.
+pub(super) fn plot_ui(
+    ui: &mut Ui,
+    input: &ChartInput<'_>,
+    height: f32,
+    actions: &mut ChartActions,
+) -> PlotTransform {
     let metric = input.chart.metric;
     let g = input.granularity;
     let periods = chart_periods(input.chart);
@@ -151,7 +196,10 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     let plot = new_plot(input, plot_id, width, height);
     let (plot, wanted) = include_wanted(plot, input, &periods);
     let (x_range, width_px) = shown_x_range_and_width(ui, plot_id, wanted, width);
-    let data = plot_data(input.chart, g, input.cumulative, x_range, width_px);
+    let mut data = plot_data(input.chart, g, input.cumulative, x_range, width_px);
+    // The selected province's line is drawn last, over the others.
+    data.lines
+        .sort_by_key(|(place, _)| Some(*place) == input.selected);
     // The plot's background would repaint the card's own colour under the whole plot: only its
     // outline is drawn, in its place under the grid (software rendering shades every pixel of
     // every fill, so each full-size fill costs a frame real time).
@@ -160,7 +208,7 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     // Stacked bars are painted as one mesh over the plot (below), not as egui_plot bar charts:
     // those compare every province with every other to stack and tessellate each bar with
     // anti-aliased edges, which was most of a frame with 34 provinces.
-    let (stacked, top) = stack_bars(&data);
+    let (stacked, top) = stack_bars(&data, input.selected);
     let plot = if top > 0.0 {
         plot.include_y(top * 1.05)
     } else {
@@ -168,10 +216,11 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     };
     let response = plot.show(ui, |plot_ui| {
         for (place, pts) in data.lines {
+            let (color, width) = line_look(place, input.selected);
             plot_ui.line(
                 Line::new(crate::ui::words::place_name(place), PlotPoints::from(pts))
-                    .color(theme::place_color(place))
-                    .width(2.0)
+                    .color(color)
+                    .width(width)
                     .allow_hover(false),
             );
         }
@@ -184,7 +233,7 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
         "keys-chart",
         metric = crate::ui::words::metric_title(input.chart.metric)
     );
-    let about = input.about.to_owned();
+    let about = described(input);
     ui.ctx()
         .accesskit_node_builder(response.response.id, |node| {
             node.set_label(name);
@@ -204,6 +253,13 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
     );
     // The policy timeline over the bars and lines; its tooltip before the bars' one.
     let on_marker = timeline(ui, input, plot_id, &transform, &response.response);
+    click_select(
+        &response.response,
+        input,
+        response.inner,
+        &transform,
+        actions,
+    );
     if let Some(pointer) = response.inner
         && response.response.hovered()
         && !on_marker
@@ -244,4 +300,21 @@ fn timeline(
     plot.clone()
         .on_hover_ui_at_pointer(|ui| markers::tooltip_ui(ui, spot));
     true
+}
+
+/// The plot's accessible description: the "About this chart" sentence, and which province is
+/// selected.
+fn described(input: &ChartInput<'_>) -> String {
+    let Some(place) = input.selected else {
+        return input.about.to_owned();
+    };
+    let selected = crate::tr!(
+        "selection-chart",
+        place = crate::ui::words::place_name(place)
+    );
+    if input.about.is_empty() {
+        selected
+    } else {
+        format!("{} {selected}", input.about)
+    }
 }

@@ -60,7 +60,10 @@ pub(super) fn handle_keys(
     if row_shortcuts(&ctx, state, actions) {
         return;
     }
-    if consume(&ctx, Modifiers::NONE, Key::Escape) {
+    // Escape drops a selected range back to the active cell; with no range it is left for the
+    // app (it clears the province selected in every view).
+    let range_selected = state.anchor.is_some() || state.whole != Whole::Cells;
+    if range_selected && consume(&ctx, Modifiers::NONE, Key::Escape) {
         state.anchor = None;
         state.whole = Whole::Cells;
     }

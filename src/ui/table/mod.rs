@@ -22,7 +22,7 @@ use egui::{Align, Layout, Pos2, Rect, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
 use crate::analysis::rows::{LeftOut, SortDir};
-use crate::data::document::{Column, Document, Edit, Field};
+use crate::data::document::{Column, Document, Edit, Field, Place};
 
 pub use menus::{count_row_button, row_menu};
 pub use rows::{RowAction, RowPlan, plan_rows};
@@ -129,6 +129,8 @@ pub struct TableActions {
     pub edits: Vec<Edit>,
     /// Insert, duplicate or delete the selected rows.
     pub rows: Option<RowAction>,
+    /// The selection chip's Show all rows: no province is selected any more.
+    pub clear_place: bool,
 }
 
 /// What every part of one frame's table reads: the document, the rows shown and the pointer.
@@ -266,18 +268,19 @@ fn builder<'a>(ui: &'a mut Ui, columns: &[Column], state: &mut TableState) -> Ta
     builder
 }
 
-/// Draws the table toolbar and body.
+/// Draws the table toolbar and body. `place` is the province selected in every view: `visible`
+/// holds only its rows, and the toolbar says so.
 pub fn table_ui(
     ui: &mut Ui,
     doc: &Document,
-    visible: &[usize],
+    (visible, place): (&[usize], Option<Place>),
     state: &mut TableState,
     problems: ProblemCounts,
 ) -> TableActions {
     let mut actions = TableActions::default();
     keys::handle_keys(ui, doc, visible, state, &mut actions);
     let shift_click = ui.input(|i| i.modifiers.shift);
-    toolbar::toolbar_ui(ui, doc, visible, state, problems, &mut actions);
+    toolbar::toolbar_ui(ui, doc, (visible, place), state, problems, &mut actions);
     let pointer = selection::drag_pointer(ui, state);
     let columns = doc.columns().to_vec();
     let row_height = row_height(ui);

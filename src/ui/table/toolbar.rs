@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use crate::analysis::rows::LeftOut;
-use crate::data::document::Document;
+use crate::data::document::{Document, Place};
 use crate::data::value;
 use crate::ui::theme;
 
@@ -51,10 +51,11 @@ impl ProblemCounts {
 }
 
 /// Draws the toolbar row above the table; a row action button clicked goes into `actions`.
+/// `place` is the province selected in every view (the table shows only its rows).
 pub(super) fn toolbar_ui(
     ui: &mut Ui,
     doc: &Document,
-    visible: &[usize],
+    (visible, place): (&[usize], Option<Place>),
     state: &mut TableState,
     problems: ProblemCounts,
     actions: &mut TableActions,
@@ -79,6 +80,11 @@ pub(super) fn toolbar_ui(
                 .on_hover_text(crate::tr!("table-left-out-hint"));
         }
         left_out_filter(ui, state);
+        if state.left_out.is_none()
+            && let Some(place) = place
+        {
+            actions.clear_place = place_chip(ui, place, visible.len());
+        }
         ui.separator();
         let n = selected_count(state, visible, doc.columns().len());
         row_buttons(ui, n, actions);
@@ -115,6 +121,37 @@ fn left_out_filter(ui: &mut Ui, state: &mut TableState) {
     {
         state.left_out = None;
     }
+}
+
+/// While a province is selected in every view (the table shows only its rows): a chip naming
+/// it and how many rows it has, with a button that clears the selection. Returns whether that
+/// button was clicked.
+fn place_chip(ui: &mut Ui, place: Place, rows: usize) -> bool {
+    let name = crate::ui::words::place_name(place);
+    let frame = egui::Frame::new()
+        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.35))
+        .stroke(ui.visuals().selection.stroke)
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::symmetric(6, 1));
+    frame
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.x = 6.0;
+            ui.label(
+                RichText::new(crate::tr!(
+                    "selection-rows",
+                    place = name.clone(),
+                    count = rows,
+                    rows = value::group_thousands(rows as f64, 0)
+                ))
+                .strong(),
+            );
+            let clear = crate::tr!("selection-show-all-name", place = name);
+            ui.small_button(crate::tr!("selection-show-all"))
+                .on_hover_text(crate::tr!("selection-show-all-hint"))
+                .accessible_name(clear)
+                .clicked()
+        })
+        .inner
 }
 
 /// One button per row action, naming how many rows it acts on.
