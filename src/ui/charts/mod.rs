@@ -35,6 +35,11 @@ pub struct ChartActions {
     pub select: Option<Place>,
     /// The user clicked Export… on this chart.
     pub export: bool,
+    /// The place and period under the pointer: the app finds the events behind them (shown in
+    /// the tooltip from `ChartInput::events`).
+    pub hovered: Option<(Place, i32)>,
+    /// The user clicked a place's bar or point: pin its events in a popup there.
+    pub pin: Option<(Place, i32, egui::Pos2)>,
 }
 
 /// Everything one chart needs to draw itself.
@@ -57,6 +62,8 @@ pub struct ChartInput<'a> {
     pub about: &'a str,
     /// First and last visible day keys: every chart shows the same time span.
     pub span: Option<(i32, i32)>,
+    /// The events behind the figure hovered (found by the app from `ChartActions::hovered`).
+    pub events: Option<&'a crate::ui::events::Hovered>,
 }
 
 impl Default for ChartLayout {
@@ -143,7 +150,7 @@ pub fn chart_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> (ChartActio
             row_pitch
         };
         let plot_height = (height - 70.0 - about_height - (planned - one_row).max(0.0)).max(80.0);
-        layout.transform = Some(plot_ui(ui, input, plot_height));
+        layout.transform = Some(plot_ui(ui, input, plot_height, &mut actions));
         let legend_rect = if rows > LEGEND_MAX_ROWS {
             egui::ScrollArea::vertical()
                 .id_salt(("legend", metric.index()))

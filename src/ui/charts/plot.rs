@@ -9,10 +9,10 @@ use crate::analysis::date_to_x;
 use crate::picture::units;
 use crate::ui::theme;
 
-use super::ChartInput;
 use super::axes::{date_grid, date_label, period_x_range, value_grid, value_label};
 use super::data::{PlotData, chart_periods, plot_data};
 use super::hover::{hover_hit, tooltip_ui};
+use super::{ChartActions, ChartInput};
 
 /// One stacked bar in plot coordinates: colour, x from and to, y from and to.
 type StackedBar = (egui::Color32, f64, f64, f64, f64);
@@ -141,7 +141,12 @@ fn paint_bars(ui: &Ui, transform: &PlotTransform, stacked: &[StackedBar]) {
 }
 
 /// Draws the plot of one chart `height` points tall; returns its transform.
-pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotTransform {
+pub(super) fn plot_ui(
+    ui: &mut Ui,
+    input: &ChartInput<'_>,
+    height: f32,
+    actions: &mut ChartActions,
+) -> PlotTransform {
     let metric = input.chart.metric;
     let g = input.granularity;
     let periods = chart_periods(input.chart);
@@ -205,10 +210,27 @@ pub(super) fn plot_ui(ui: &mut Ui, input: &ChartInput<'_>, height: f32) -> PlotT
         && response.response.hovered()
     {
         let hit = hover_hit(input, pointer.x, pointer.y, &transform);
+        provenance_actions(&response.response, hit, actions);
         let weak = theme::weak_text(ui.visuals());
         response
             .response
             .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, input, hit, weak));
     }
     transform
+}
+
+/// The provenance of the bar or point under the pointer: its place and period asked for (the
+/// tooltip lists their events), and a click pins that list where it was.
+fn provenance_actions(
+    response: &egui::Response,
+    hit: super::hover::Hit,
+    actions: &mut ChartActions,
+) {
+    let Some(place) = hit.place() else { return };
+    actions.hovered = Some((place, hit.period()));
+    if response.clicked()
+        && let Some(at) = response.interact_pointer_pos()
+    {
+        actions.pin = Some((place, hit.period(), at));
+    }
 }
