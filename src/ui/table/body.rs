@@ -300,7 +300,8 @@ fn open_source_button(
         .into_galley(ui, None, f32::INFINITY, egui::TextStyle::Small)
         .size()
         .x
-        + 8.0;
+        + 2.0 * ui.spacing().button_padding.x
+        + 6.0;
     let b_rect = Rect::from_min_max(
         egui::pos2(
             (cell_rect.right() - width - 2.0).max(cell_rect.left()),
