@@ -150,6 +150,29 @@ fn hovering_a_bar_lists_the_events_behind_it() {
     assert!(event_lines(&h).is_empty(), "the list goes with the tooltip");
 }
 
+#[test]
+fn the_events_are_found_once_per_figure_hovered() {
+    let mut h = harness(ScriptedDialogs::default());
+    assert_eq!(h.state().provenance_scans(), 0, "nothing hovered yet");
+    let im = place("Inner Mongolia");
+    let pos = hover_bar(&mut h, Metric::Rigs, im, 2021_09_27);
+    assert_eq!(h.state().provenance_scans(), 1);
+    // The pointer moves over the same bar, frame after frame: the rows are not looked at again.
+    for dy in 1..=5 {
+        h.hover_at(pos + egui::vec2(0.0, dy as f32));
+        h.run();
+    }
+    assert_eq!(
+        h.state().provenance_scans(),
+        1,
+        "the same bar: the list kept"
+    );
+    assert_eq!(event_lines(&h).len(), 1);
+    // Another bar: its own list.
+    hover_bar(&mut h, Metric::Rigs, place("Yunnan"), 2021_03_01);
+    assert_eq!(h.state().provenance_scans(), 2);
+}
+
 /// Twelve seizures in Sichuan in July 2021, each with its own source.
 fn twelve_rows() -> String {
     let mut csv = String::from("date,province,city,action,rigs_seized,source\n");

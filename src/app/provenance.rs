@@ -30,6 +30,8 @@ pub(super) struct Provenance {
     pub(super) asked_hover: Option<Figure>,
     /// The figure clicked this frame, where, and its title.
     pub(super) asked_pin: Option<(Figure, egui::Pos2, String)>,
+    /// How many times the rows were looked through for a list (tests: once per figure).
+    scans: u64,
 }
 
 impl App {
@@ -51,6 +53,7 @@ impl App {
         {
             return Arc::clone(list);
         }
+        self.provenance.scans += 1;
         let (shown, more) = provenance::events_between(
             doc,
             &s.filter,
@@ -116,6 +119,11 @@ impl App {
             self.provenance.pinned = None;
             ui.ctx().request_repaint();
         }
+    }
+
+    /// How many times the rows were looked through for the events behind a figure (tests).
+    pub fn provenance_scans(&self) -> u64 {
+        self.provenance.scans
     }
 
     /// The pinned list's title, for tests (`None`: nothing pinned).
