@@ -71,9 +71,7 @@ pub fn events_between(
                 date: text(row, Field::Date),
                 city: text(row, Field::City),
                 action: text(row, Field::Action),
-                figure: doc
-                    .cell_text(row, Column::Field(metric.field()))
-                    .into_owned(),
+                figure: figure_text(doc, row, metric).unwrap_or_default(),
                 source: text(row, Field::Source),
             });
         } else {
@@ -81,6 +79,19 @@ pub fn events_between(
         }
     }
     (shown, more)
+}
+
+/// A row's figure of `metric` as the table shows it: thousands separated ("10,100"), with its
+/// approximate marker ("~500", "3,000+"); `None` without a figure.
+pub fn figure_text(doc: &Document, row: usize, metric: Metric) -> Option<String> {
+    use crate::data::figure::MarkerSide;
+    let v = doc.figure_value(row, metric)?;
+    let number = crate::data::value::group_thousands(v, 6);
+    Some(match doc.figure_marker(row, metric) {
+        Some((MarkerSide::Before, marker)) => format!("{marker}{number}"),
+        Some((MarkerSide::After, marker)) => format!("{number}{marker}"),
+        None => number,
+    })
 }
 
 /// One part of a source cell: a web address (with the domain it is shown as) or other text.

@@ -6,8 +6,6 @@ use egui::{Rect, RichText, Sense, Ui};
 use egui_extras::{TableBody, TableRow};
 
 use crate::data::document::{Column, Document};
-use crate::data::figure::MarkerSide;
-use crate::data::value;
 use crate::ui::theme;
 
 use super::{Frame, Gathered, TableState, Whole, editing, menus};
@@ -17,14 +15,9 @@ use super::{Frame, Gathered, TableState, Whole, editing, menus};
 pub(super) fn display_text(doc: &Document, row: usize, column: Column) -> String {
     if let Column::Field(f) = column
         && let Some(m) = f.metric()
-        && let Some(v) = doc.figure_value(row, m)
+        && let Some(text) = crate::analysis::provenance::figure_text(doc, row, m)
     {
-        let number = value::group_thousands(v, 6);
-        return match doc.figure_marker(row, m) {
-            Some((MarkerSide::Before, marker)) => format!("{marker}{number}"),
-            Some((MarkerSide::After, marker)) => format!("{number}{marker}"),
-            None => number,
-        };
+        return text;
     }
     shown_text(doc, row, column)
 }
