@@ -107,6 +107,8 @@ impl App {
     pub(super) fn dashboard(&mut self, ui: &mut egui::Ui) {
         if self.settings.map.shown {
             self.map_dashboard(ui);
+            self.provenance_after(ui.ctx());
+            self.pinned_events(ui);
             return;
         }
         let key = self.dashboard_key();
@@ -154,6 +156,8 @@ impl App {
             self.open_export(ExportTarget::Chart(*metric));
             ui.ctx().request_repaint();
         }
+        self.provenance_after(ui.ctx());
+        self.pinned_events(ui);
     }
 
     /// The cards and the map, laid out live every frame (the map is one mesh and its borders:
@@ -174,11 +178,13 @@ impl App {
                     view: &key.view,
                     cumulative: key.cumulative,
                     selected: self.selected_place,
+                    events: self.provenance.hovered.as_ref(),
                 };
                 let out = map::map_ui(ui, &input, &mut self.settings.map, &mut self.map);
                 if let Some(place) = out.clicked {
                     self.selected_place = Some(place);
                 }
+                self.map_provenance(&out, &key.view);
                 if out.export {
                     let metric = self.settings.map.metric;
                     self.open_export(crate::ui::export_dialog::ExportTarget::Map(metric));
@@ -247,6 +253,7 @@ impl App {
         let gap = 8.0;
         let width = ((ui.available_width() - gap) / 2.0).floor().max(200.0);
         let span = view.first_day.zip(view.last_day);
+        let mut asked = Vec::new();
         for pair in charts::METRICS.chunks(2) {
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = gap;
@@ -268,6 +275,7 @@ impl App {
                         top_n: key.top_n,
                         other: &[],
                         markers: &key.markers,
+                        events: self.provenance.hovered.as_ref(),
                     };
                     ui.allocate_ui_with_layout(
                         egui::vec2(width, height),
@@ -281,12 +289,58 @@ impl App {
                             if actions.export {
                                 exports.push(*metric);
                             }
+                            asked.push((*metric, actions));
                         },
                     );
                 }
             });
         }
         self.paint.chart_cache.end(ui, painted);
+        for (metric, actions) in asked {
+            self.chart_provenance(metric, &actions);
+        }
         show_left_out
+    }
+}
+
+impl App {
+    /// What a chart's provenance asked for: the events of the bar or point hovered, and of the
+    /// one clicked (pinned where it was clicked).
+    fn chart_provenance(&mut self, metric: Metric, actions: &charts::ChartActions) {
+        use super::provenance::chart_figure;
+        if let Some((place, period)) = actions.hovered {
+            self.provenance.asked_hover = Some(chart_figure(metric, place, period));
+        }
+        if let Some((place, period, at)) = actions.pin {
+            let g = self.settings.view.granularity;
+            let title = crate::tr!(
+                "provenance-title",
+                place = crate::ui::words::place_name(place),
+                when = crate::ui::words::period_label(g, period)
+            );
+            self.provenance.asked_pin = Some((chart_figure(metric, place, period), at, title));
+        }
+    }
+}
+
+impl App {
+    /// What the map's provenance asked for: the events of the province hovered, and of the one
+    /// clicked (pinned where it was clicked), over the map's range or its slider's time.
+    fn map_provenance(&mut self, out: &map::MapOutput, view: &View) {
+        use super::provenance::map_figure;
+        let metric = self.settings.map.metric;
+        let cumulative = self.settings.view.cumulative();
+        let periods = map::event_periods(self.map.when, cumulative);
+        if let Some(place) = out.hovered {
+            self.provenance.asked_hover = Some(map_figure(metric, place, periods.clone()));
+        }
+        if let Some((place, at)) = out.pin {
+            let title = crate::tr!(
+                "provenance-title",
+                place = crate::ui::words::place_name(place),
+                when = map::when_text(view, self.map.when, cumulative)
+            );
+            self.provenance.asked_pin = Some((map_figure(metric, place, periods), at, title));
+        }
     }
 }

@@ -18,6 +18,7 @@ mod keyboard;
 mod menu;
 mod open;
 mod panels;
+mod provenance;
 mod save;
 mod selection;
 mod status;
@@ -165,6 +166,8 @@ pub struct App {
     map: MapState,
     /// The tip strip and Help ▸ Data format….
     first_run: firstrun::FirstRun,
+    /// The events behind the figure hovered, and the list a click pinned.
+    provenance: provenance::Provenance,
 }
 
 impl App {
@@ -230,6 +233,7 @@ impl App {
                 tips: start.first_run_tips,
                 data_format: false,
             },
+            provenance: provenance::Provenance::default(),
         };
         let file = if start.sample {
             None

@@ -6,6 +6,7 @@ pub mod cards;
 pub mod charts;
 pub mod data_format;
 pub mod dialogs;
+pub mod events;
 pub mod export_dialog;
 pub mod filters;
 pub mod focus;

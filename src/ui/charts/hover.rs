@@ -18,6 +18,9 @@ pub(super) struct Hit {
 }
 
 impl Hit {
+    pub(super) fn period(self) -> i32 {
+        self.period
+    }
     /// The place under the pointer, if any.
     pub(super) fn place(self) -> Option<Place> {
         self.place
@@ -129,6 +132,9 @@ pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Co
             rt = rt.strong();
         }
         ui.label(rt);
+        if i == 0 && hit.place == Some(s.place) {
+            hovered_events(ui, input, hit);
+        }
     }
     if hit.place == Some(super::other::OTHER) {
         ui.label(RichText::new(super::other::members_hint(input.other)).color(weak));
@@ -136,5 +142,19 @@ pub(super) fn tooltip_ui(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit, weak: Co
     if rows.len() > 12 {
         let more = (rows.len() - 12).to_string();
         ui.label(RichText::new(crate::tr!("tooltip-more", n = more)).color(weak));
+    }
+}
+
+/// The events behind the hovered province's figure in the hovered period, when the app has
+/// found them (a frame after the pointer came).
+fn hovered_events(ui: &mut Ui, input: &ChartInput<'_>, hit: Hit) {
+    let Some(place) = hit.place else { return };
+    let figure = crate::ui::events::Figure {
+        metric: input.chart.metric,
+        place,
+        periods: hit.period..=hit.period,
+    };
+    if let Some(list) = crate::ui::events::Hovered::of(input.events, &figure) {
+        ui.indent("events", |ui| crate::ui::events::list_ui(ui, &list, false));
     }
 }

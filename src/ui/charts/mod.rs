@@ -42,6 +42,11 @@ pub struct ChartActions {
     pub select: Option<Place>,
     /// The user clicked Export… on this chart.
     pub export: bool,
+    /// The place and period under the pointer: the app finds the events behind them (shown in
+    /// the tooltip from `ChartInput::events`).
+    pub hovered: Option<(Place, i32)>,
+    /// The user clicked a place's bar or point: pin its events in a popup there.
+    pub pin: Option<(Place, i32, egui::Pos2)>,
 }
 
 /// Everything one chart needs to draw itself.
@@ -71,6 +76,8 @@ pub struct ChartInput<'a> {
     /// The policy timeline's markers by day (empty when it is switched off); drawn on the bars
     /// and the lines.
     pub markers: &'a [DayMarkers],
+    /// The events behind the figure hovered (found by the app from `ChartActions::hovered`).
+    pub events: Option<&'a crate::ui::events::Hovered>,
 }
 
 impl Default for ChartLayout {

@@ -265,6 +265,7 @@ pub(super) fn plot_ui(
         && !on_marker
     {
         let hit = hover_hit(input, pointer.x, pointer.y, &transform);
+        provenance_actions(&response.response, hit, actions);
         let weak = theme::weak_text(ui.visuals());
         response
             .response
@@ -316,5 +317,21 @@ fn described(input: &ChartInput<'_>) -> String {
         selected
     } else {
         format!("{} {selected}", input.about)
+    }
+}
+
+/// The provenance of the bar or point under the pointer: its place and period asked for (the
+/// tooltip lists their events), and a click pins that list where it was.
+fn provenance_actions(
+    response: &egui::Response,
+    hit: super::hover::Hit,
+    actions: &mut ChartActions,
+) {
+    let Some(place) = hit.place() else { return };
+    actions.hovered = Some((place, hit.period()));
+    if response.clicked()
+        && let Some(at) = response.interact_pointer_pos()
+    {
+        actions.pin = Some((place, hit.period(), at));
     }
 }

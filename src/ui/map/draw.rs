@@ -24,6 +24,10 @@ pub(super) struct MapDraw<'a> {
     pub metric: Metric,
     pub selected: Option<Place>,
     pub caption: &'a str,
+    /// The events of the province hovered (when the app has found them).
+    pub events: Option<&'a crate::ui::events::Hovered>,
+    /// The periods behind the values shown.
+    pub periods: std::ops::RangeInclusive<i32>,
 }
 
 /// Unit box → screen.
@@ -63,8 +67,8 @@ fn fill_of(d: &MapDraw<'_>, s: &Shape) -> Fill {
     d.scale.fill(d.values.get(s.region).map(|v| v.value))
 }
 
-/// Paints the map into `d.rect`; returns the province clicked.
-pub(super) fn draw(ui: &mut Ui, d: &MapDraw<'_>) -> Option<Place> {
+/// Paints the map into `d.rect`; returns the province clicked and the one hovered.
+pub(super) fn draw(ui: &mut Ui, d: &MapDraw<'_>) -> (Option<Place>, Option<Place>) {
     let map = Map::get();
     let frame = Frame::fit(d.rect, map.aspect());
     let id = ui.scope_id().with("province map");
@@ -131,7 +135,7 @@ pub(super) fn draw(ui: &mut Ui, d: &MapDraw<'_>) -> Option<Place> {
         )
         .show(|ui| tooltip(ui, d, Place::Region(region)));
     }
-    clicked
+    (clicked, hovered.map(Place::Region))
 }
 
 /// What a province's value reads as: "Rigs seized: 6,890", "Rigs seized: no data".
@@ -160,6 +164,14 @@ fn tooltip(ui: &mut Ui, d: &MapDraw<'_>, place: Place) {
     ui.label(egui::RichText::new(words::place_name(place)).strong());
     ui.label(value);
     ui.label(egui::RichText::new(events).color(theme::weak_text(ui.visuals())));
+    let figure = crate::ui::events::Figure {
+        metric: d.metric,
+        place,
+        periods: d.periods.clone(),
+    };
+    if let Some(list) = crate::ui::events::Hovered::of(d.events, &figure) {
+        crate::ui::events::list_ui(ui, &list, false);
+    }
 }
 
 /// A province's accessible node: a small square round its anchor (inside the province; where

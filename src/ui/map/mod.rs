@@ -67,6 +67,8 @@ pub struct MapInput<'a> {
     pub cumulative: bool,
     /// The province selected in the app (outlined).
     pub selected: Option<Place>,
+    /// The events behind the province hovered (found by the app from `MapOutput::hovered`).
+    pub events: Option<&'a crate::ui::events::Hovered>,
 }
 
 /// What the user did on the map.
@@ -76,6 +78,20 @@ pub struct MapOutput {
     pub clicked: Option<Place>,
     /// Export… was clicked: open the export dialog for the map.
     pub export: bool,
+    /// The province under the pointer: the app finds its events over [`event_periods`].
+    pub hovered: Option<Place>,
+    /// A province clicked and where: its events are pinned there.
+    pub pin: Option<(Place, egui::Pos2)>,
+}
+
+/// The periods whose events are behind the map's values at `when`: all of them over the whole
+/// range, those to the end of the slider's period when cumulative, else that period.
+pub fn event_periods(when: When, cumulative: bool) -> std::ops::RangeInclusive<i32> {
+    match when {
+        When::All => i32::MIN..=i32::MAX,
+        When::Period(p) if cumulative => i32::MIN..=p,
+        When::Period(p) => p..=p,
+    }
 }
 
 /// "Charts | Map": which one the dashboard shows below the cards.
@@ -160,8 +176,14 @@ pub fn map_ui(
             metric,
             selected: input.selected,
             caption: &caption,
+            events: input.events,
+            periods: event_periods(state.when, input.cumulative),
         };
-        out.clicked = draw::draw(ui, &draw);
+        (out.clicked, out.hovered) = draw::draw(ui, &draw);
+        if let Some(place) = out.clicked {
+            let at = ui.ctx().pointer_interact_pos().unwrap_or(rect.center());
+            out.pin = Some((place, at));
+        }
         ui.vertical(|ui| legend::legend(ui, &scale, &values, metric));
     });
     out

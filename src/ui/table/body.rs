@@ -6,8 +6,6 @@ use egui::{Rect, RichText, Sense, Ui};
 use egui_extras::{TableBody, TableRow};
 
 use crate::data::document::{Column, Document};
-use crate::data::figure::MarkerSide;
-use crate::data::value;
 use crate::ui::theme;
 
 use super::{Frame, Gathered, TableState, Whole, editing, menus};
@@ -17,14 +15,9 @@ use super::{Frame, Gathered, TableState, Whole, editing, menus};
 pub(super) fn display_text(doc: &Document, row: usize, column: Column) -> String {
     if let Column::Field(f) = column
         && let Some(m) = f.metric()
-        && let Some(v) = doc.figure_value(row, m)
+        && let Some(text) = crate::analysis::provenance::figure_text(doc, row, m)
     {
-        let number = value::group_thousands(v, 6);
-        return match doc.figure_marker(row, m) {
-            Some((MarkerSide::Before, marker)) => format!("{marker}{number}"),
-            Some((MarkerSide::After, marker)) => format!("{number}{marker}"),
-            None => number,
-        };
+        return text;
     }
     shown_text(doc, row, column)
 }
@@ -199,6 +192,10 @@ fn cell_ui(
     } else if totals_word {
         rt = rt.italics().color(theme::error_text(ui.visuals()));
     }
+    let links = source_links(c, &text);
+    if !links.is_empty() && problem.is_none() {
+        rt = rt.color(ui.visuals().hyperlink_color).underline();
+    }
     let numeric = matches!(c, Column::Field(f) if f.metric().is_some());
     // The whole cell is clickable (also when empty), but not focusable: the table's grid has
     // the keyboard (`grid.rs`). Dragging selects a range.
@@ -216,8 +213,21 @@ fn cell_ui(
         g.context = Some((row, col_index, false));
     }
     menus::context_menu(f, &r, row, g);
-    paint_text(ui, rect, rt, numeric);
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.as_str()));
+    let text_rect = open_source_button(ui, cell_rect, row, &links).map_or(rect, |b| {
+        Rect::from_min_max(rect.min, egui::pos2(b.left().max(rect.left()), rect.max.y))
+    });
+    paint_text(ui, text_rect, rt, numeric);
+    let role = if links.is_empty() {
+        egui::Role::Label
+    } else {
+        egui::Role::Link
+    };
+    r.widget_info(|| egui::WidgetInfo::labeled(role, true, text.as_str()));
+    if let Some((url, _)) = links.first() {
+        let url = url.clone();
+        ui.ctx()
+            .accesskit_node_builder(r.id, |node| node.set_url(url));
+    }
     let shown = if text.is_empty() {
         crate::tr!("table-empty")
     } else {
@@ -241,6 +251,88 @@ fn cell_ui(
     if r.clicked() {
         g.start = Some((row, c));
     }
+}
+
+/// The web addresses in a source cell, with their domains (none in any other column).
+fn source_links(c: Column, text: &str) -> Vec<(String, String)> {
+    if c != Column::Field(crate::data::document::Field::Source) {
+        return Vec::new();
+    }
+    crate::analysis::provenance::source_parts(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            crate::analysis::provenance::SourcePart::Link { url, domain } => Some((url, domain)),
+            crate::analysis::provenance::SourcePart::Text(_) => None,
+        })
+        .collect()
+}
+
+/// A source cell's "Open" button, at its right end while the pointer is over the cell (or its
+/// list of addresses is open): it opens the address in the browser, or lists them when there
+/// are several. A click elsewhere on the cell still selects it, a double click edits it.
+/// Returns the button's rect when shown.
+fn open_source_button(
+    ui: &mut Ui,
+    cell_rect: Rect,
+    row: usize,
+    links: &[(String, String)],
+) -> Option<Rect> {
+    let menu_id = egui::Id::unique(("table source links", row));
+    if links.is_empty()
+        || !(ui.rect_contains_pointer(cell_rect) || egui::Popup::is_id_open(ui.ctx(), menu_id))
+    {
+        return None;
+    }
+    // At the right end of the part of the cell in view (a wide column may run past the table).
+    let cell_rect = cell_rect.intersect(ui.clip_rect());
+    if !cell_rect.is_positive() {
+        return None;
+    }
+    let label = RichText::new(crate::tr!("provenance-table-open")).small();
+    let width = egui::WidgetText::from(label.clone())
+        .into_galley(ui, None, f32::INFINITY, egui::TextStyle::Small)
+        .size()
+        .x
+        + 2.0 * ui.spacing().button_padding.x
+        + 6.0;
+    let b_rect = Rect::from_min_max(
+        egui::pos2(
+            (cell_rect.right() - width - 2.0).max(cell_rect.left()),
+            cell_rect.top() + 1.0,
+        ),
+        egui::pos2(cell_rect.right() - 2.0, cell_rect.bottom() - 1.0),
+    );
+    let domains: Vec<&str> = links.iter().map(|(_, d)| d.as_str()).collect();
+    let b = ui
+        .put(b_rect, egui::Button::new(label).small())
+        .on_hover_text(crate::tr!("provenance-table-open-hint"))
+        .accessible_name(crate::tr!(
+            "provenance-table-open-name",
+            row = (row + 1).to_string(),
+            domain = domains.join(", ")
+        ));
+    if let [(url, _)] = links {
+        if b.clicked() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+        return Some(b_rect);
+    }
+    egui::Popup::from_toggle_button_response(&b)
+        .id(menu_id)
+        .kind(egui::PopupKind::Menu)
+        .show(|ui| {
+            for (url, domain) in links {
+                let item = ui
+                    .button(domain)
+                    .on_hover_text(url)
+                    .accessible_name(crate::tr!("provenance-open", domain = domain.clone()));
+                if item.clicked() {
+                    ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+                    egui::Popup::close_id(ui.ctx(), menu_id);
+                }
+            }
+        });
+    Some(b_rect)
 }
 
 /// A cell's text in `rect`, truncated: figures right-aligned, everything else left-aligned.
