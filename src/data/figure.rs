@@ -268,13 +268,8 @@ fn decimal(body: &str, original: &str, format: NumberFormat) -> Result<(String, 
     let (point, thousands) = format.marks();
     let (int, frac) = mantissa.split_once(point).unwrap_or((mantissa, ""));
     let groups: Vec<&str> = int.split(thousands).collect();
-    // A first group of `0` is no thousands grouping: `0,011` is never eleven, so in a
-    // decimal-comma column it reads only as 0.011.
     if groups.len() > 1
-        && (groups[0].is_empty()
-            || groups[0].len() > 3
-            || groups[0].trim_start_matches(['-', '+']).starts_with('0')
-            || groups[1..].iter().any(|g| g.len() != 3))
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
     {
         return Err(FigureError::Separators {
             text: original.to_owned(),
