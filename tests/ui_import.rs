@@ -139,3 +139,32 @@ fn changing_the_number_format_in_the_preview() {
     );
     h.get_by_label_contains("1 cell to check");
 }
+
+/// Each file opened has its own "About this chart" lines: the sentences are cached per
+/// document revision, and two files freshly opened are at the same revision.
+#[test]
+fn opening_another_file_remakes_the_about_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = app_harness::ScriptedDialogs::default();
+    for province in ["Hebei", "Sichuan"] {
+        let path = dir.path().join(format!("{province}.csv"));
+        let rows = format!("date,province,rigs_seized\n2021-05-01,{province},500\n");
+        std::fs::write(&path, rows).unwrap();
+        dialogs.open.lock().unwrap().push_back(path);
+    }
+    let mut h = app_harness::harness(dialogs);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert!(shows_about(&h, "Hebei accounts for all rigs seized"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert!(
+        shows_about(&h, "Sichuan accounts for all rigs seized"),
+        "the rigs chart's About line is about the file opened last"
+    );
+    assert!(!shows_about(&h, "Hebei accounts for"));
+}
+
+fn shows_about(h: &Harness<'_, App>, part: &str) -> bool {
+    h.query_all_by_label_contains(part).next().is_some()
+}

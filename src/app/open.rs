@@ -107,6 +107,7 @@ impl App {
         self.derived.notices = None;
         // Another document may have the same revision number.
         self.paint.markers = None;
+        self.paint.about = None;
     }
 
     /// Opens a file: here when small, on a worker thread when large.

@@ -10,9 +10,9 @@ mod axes;
 mod data;
 mod hover;
 mod legend;
+mod markers;
 mod multiples;
 mod other;
-mod markers;
 mod plot;
 mod ranking;
 
@@ -26,8 +26,8 @@ use crate::picture::ChartKind;
 use crate::ui::{theme, words};
 
 pub use data::{BarSpec, PlotData, plot_data};
-pub use other::{Grouped, OTHER, group as group_top_n, top_n_view};
 pub use markers::{DayMarkers, by_day};
+pub use other::{Grouped, OTHER, group as group_top_n, top_n_view};
 
 use axes::period_x_range;
 use legend::{LEGEND_MAX_ROWS, legend_entry_widths, legend_rows, legend_ui};
