@@ -146,12 +146,18 @@ fn source_ui(ui: &mut Ui, source: &str, links: bool) {
     }
 }
 
+/// How far from the spot clicked the pinned list opens, in points.
+const PIN_GAP: f32 = 10.0;
+
 /// The pinned list's popup, anchored where the click was. Returns whether it stays open
 /// (Escape and a click outside it close it).
 pub fn pinned_ui(ctx: &egui::Context, layer: egui::LayerId, pinned: &Pinned) -> bool {
     let mut open = true;
     let id = egui::Id::unique(("pinned events", pinned.serial));
     egui::Popup::new(id, ctx.clone(), pinned.at, layer)
+        // Below and beside the spot clicked, not on it: a second click there reaches the bar
+        // again (clearing the selection) and closes the list.
+        .gap(PIN_GAP)
         .open_bool(&mut open)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .accessible_name(crate::tr!(
