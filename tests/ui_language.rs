@@ -34,6 +34,28 @@ fn choosing_chinese_in_the_view_menu_turns_the_menus_chinese_and_back() {
     assert!(shows(&h, "File") && !shows(&h, "文件"), "back to English");
 }
 
+/// The status bar's last message, worded in English, is not left standing in a Chinese window.
+#[test]
+fn a_status_message_in_the_old_language_goes_when_the_language_changes() {
+    // A file with a guess opens in the preview; Escape cancels it and the status bar says so.
+    let (_dir, mut h) = opened(
+        "guess.csv",
+        "Datum,Provinz,rigs_seized\n2021-05-01,Hebei,5\n",
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    let said = "Import cancelled; the data that was open is unchanged";
+    assert!(
+        shows_text(&h, said),
+        "the status bar says the import was cancelled"
+    );
+    choose_language(&mut h, "View", "Language", "中文");
+    assert!(
+        !shows_text(&h, said),
+        "no English message is left in the Chinese window"
+    );
+}
+
 #[test]
 fn the_chinese_menus_draw_with_only_the_bundled_font() {
     let recovery = tempfile::tempdir().unwrap();

@@ -200,6 +200,7 @@ impl App {
 
     /// Follow the system, or one of the languages (each named in its own language).
     fn language_menu(&mut self, ui: &mut egui::Ui) {
+        let before = self.settings.interface_language();
         let chosen = &mut self.settings.language;
         ui.radio_value(chosen, None, crate::tr!("menu-language-system"));
         for lang in crate::i18n::Language::ALL {
@@ -207,5 +208,12 @@ impl App {
         }
         // The rest of this frame already shows the new language.
         crate::i18n::set_language(self.settings.interface_language());
+        // The status bar's last message was worded in the old language: it goes (an error
+        // dialog stays until it is closed).
+        if self.settings.interface_language() != before
+            && self.message.as_ref().is_some_and(|m| !m.error)
+        {
+            self.message = None;
+        }
     }
 }
