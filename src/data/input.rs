@@ -110,6 +110,13 @@ impl Document {
     }
 
     fn read_basis(&mut self, text: &str) -> BasisCell {
+        // The spellings the app writes, as nearly every file's bases are: no trimming, no
+        // case folding.
+        match text {
+            "event" => return BasisCell::Valid(Basis::Event),
+            "running_total" => return BasisCell::Valid(Basis::RunningTotal),
+            _ => {}
+        }
         if value::is_counted_basis(text) {
             return BasisCell::Counted;
         }

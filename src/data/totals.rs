@@ -216,7 +216,7 @@ impl Document {
 
     /// The symbol of the text in a row's first cell, when the first column is neither the
     /// province nor the city (those are looked at anyway) and the cell holds text.
-    #[inline]
+    #[inline(always)]
     pub(super) fn first_cell_sym(&self, row: usize) -> Sym {
         match self.columns.first() {
             Some(Column::Field(Field::Date)) => match self.date[row] {
@@ -252,7 +252,7 @@ impl Document {
 
     /// As [`Document::totals_cell`], from a row's basis cell and the symbols of its province,
     /// city and first cell.
-    #[inline]
+    #[inline(always)]
     pub(super) fn totals_cell_of(
         &self,
         basis: BasisCell,
