@@ -50,10 +50,104 @@ pub fn events_between(
     periods: std::ops::RangeInclusive<i32>,
     cap: usize,
 ) -> (Vec<Event>, usize) {
+    let wanted = Wanted {
+        filter,
+        metric,
+        place,
+        granularity,
+        periods,
+        cap,
+    };
+    collect(doc, 0..doc.len(), &wanted)
+}
+
+/// As [`events_between`], looking only through `place`'s own rows in `index` (made from the
+/// same document) instead of every row.
+#[allow(clippy::too_many_arguments)]
+pub fn events_of(
+    doc: &Document,
+    index: &PlaceRows,
+    filter: &Filter,
+    metric: Metric,
+    place: Place,
+    granularity: Granularity,
+    periods: std::ops::RangeInclusive<i32>,
+    cap: usize,
+) -> (Vec<Event>, usize) {
+    let wanted = Wanted {
+        filter,
+        metric,
+        place,
+        granularity,
+        periods,
+        cap,
+    };
+    let rows = index.of(place).iter().map(|&r| r as usize);
+    collect(doc, rows, &wanted)
+}
+
+/// Each place's rows, in row order: a place's events are looked for among its own rows, not
+/// every row (the app makes it once per document revision; at a million rows that takes a few
+/// milliseconds, and a hover then looks through one province's rows).
+#[derive(Debug, Default)]
+pub struct PlaceRows {
+    /// Rows per region id; the last list holds the rows of no known place.
+    rows: Vec<Vec<u32>>,
+}
+
+impl PlaceRows {
+    /// The rows of every place of `doc`.
+    pub fn build(doc: &Document) -> PlaceRows {
+        let unknown = usize::from(crate::data::gazetteer::RegionId::MAX) + 1;
+        let mut rows = vec![Vec::new(); unknown + 1];
+        for row in 0..doc.len() {
+            let i = match doc.place(row) {
+                Place::Region(id) => usize::from(id),
+                Place::Unknown => unknown,
+            };
+            rows[i].push(row as u32);
+        }
+        PlaceRows { rows }
+    }
+
+    /// The rows of `place`, in row order.
+    pub fn of(&self, place: Place) -> &[u32] {
+        let i = match place {
+            Place::Region(id) => usize::from(id),
+            Place::Unknown => usize::from(crate::data::gazetteer::RegionId::MAX) + 1,
+        };
+        self.rows.get(i).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Which events a list wants.
+struct Wanted<'a> {
+    filter: &'a Filter,
+    metric: Metric,
+    place: Place,
+    granularity: Granularity,
+    periods: std::ops::RangeInclusive<i32>,
+    cap: usize,
+}
+
+/// The first `cap` of the events `wanted` among `rows`, and how many more.
+fn collect(
+    doc: &Document,
+    rows: impl Iterator<Item = usize>,
+    wanted: &Wanted<'_>,
+) -> (Vec<Event>, usize) {
+    let Wanted {
+        filter,
+        metric,
+        place,
+        granularity,
+        ref periods,
+        cap,
+    } = *wanted;
     let text = |row, f| doc.cell_text(row, Column::Field(f)).into_owned();
     let mut shown = Vec::new();
     let mut more = 0;
-    for row in 0..doc.len() {
+    for row in rows {
         if doc.place(row) != place || doc.figure_value(row, metric).is_none() {
             continue;
         }
@@ -158,6 +252,28 @@ pub fn domain(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_s_own_rows_give_the_events_every_row_gives() {
+        let doc = crate::io::sample_document();
+        let index = PlaceRows::build(&doc);
+        let all: usize = (0..doc.len())
+            .filter(|&r| index.of(doc.place(r)).contains(&(r as u32)))
+            .count();
+        assert_eq!(all, doc.len(), "every row is in its place's list");
+        let g = Granularity::Quarter;
+        for place in (0..doc.len()).map(|r| doc.place(r)) {
+            for metric in Metric::ALL {
+                let f = Filter::default();
+                let whole = i32::MIN..=i32::MAX;
+                assert_eq!(
+                    events_of(&doc, &index, &f, metric, place, g, whole.clone(), 3),
+                    events_between(&doc, &f, metric, place, g, whole, 3),
+                    "{place:?} {metric:?}"
+                );
+            }
+        }
+    }
     use crate::analysis::Aggregates;
 
     #[test]

@@ -108,6 +108,7 @@ impl App {
         // Another document may have the same revision number.
         self.paint.markers = None;
         self.paint.about = None;
+        self.provenance = Default::default();
     }
 
     /// Opens a file: here when small, on a worker thread when large.

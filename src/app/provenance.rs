@@ -32,6 +32,8 @@ pub(super) struct Provenance {
     pub(super) asked_pin: Option<(Figure, egui::Pos2, String)>,
     /// How many times the rows were looked through for a list (tests: once per figure).
     scans: u64,
+    /// Each place's rows, and the document (address, length, revision) they are of.
+    index: Option<((usize, usize, u64), Arc<provenance::PlaceRows>)>,
 }
 
 impl App {
@@ -54,8 +56,18 @@ impl App {
             return Arc::clone(list);
         }
         self.provenance.scans += 1;
-        let (shown, more) = provenance::events_between(
+        let of = (key.0, key.1, key.2);
+        let index = match &self.provenance.index {
+            Some((k, index)) if *k == of => Arc::clone(index),
+            _ => {
+                let index = Arc::new(provenance::PlaceRows::build(doc));
+                self.provenance.index = Some((of, Arc::clone(&index)));
+                index
+            }
+        };
+        let (shown, more) = provenance::events_of(
             doc,
+            &index,
             &s.filter,
             figure.metric,
             figure.place,
