@@ -15,22 +15,44 @@ use crate::picture::chart::timeline::{HALF_WIDTH, HEIGHT, MAX_STACK, day_x};
 use crate::ui::{theme, words};
 
 /// The markers of one day, in the order `markers` gave them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct DayMarkers {
     /// Day key (`yyyymmdd`).
     pub day: i32,
+    /// Where the day is on the charts' x axis ([`day_x`], worked out once, not every frame).
+    pub x: f64,
     /// The markers of that day.
     pub markers: Vec<Marker>,
+    /// Their provinces, each once, in the order of the markers (the triangles stack so).
+    pub places: Vec<Place>,
 }
+
+// Equal by their day and markers (`x` and `places` follow from them). `Eq` matters: an `Arc`
+// of an `Eq` type compares by address first, which is how the dashboard's key compares the
+// markers every frame.
+impl PartialEq for DayMarkers {
+    fn eq(&self, other: &Self) -> bool {
+        self.day == other.day && self.markers == other.markers
+    }
+}
+
+impl Eq for DayMarkers {}
 
 /// Groups markers (in date order) by day.
 pub fn by_day(markers: Vec<Marker>) -> Vec<DayMarkers> {
     let mut out: Vec<DayMarkers> = Vec::new();
     for m in markers {
         match out.last_mut() {
-            Some(last) if last.day == m.day => last.markers.push(m),
+            Some(last) if last.day == m.day => {
+                if !last.places.contains(&m.place) {
+                    last.places.push(m.place);
+                }
+                last.markers.push(m);
+            }
             _ => out.push(DayMarkers {
                 day: m.day,
+                x: day_x(m.day),
+                places: vec![m.place],
                 markers: vec![m],
             }),
         }
@@ -51,7 +73,7 @@ pub(super) struct Spot<'a> {
     rect: Rect,
     /// The days at this spot.
     days: &'a [DayMarkers],
-    /// The provinces, in the order their triangles stack (bottom first).
+    /// The provinces, in the order their triangles stack (bottom first; at most `MAX_STACK`).
     places: Vec<Place>,
 }
 
@@ -68,23 +90,27 @@ pub(super) fn spots<'a>(days: &'a [DayMarkers], t: &PlotTransform) -> Vec<Spot<'
     let mut out: Vec<Spot<'a>> = Vec::new();
     let mut start = 0;
     while start < days.len() {
-        let x = t.position_from_point_x(day_x(days[start].day));
+        let x = t.position_from_point_x(days[start].x);
         if !(left..=right).contains(&x) {
             start += 1;
             continue;
         }
         // Days less than a triangle's width to the right join this spot.
         let mut end = start + 1;
-        while end < days.len()
-            && t.position_from_point_x(day_x(days[end].day)) - x < HALF_WIDTH * 2.0
-        {
+        while end < days.len() && t.position_from_point_x(days[end].x) - x < HALF_WIDTH * 2.0 {
             end += 1;
         }
         let group = &days[start..end];
-        let mut places: Vec<Place> = Vec::new();
-        for m in group.iter().flat_map(|d| &d.markers) {
-            if !places.contains(&m.place) {
-                places.push(m.place);
+        // Each day's provinces are known once (a day of a big file can hold thousands of
+        // markers; this runs every frame).
+        // Only the first MAX_STACK provinces are drawn: looking further is wasted.
+        let mut places: Vec<Place> = Vec::with_capacity(MAX_STACK);
+        for &p in group.iter().flat_map(|d| &d.places) {
+            if places.len() == MAX_STACK {
+                break;
+            }
+            if !places.contains(&p) {
+                places.push(p);
             }
         }
         let stacked = places.len().min(MAX_STACK) as f32;
@@ -209,9 +235,10 @@ fn marker_text_color(ui: &Ui, place: Place) -> Color32 {
 /// What a screen reader says for one day: "Policy event, 2021-05-21, National: …; Inner
 /// Mongolia: …".
 fn node_label(day: &DayMarkers) -> String {
-    let events: Vec<String> = day
+    let mut events: Vec<String> = day
         .markers
         .iter()
+        .take(MAX_TOOLTIP)
         .map(|m| {
             crate::tr!(
                 "timeline-node-event",
@@ -220,6 +247,10 @@ fn node_label(day: &DayMarkers) -> String {
             )
         })
         .collect();
+    if day.markers.len() > MAX_TOOLTIP {
+        let more = (day.markers.len() - MAX_TOOLTIP).to_string();
+        events.push(crate::tr!("timeline-more", n = more));
+    }
     crate::tr!(
         "timeline-node",
         date = day_key_label(day.day),
@@ -236,8 +267,8 @@ pub(super) fn nodes(ui: &mut Ui, plot_id: egui::Id, spots: &[Spot<'_>], chart: &
     for (rect, day) in days.take(MAX_NODES) {
         let id = plot_id.with(("policy event", day.day));
         let r = ui.interact(rect, id, egui::Sense::hover());
-        let label = node_label(day);
-        r.widget_info(|| egui::WidgetInfo::labeled(Role::Image, true, label.clone()));
+        // Worded only when a screen reader (accesskit) asks.
+        r.widget_info(|| egui::WidgetInfo::labeled(Role::Image, true, node_label(day)));
         let description = chart.to_owned();
         ui.ctx()
             .accesskit_node_builder(id, |node| node.set_description(description));
