@@ -50,23 +50,15 @@ pub fn events_between(
     periods: std::ops::RangeInclusive<i32>,
     cap: usize,
 ) -> (Vec<Event>, usize) {
-    let wanted = Wanted {
-        filter,
-        metric,
-        place,
-        granularity,
-        periods,
-        cap,
-    };
-    collect(doc, 0..doc.len(), &wanted)
+    events_of(doc, None, filter, metric, place, granularity, periods, cap)
 }
 
-/// As [`events_between`], looking only through `place`'s own rows in `index` (made from the
-/// same document) instead of every row.
+/// As [`events_between`]; with an `index` (made from the same document) it looks only through
+/// `place`'s own rows instead of every row.
 #[allow(clippy::too_many_arguments)]
 pub fn events_of(
     doc: &Document,
-    index: &PlaceRows,
+    index: Option<&PlaceRows>,
     filter: &Filter,
     metric: Metric,
     place: Place,
@@ -74,76 +66,10 @@ pub fn events_of(
     periods: std::ops::RangeInclusive<i32>,
     cap: usize,
 ) -> (Vec<Event>, usize) {
-    let wanted = Wanted {
-        filter,
-        metric,
-        place,
-        granularity,
-        periods,
-        cap,
+    let rows: Box<dyn Iterator<Item = usize>> = match index {
+        Some(index) => Box::new(index.of(place).iter().map(|&r| r as usize)),
+        None => Box::new(0..doc.len()),
     };
-    let rows = index.of(place).iter().map(|&r| r as usize);
-    collect(doc, rows, &wanted)
-}
-
-/// Each place's rows, in row order: a place's events are looked for among its own rows, not
-/// every row (the app makes it once per document revision; at a million rows that takes a few
-/// milliseconds, and a hover then looks through one province's rows).
-#[derive(Debug, Default)]
-pub struct PlaceRows {
-    /// Rows per region id; the last list holds the rows of no known place.
-    rows: Vec<Vec<u32>>,
-}
-
-impl PlaceRows {
-    /// The rows of every place of `doc`.
-    pub fn build(doc: &Document) -> PlaceRows {
-        let unknown = usize::from(crate::data::gazetteer::RegionId::MAX) + 1;
-        let mut rows = vec![Vec::new(); unknown + 1];
-        for row in 0..doc.len() {
-            let i = match doc.place(row) {
-                Place::Region(id) => usize::from(id),
-                Place::Unknown => unknown,
-            };
-            rows[i].push(row as u32);
-        }
-        PlaceRows { rows }
-    }
-
-    /// The rows of `place`, in row order.
-    pub fn of(&self, place: Place) -> &[u32] {
-        let i = match place {
-            Place::Region(id) => usize::from(id),
-            Place::Unknown => usize::from(crate::data::gazetteer::RegionId::MAX) + 1,
-        };
-        self.rows.get(i).map_or(&[], Vec::as_slice)
-    }
-}
-
-/// Which events a list wants.
-struct Wanted<'a> {
-    filter: &'a Filter,
-    metric: Metric,
-    place: Place,
-    granularity: Granularity,
-    periods: std::ops::RangeInclusive<i32>,
-    cap: usize,
-}
-
-/// The first `cap` of the events `wanted` among `rows`, and how many more.
-fn collect(
-    doc: &Document,
-    rows: impl Iterator<Item = usize>,
-    wanted: &Wanted<'_>,
-) -> (Vec<Event>, usize) {
-    let Wanted {
-        filter,
-        metric,
-        place,
-        granularity,
-        ref periods,
-        cap,
-    } = *wanted;
     let text = |row, f| doc.cell_text(row, Column::Field(f)).into_owned();
     let mut shown = Vec::new();
     let mut more = 0;
@@ -173,6 +99,39 @@ fn collect(
         }
     }
     (shown, more)
+}
+
+/// Each place's rows, in row order: a place's events are looked for among its own rows, not
+/// every row (the app makes it once per document revision; at a million rows that takes a few
+/// milliseconds, and a hover then looks through one province's rows).
+#[derive(Debug, Default)]
+pub struct PlaceRows {
+    /// Rows per region id; the last list holds the rows of no known place.
+    rows: Vec<Vec<u32>>,
+}
+
+impl PlaceRows {
+    /// The rows of every place of `doc`.
+    pub fn build(doc: &Document) -> PlaceRows {
+        let mut rows = vec![Vec::new(); Self::slot(Place::Unknown) + 1];
+        for row in 0..doc.len() {
+            rows[Self::slot(doc.place(row))].push(row as u32);
+        }
+        PlaceRows { rows }
+    }
+
+    /// The rows of `place`, in row order.
+    pub fn of(&self, place: Place) -> &[u32] {
+        self.rows.get(Self::slot(place)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Where a place's rows are kept: its region id, or after every id for no known place.
+    fn slot(place: Place) -> usize {
+        match place {
+            Place::Region(id) => usize::from(id),
+            Place::Unknown => usize::from(crate::data::gazetteer::RegionId::MAX) + 1,
+        }
+    }
 }
 
 /// A row's figure of `metric` as the table shows it: thousands separated ("10,100"), with its
@@ -267,7 +226,7 @@ mod tests {
                 let f = Filter::default();
                 let whole = i32::MIN..=i32::MAX;
                 assert_eq!(
-                    events_of(&doc, &index, &f, metric, place, g, whole.clone(), 3),
+                    events_of(&doc, Some(&index), &f, metric, place, g, whole.clone(), 3),
                     events_between(&doc, &f, metric, place, g, whole, 3),
                     "{place:?} {metric:?}"
                 );

@@ -67,7 +67,7 @@ impl App {
         };
         let (shown, more) = provenance::events_of(
             doc,
-            &index,
+            Some(&index),
             &s.filter,
             figure.metric,
             figure.place,
