@@ -536,20 +536,26 @@ fn loose_pow10(h: &str, quantity: Quantity) -> Option<i32> {
     last.map(|(_, p)| p)
 }
 
-/// What a unit word counts and its power of ten: `万千瓦时` → energy, 4; `台` → count, 0;
-/// `(million t)` → mass, 6. `None` for a magnitude alone (`万`) or a word that is no unit.
-pub fn unit_of(word: &str) -> Option<(Quantity, i32)> {
-    let w = halfwidth(word).to_lowercase();
-    let w = w
+/// A unit word as it is compared: halfwidth, lower case, without brackets or spaces around.
+fn unit_key(word: &str) -> String {
+    halfwidth(word)
+        .to_lowercase()
         .trim()
         .trim_start_matches(['(', '（', '[', '【'])
         .trim_end_matches([')', '）', ']', '】'])
-        .trim();
+        .trim()
+        .to_owned()
+}
+
+/// What a unit word counts and its power of ten: `万千瓦时` → energy, 4; `台` → count, 0;
+/// `(million t)` → mass, 6. `None` for a magnitude alone (`万`) or a word that is no unit.
+pub fn unit_of(word: &str) -> Option<(Quantity, i32)> {
+    let w = unit_key(word);
     [Quantity::Count, Quantity::Energy, Quantity::Mass]
         .into_iter()
         .find_map(|q| {
             units(q).iter().find_map(|(u, up)| {
-                let rest = strip_suffix_ci(w, u)?.trim_end();
+                let rest = strip_suffix_ci(&w, u)?.trim_end();
                 if rest.is_empty() {
                     return Some((q, *up));
                 }
@@ -562,23 +568,8 @@ pub fn unit_of(word: &str) -> Option<(Quantity, i32)> {
 /// True when `word` is a unit a figure is counted in, alone as a unit row under a header writes
 /// it: `台`, `个`, `万千瓦时`, `亿度`, `kWh`, `万吨`, `(t)`, `万` (brackets allowed).
 pub fn is_unit_word(word: &str) -> bool {
-    let w = halfwidth(word).to_lowercase();
-    let w = w
-        .trim()
-        .trim_start_matches(['(', '（', '[', '【'])
-        .trim_end_matches([')', '）', ']', '】'])
-        .trim();
-    if w.is_empty() {
-        return false;
-    }
-    let magnitude = |s: &str| s.is_empty() || MAGNITUDES.iter().any(|(m, _)| s == *m);
-    if magnitude(w) {
-        return true;
-    }
-    [Quantity::Count, Quantity::Energy, Quantity::Mass]
-        .iter()
-        .flat_map(|q| units(*q))
-        .any(|(u, _)| strip_suffix_ci(w, u).is_some_and(|rest| magnitude(rest.trim_end())))
+    let w = unit_key(word);
+    !w.is_empty() && (MAGNITUDES.iter().any(|(m, _)| w == *m) || unit_of(&w).is_some())
 }
 
 #[cfg(test)]
