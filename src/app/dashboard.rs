@@ -56,7 +56,7 @@ pub(super) struct ChartPaint {
     /// The "About this chart" sentences and what they were made from (document revision,
     /// grouping, filter, the interface's language): made again only when one changes, since
     /// they look at every row.
-    pub(super) about: Option<(AboutKey, [String; 4])>,
+    about: Option<(AboutKey, [String; 4])>,
     /// The policy timeline's markers and what they were made from (see `super::timeline`).
     pub(super) markers: Option<super::timeline::MarkersCache>,
 }

@@ -105,10 +105,6 @@ impl App {
         self.derived.visible_len = 0;
         self.derived.problem_list = None;
         self.derived.notices = None;
-        // Another document may have the same revision number.
-        self.paint.markers = None;
-        self.paint.about = None;
-        self.provenance = Default::default();
     }
 
     /// Opens a file: here when small, on a worker thread when large.

@@ -11,9 +11,9 @@ use crate::analysis::{Filter, Granularity};
 use crate::data::document::{Metric, Place};
 use crate::ui::events::{self, EventList, Figure, Hovered, Pinned};
 
-/// What a list was found from: the document (address, length, revision), grouping, filter and
-/// the figure.
-type ListKey = (usize, usize, u64, Granularity, Filter, Figure);
+/// What a list was found from: the document's revision (no two documents share one), grouping,
+/// filter and the figure.
+type ListKey = (u64, Granularity, Filter, Figure);
 
 /// The hovered figure's events and the pinned list.
 #[derive(Default)]
@@ -32,8 +32,8 @@ pub(super) struct Provenance {
     pub(super) asked_pin: Option<(Figure, egui::Pos2, String)>,
     /// How many times the rows were looked through for a list (tests: once per figure).
     scans: u64,
-    /// Each place's rows, and the document (address, length, revision) they are of.
-    index: Option<((usize, usize, u64), Arc<provenance::PlaceRows>)>,
+    /// Each place's rows, and the document revision they are of.
+    index: Option<(u64, Arc<provenance::PlaceRows>)>,
 }
 
 impl App {
@@ -43,8 +43,6 @@ impl App {
         let doc = self.session.doc();
         let s = &self.settings.view;
         let key = (
-            std::ptr::from_ref(doc) as usize,
-            doc.len(),
             doc.revision(),
             s.granularity,
             s.filter.clone(),
@@ -56,7 +54,7 @@ impl App {
             return Arc::clone(list);
         }
         self.provenance.scans += 1;
-        let of = (key.0, key.1, key.2);
+        let of = key.0;
         let index = match &self.provenance.index {
             Some((k, index)) if *k == of => Arc::clone(index),
             _ => {

@@ -106,6 +106,15 @@ pub struct Document {
     pub(super) totals_syms: Vec<u8>,
 }
 
+/// Where a new document's revisions start: 2³² apart for each document made in this process,
+/// so two documents (the one open and the next file opened) never have the same revision and
+/// the caches keyed by it (the About lines, the timeline markers, the event lists) need no
+/// clearing when a file opens.
+fn first_revision() -> u64 {
+    static DOCUMENTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    DOCUMENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) << 32
+}
+
 impl Document {
     /// An empty document with every known column.
     pub fn new() -> Self {
@@ -128,6 +137,7 @@ impl Document {
             columns,
             extra_names,
             extras,
+            revision: first_revision(),
             ..Default::default()
         }
     }
@@ -152,7 +162,8 @@ impl Document {
         self.len == 0
     }
 
-    /// Counter bumped by every change; caches compare it.
+    /// Counter bumped by every change; caches compare it. Each document starts from a number of
+    /// its own (see [`first_revision`]), so a cache never takes one document for another.
     pub fn revision(&self) -> u64 {
         self.revision
     }
