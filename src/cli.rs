@@ -245,31 +245,10 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
         "totals_rows": aggregates.totals_rows(),
     });
     let view = aggregates.view(Granularity::Year, &Filter::default());
+    // Counted while the rows were summed: rows per place, and the first and last day.
+    let rows_per_place = aggregates.rows_per_place();
+    let day_range = aggregates.day_range();
     let (doc, report) = (&import.doc, &import.report);
-    let mut first: Option<i32> = None;
-    let mut last: Option<i32> = None;
-    // Counted by place index (every region, then unknown) in one pass over the columns the
-    // facts are read from, listed in place order.
-    let mut counted = [0usize; 257];
-    let slot = |place: Place| match place {
-        Place::Region(id) => usize::from(id),
-        Place::Unknown => 256,
-    };
-    doc.for_each_facts(0..doc.len(), |f| {
-        // A totals row is no row of its place (it is counted under rows_left_out).
-        counted[slot(f.place)] += usize::from(!f.totals_row);
-        if let Some(d) = f.date {
-            let k = d.day_key();
-            first = Some(first.map_or(k, |f| f.min(k)));
-            last = Some(last.map_or(k, |l| l.max(k)));
-        }
-    });
-    let rows_per_place: std::collections::BTreeMap<Place, usize> = (0..=u8::MAX)
-        .map(Place::Region)
-        .chain([Place::Unknown])
-        .map(|p| (p, counted[slot(p)]))
-        .filter(|&(_, rows)| rows > 0)
-        .collect();
     let provinces: Vec<Value> = rows_per_place
         .iter()
         .map(|(&place, &rows)| {
@@ -304,9 +283,9 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
         "format": report.format.map(Format::name),
         "encoding": if report.encoding.is_empty() { Value::Null } else { Value::from(report.encoding.as_str()) },
         "rows": doc.len(),
-        "date_range": match (first, last) {
-            (Some(a), Some(b)) => json!([day_key_label(a), day_key_label(b)]),
-            _ => Value::Null,
+        "date_range": match day_range {
+            Some((a, b)) => json!([day_key_label(a), day_key_label(b)]),
+            None => Value::Null,
         },
         "provinces": provinces,
         "rows_left_out": left_out,

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use super::load_sums::{Block, LoadSums};
+use super::load_sums::{Block, LoadSums, PLACE_SLOTS, slot_place};
 use super::steps::{DayStep, compute_steps};
 use crate::data::document::{Document, Metric, Place, RowFacts, RowObserver};
 use crate::data::value::Basis;
@@ -29,6 +29,10 @@ pub struct Aggregates {
     pub(super) undated_with_figures: usize,
     /// Totals rows with figures (`合计`, `Total`), left out of every sum.
     pub(super) totals_rows: usize,
+    /// Rows per place that are not totals rows, dated or not (places with none left out).
+    pub(super) place_rows: FxHashMap<Place, usize>,
+    /// Dated totals rows per day key (they count towards the date range only).
+    pub(super) totals_days: BTreeMap<i32, u32>,
     pub(super) dirty: BTreeSet<(Place, Metric)>,
     pub(super) steps: FxHashMap<(Place, Metric), Vec<DayStep>>,
 }
@@ -75,9 +79,16 @@ impl Aggregates {
         let mut agg = Aggregates::default();
         let mut blocks: BTreeMap<(Place, i32), Block> = BTreeMap::new();
         let mut totals: Vec<(Place, Metric, i32, f64)> = Vec::new();
+        let mut place_rows = vec![0usize; PLACE_SLOTS];
         for p in partials {
             agg.undated_with_figures += p.undated_with_figures;
             agg.totals_rows += p.totals_rows;
+            for (all, &n) in place_rows.iter_mut().zip(&p.place_rows) {
+                *all += n as usize;
+            }
+            for day in p.totals_days {
+                *agg.totals_days.entry(day).or_insert(0) += 1;
+            }
             totals.extend(p.totals);
             let mut own: Vec<Option<Block>> = p.blocks.into_iter().map(Some).collect();
             for (key, i) in p.index {
@@ -92,6 +103,12 @@ impl Aggregates {
                 }
             }
         }
+        agg.place_rows = place_rows
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .map(|(slot, n)| (slot_place(slot), n))
+            .collect();
         // Blocks are in (place, year) order and slots in day order: each place's lists come out
         // in day order from one read of its blocks, and every map is built from sorted keys.
         let day_key =
@@ -153,7 +170,19 @@ impl Aggregates {
             if has_figures {
                 self.totals_rows = self.totals_rows.saturating_add_signed(sign as isize);
             }
+            if let Some(date) = facts.date {
+                let c = self.totals_days.entry(date.day_key()).or_insert(0);
+                *c = c.saturating_add_signed(sign);
+                if *c == 0 {
+                    self.totals_days.remove(&date.day_key());
+                }
+            }
             return;
+        }
+        let rows = self.place_rows.entry(facts.place).or_insert(0);
+        *rows = rows.saturating_add_signed(sign as isize);
+        if *rows == 0 {
+            self.place_rows.remove(&facts.place);
         }
         let Some(date) = facts.date else {
             if has_figures {
@@ -209,6 +238,26 @@ impl Aggregates {
     /// Totals rows with figures, left out of every sum (they sum other rows).
     pub fn totals_rows(&self) -> usize {
         self.totals_rows
+    }
+
+    /// How many rows each place has, dated or not, in place order (totals rows are no place's:
+    /// they are counted by [`Aggregates::totals_rows`]); places without rows are left out.
+    pub fn rows_per_place(&self) -> BTreeMap<Place, usize> {
+        self.place_rows.iter().map(|(&p, &n)| (p, n)).collect()
+    }
+
+    /// The first and last day keys of the dated rows, totals rows included.
+    pub fn day_range(&self) -> Option<(i32, i32)> {
+        let days = || self.rows.values().chain([&self.totals_days]);
+        let first = days()
+            .filter_map(|d| d.first_key_value())
+            .map(|(&k, _)| k)
+            .min()?;
+        let last = days()
+            .filter_map(|d| d.last_key_value())
+            .map(|(&k, _)| k)
+            .max()?;
+        Some((first, last))
     }
 
     /// Places that have at least one dated row.

@@ -196,6 +196,11 @@ mod tests {
             agg.view(Granularity::Month, &Filter::default()),
             Aggregates::build(&d).view(Granularity::Month, &Filter::default())
         );
+        // The rows per place and the date range follow too: the 合计 row is no place's, and
+        // its date still counts towards the range.
+        assert_eq!(agg.rows_per_place().get(&hebei()), Some(&2));
+        assert_eq!(agg.rows_per_place(), Aggregates::build(&d).rows_per_place());
+        assert_eq!(agg.day_range(), Some((20210927, 20210930)));
         d.apply(&undo, &mut agg).unwrap();
         assert_eq!(rigs(&mut agg), 10140.0);
         // Counted by the user's fix, the dated one joins the sums (under an unknown place);
@@ -206,6 +211,10 @@ mod tests {
         assert_eq!((agg.totals_rows(), agg.undated_with_figures()), (0, 1));
         let fresh = Aggregates::build(&d);
         assert_eq!((fresh.totals_rows(), fresh.undated_with_figures()), (0, 1));
+        assert_eq!(agg.rows_per_place(), fresh.rows_per_place());
+        assert_eq!(agg.day_range(), fresh.day_range());
+        // Five rows, none a totals row now: two Hebei, one 内蒙古, two of no known place.
+        assert_eq!(agg.rows_per_place().values().sum::<usize>(), 5);
         assert_eq!(
             agg.view(Granularity::Month, &Filter::default()),
             Aggregates::build(&d).view(Granularity::Month, &Filter::default())
