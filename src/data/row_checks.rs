@@ -135,16 +135,16 @@ pub(super) fn repeated(sorted: &[Vec<u64>]) -> rustc_hash::FxHashSet<u64> {
     for (i, a) in sorted.iter().enumerate() {
         out.extend(a.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]));
         for b in &sorted[i + 1..] {
+            // Without a branch on which side is smaller (a coin toss for hashes): each step moves
+            // on in the list whose hash is not the larger, both when they are equal.
             let (mut i, mut j) = (0, 0);
             while i < a.len() && j < b.len() {
-                match a[i].cmp(&b[j]) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        out.insert(a[i]);
-                        i += 1;
-                    }
+                let (x, y) = (a[i], b[j]);
+                if x == y {
+                    out.insert(x);
                 }
+                i += usize::from(x <= y);
+                j += usize::from(y <= x);
             }
         }
     }
