@@ -199,7 +199,18 @@ impl<S: LoadSink> LoadSink for Checked<S> {
     fn join(parts: Vec<Self>) -> Self::Output {
         let (sums, checks): (Vec<S>, Vec<RowChecks>) =
             parts.into_iter().map(|p| (p.sums, p.checks)).unzip();
-        (S::join(sums), RowChecks::join(checks))
+        // Side by side, so that neither waits for the other to start (the rows' append runs
+        // beside them both).
+        std::thread::scope(|scope| {
+            let checks = scope.spawn(|| RowChecks::join(checks));
+            let sums = S::join(sums);
+            (
+                sums,
+                checks
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        })
     }
 
     fn sum(doc: &Document) -> Self::Output {
