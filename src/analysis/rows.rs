@@ -55,7 +55,10 @@ impl LeftOut {
         matches!(
             (self, doc.row_problem(row)),
             (LeftOut::NoDate, Some(RowProblem::NoDate))
-                | (LeftOut::TotalsRow, Some(RowProblem::TotalsRow(_)))
+                | (
+                    LeftOut::TotalsRow,
+                    Some(RowProblem::TotalsRow(_) | RowProblem::NoteRow(_))
+                )
         )
     }
 }

@@ -15,12 +15,17 @@ use crate::i18n::Msg;
 pub enum RowProblem {
     /// The row looks like a totals row: the cell holding the totals word.
     TotalsRow(Column),
+    /// The row looks like a note under the table (`注：…`): the cell holding it.
+    NoteRow(Column),
     /// The row has figures but no valid date.
     NoDate,
 }
 
 /// What the problem list says of a totals row.
 pub const TOTALS_ROW: &str = "looks like a totals row: not counted";
+
+/// What the problem list says of a note under the table.
+pub const NOTE_ROW: &str = "looks like a note under the table, not an event: not counted";
 
 /// What the problem list says of a row with figures but no valid date.
 pub const NO_DATE: &str = "no date: not in charts or cards";
@@ -30,6 +35,7 @@ impl RowProblem {
     pub fn message(&self) -> &'static str {
         match self {
             RowProblem::TotalsRow(_) => TOTALS_ROW,
+            RowProblem::NoteRow(_) => NOTE_ROW,
             RowProblem::NoDate => NO_DATE,
         }
     }
@@ -38,6 +44,7 @@ impl RowProblem {
     pub fn text(&self) -> Msg {
         match self {
             RowProblem::TotalsRow(_) => crate::msg!("problem-totals-row"),
+            RowProblem::NoteRow(_) => crate::msg!("problem-note-row"),
             RowProblem::NoDate => crate::msg!("problem-no-date"),
         }
     }
@@ -45,23 +52,27 @@ impl RowProblem {
     /// The cell the problem points at, if one (the totals word).
     pub fn column(&self) -> Option<Column> {
         match self {
-            RowProblem::TotalsRow(c) => Some(*c),
+            RowProblem::TotalsRow(c) | RowProblem::NoteRow(c) => Some(*c),
             RowProblem::NoDate => None,
         }
     }
 }
 
 impl Problem {
-    /// True for a totals row (see [`RowProblem::TotalsRow`]).
+    /// True for a totals row or a note under the table (see [`RowProblem::TotalsRow`]): both
+    /// are left out by the same cells and counted again by the same fix.
     pub fn is_totals_row(&self) -> bool {
-        self.message.key() == Some("problem-totals-row")
+        matches!(
+            self.message.key(),
+            Some("problem-totals-row" | "problem-note-row")
+        )
     }
 
     /// True for a row left out of the sums: a totals row or figures without a date.
     pub fn is_left_out(&self) -> bool {
         matches!(
             self.message.key(),
-            Some("problem-totals-row" | "problem-no-date")
+            Some("problem-totals-row" | "problem-note-row" | "problem-no-date")
         )
     }
 }
@@ -75,7 +86,11 @@ impl Document {
             return None;
         }
         if let Some(column) = self.totals_cell(row) {
-            return Some(RowProblem::TotalsRow(column));
+            return Some(if self.is_note_row(row) {
+                RowProblem::NoteRow(column)
+            } else {
+                RowProblem::TotalsRow(column)
+            });
         }
         let figures = Metric::ALL
             .iter()

@@ -3,6 +3,9 @@
 //! of every sum, so that the rows it sums are not counted twice, unless its basis says
 //! `counted` (what the one-click fix writes). Running-total rows are never totals rows.
 //!
+//! Notes under a table (`注：…`, `数据来源：…`, `Note: …`, `Quelle: …`) are left out the same
+//! way and by the same cells, under a message of their own: they are no events.
+//!
 //! The words are matched once per distinct text (per interned symbol, cached), so a row costs
 //! a table lookup, not a string scan. No parsing into the document here.
 
@@ -47,6 +50,59 @@ const CJK_SUFFIXES: &[&str] = &["合计", "总计", "小计", "共计"];
 /// English words that end a totals text after a place name (`Hebei total`), for province and
 /// city cells only.
 const LATIN_SUFFIXES: &[&str] = &["total", "totals", "subtotal", "sub-total"];
+
+/// Words that, at the start of a cell and followed by a colon, a number or nothing, say the
+/// row is a note under the table (compared after [`normalize`], so `注：` is `注:`). `注意`,
+/// `Notebook` or `Sources of power` are not: what follows the word must end it ([`word_ends`]).
+const NOTE_WORDS: &[&str] = &[
+    // Chinese: note, notes, remark, explanation, data source, source.
+    "注",
+    "附注",
+    "备注",
+    "注释",
+    "说明",
+    "数据来源",
+    "资料来源",
+    "来源",
+    // English, German, French, Spanish, Italian.
+    "note",
+    "notes",
+    "nb",
+    "n.b",
+    "source",
+    "sources",
+    "quelle",
+    "quellen",
+    "anmerkung",
+    "anmerkungen",
+    "hinweis",
+    "remarque",
+    "remarques",
+    "fuente",
+    "fuentes",
+    "nota",
+    "notas",
+];
+
+/// Whether a cell's text starts like a note under a table: a [`NOTE_WORDS`] word ending
+/// there (`注：`, `注1`, `注①`, `Source:`, `Notes`), or a footnote mark (`*`, `※`) before text.
+fn is_note_text(text: &str) -> bool {
+    // The start is enough, and notes are long: only the first characters are normalised.
+    let head: String = text.trim_start().chars().take(12).collect();
+    if let Some(rest) = head.strip_prefix(['*', '※']) {
+        return rest
+            .trim_start_matches(['*', '※', ' '])
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic);
+    }
+    let key = normalize(&head);
+    NOTE_WORDS.iter().any(|w| {
+        key.strip_prefix(w).is_some_and(|rest| {
+            word_ends(rest) || rest.starts_with(|c| ('\u{2460}'..='\u{2473}').contains(&c))
+        })
+    })
+}
 
 /// Characters of Chinese, Japanese or Korean text (no spaces between words).
 fn is_cjk(c: char) -> bool {
@@ -122,20 +178,27 @@ pub fn is_totals_place(text: &str) -> bool {
     totals_kind(text) & PLACE != 0
 }
 
-/// Cache bits of a symbol: looked at, a totals text, a totals place text.
+/// Cache bits of a symbol: looked at, a totals text, a totals place text, a note.
 const SEEN: u8 = 1;
 const WORD: u8 = 2;
 const PLACE: u8 = 4;
+const NOTE: u8 = 8;
 
-/// What the text reads as ([`WORD`] and [`PLACE`] bits, and [`SEEN`]).
+/// What the text reads as ([`WORD`], [`PLACE`] and [`NOTE`] bits, and [`SEEN`]).
 fn totals_kind(text: &str) -> u8 {
-    // A totals text is short; long ones (notes, sources) need no closer look.
-    if text.len() > 120 || text.trim().is_empty() {
+    if text.trim().is_empty() {
         return SEEN;
     }
-    // Nor is one without a letter (a serial number in a first 序号 column, a date): told apart
-    // without allocating, as such columns hold a new text on nearly every row.
+    // A text without a letter is neither (a serial number in a first 序号 column, a date): told
+    // apart without allocating, as such columns hold a new text on nearly every row.
     if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return SEEN;
+    }
+    if is_note_text(text) {
+        return SEEN | NOTE;
+    }
+    // A totals text is short; long ones (notes, sources) need no closer look.
+    if text.len() > 120 {
         return SEEN;
     }
     let key = normalize(text);
@@ -266,14 +329,25 @@ impl Document {
         ) {
             return None;
         }
-        if self.totals_bits(province) & PLACE != 0 {
+        if self.totals_bits(province) & (PLACE | NOTE) != 0 {
             Some(Column::Field(Field::Province))
-        } else if self.totals_bits(city) & PLACE != 0 {
+        } else if self.totals_bits(city) & (PLACE | NOTE) != 0 {
             Some(Column::Field(Field::City))
-        } else if self.totals_bits(first) & WORD != 0 {
+        } else if self.totals_bits(first) & (WORD | self.first_cell_notes()) != 0 {
             self.columns.first().copied()
         } else {
             None
+        }
+    }
+
+    /// The [`NOTE`] bit when a note in the first cell makes its row a note under the table:
+    /// not when the first column is one whose cells may well start so (`Source: Xinhua` in a
+    /// source column, `注：…` in a notes column, an action).
+    #[inline(always)]
+    fn first_cell_notes(&self) -> u8 {
+        match self.columns.first() {
+            Some(Column::Field(Field::Source | Field::Notes | Field::Action)) => 0,
+            _ => NOTE,
         }
     }
 
@@ -281,12 +355,103 @@ impl Document {
     pub fn is_totals_row(&self, row: usize) -> bool {
         self.totals_cell(row).is_some()
     }
+
+    /// True when the cell that makes the row a totals row (see [`Document::totals_cell`])
+    /// reads as a note under the table (`注：…`, `Source: …`) rather than as a sum.
+    pub fn is_note_row(&self, row: usize) -> bool {
+        let sym = match self.totals_cell(row) {
+            Some(Column::Field(Field::Province)) => self.province[row],
+            Some(Column::Field(Field::City)) => self.city[row],
+            Some(_) => self.first_cell_sym(row),
+            None => return false,
+        };
+        self.totals_bits(sym) & NOTE != 0
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::facts::NoObserver;
+
+    #[test]
+    fn notes_under_a_table_by_their_first_word() {
+        for t in [
+            "注：1.数据截至2021年6月底。",
+            "注:本表数据为初步统计",
+            "注1：含小型矿点",
+            "注①关停项目按矿场计",
+            "附注：",
+            "备注：单位为台",
+            "说明：1.本表由各盟市填报",
+            "数据来源：各省发展改革委",
+            "资料来源：国家能源局",
+            "来源：新华社",
+            "  Note: figures are provisional",
+            "Notes",
+            "NOTE 1. Rigs counted by police",
+            "Source: Xinhua, 2021-06-20",
+            "Sources: provincial DRCs",
+            "Quelle: Reuters",
+            "Anmerkung: vorläufige Zahlen",
+            "Fuente: Xinhua",
+            "Nota: cifras provisionales",
+            "Remarque : chiffres provisoires",
+            "* includes small sites",
+            "※含已关停矿点",
+        ] {
+            assert!(is_note_text(t), "{t}");
+            assert_eq!(totals_kind(t) & (NOTE | WORD | PLACE), NOTE, "{t}");
+        }
+        for t in [
+            "注意",
+            "说明书",
+            "来源地",
+            "Notebook",
+            "Sources of power",
+            "Nottingham",
+            "Hebei",
+            "内蒙古",
+            "*",
+            "** 12",
+            "2021-09-27",
+            "合计",
+        ] {
+            assert!(!is_note_text(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_note_row_is_left_out_unless_its_first_column_holds_sources_or_notes() {
+        let row = |columns: &[Field], cells: &[&str]| {
+            let mut d = doc(columns, &[cells]);
+            d.infer_date_order();
+            (d.is_totals_row(0), d.is_note_row(0))
+        };
+        use Field::*;
+        assert_eq!(
+            row(&[Province, Rigs], &["注：数据截至6月", ""]),
+            (true, true)
+        );
+        assert_eq!(
+            row(&[Date, Province, Rigs], &["数据来源：发改委", "", ""]),
+            (true, true)
+        );
+        // A source column first: `Source: Xinhua` is its cell, not a note under the table.
+        assert_eq!(
+            row(&[Source, Province, Rigs], &["Source: Xinhua", "Hebei", "5"]),
+            (false, false)
+        );
+        assert_eq!(
+            row(&[Notes, Province, Rigs], &["注：临河区", "Hebei", "5"]),
+            (false, false)
+        );
+        // Counted by the user's fix, it is summed like any row.
+        let mut d = doc(&[Province, Rigs], &[&["注：数据截至6月", "7"]]);
+        let fix = d.count_row(0).expect("a note row has the totals-row fix");
+        d.apply(&fix, &mut NoObserver).unwrap();
+        assert!(!d.is_totals_row(0) && !d.is_note_row(0));
+    }
 
     #[test]
     fn totals_words_alone_at_the_start_or_after_a_qualifier() {

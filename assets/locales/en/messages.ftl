@@ -28,6 +28,7 @@ basis-invalid = “{ $text }” is not a basis: use event or running_total
 problem-no-province-city = no province, and the city “{ $city }” is not in the gazetteer
 problem-unknown-place = “{ $text }” is not a known province, region or city
 problem-totals-row = looks like a totals row: not counted
+problem-note-row = looks like a note under the table, not an event: not counted
 problem-no-date = no date: not in charts or cards
 problem-repeat = row { $row } repeats row { $first } exactly; delete one if it is the same event
 

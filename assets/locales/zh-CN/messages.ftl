@@ -26,6 +26,7 @@ basis-invalid = “{ $text }”不是口径：请使用 event 或 running_total
 problem-no-province-city = 没有省份，且城市“{ $city }”不在地名表中
 problem-unknown-place = “{ $text }”不是已知的省份、地区或城市
 problem-totals-row = 看起来是合计行：不计入
+problem-note-row = 看起来是表格下方的注释，不是事件：不计入
 problem-no-date = 没有日期：不计入图表和卡片
 problem-repeat = 第 { $row } 行与第 { $first } 行完全相同；如果是同一事件，请删除其中一行
 
