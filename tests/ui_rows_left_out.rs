@@ -153,3 +153,32 @@ fn the_import_preview_says_how_many_rows_are_left_out_before_opening() {
     h.get_by_label_contains("1 totals row is not counted");
     named(&h, &card_text(Metric::Rigs, 10_100.0));
 }
+
+#[test]
+fn a_note_under_the_table_is_left_out_and_says_why_not_an_unknown_province() {
+    let (_dir, mut h) = opened(
+        "notes.csv",
+        "province,date,rigs_seized\n\
+         内蒙古,2021-09-27,10100\n\
+         四川,2021-06-18,200\n\
+         注：1.数据截至2021年9月底。,,\n\
+         数据来源：各省发展改革委,,\n",
+    );
+    // The note, hovered, says why its row is not counted.
+    named(&h, "Province, row 3: 注：1.数据截至2021年9月底。").hover();
+    h.run();
+    h.get_by_label_contains("looks like a note under the table (注：, Source:), not an event");
+    // Both notes are listed as such, and neither is an unknown province; the cards count the
+    // two real rows only.
+    for row in [3, 4] {
+        h.get_by_label_contains(&format!(
+            "Problem: Row {row} · Province: looks like a note under the table, not an event"
+        ));
+    }
+    assert!(
+        !h.query_all_by_label_contains("is not a known province")
+            .any(|_| true),
+        "a note is not an unknown province"
+    );
+    named(&h, &card_text(Metric::Rigs, 10_300.0));
+}

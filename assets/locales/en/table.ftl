@@ -54,6 +54,7 @@ table-empty = empty
 table-cell-problem = { $problem }
     The text is kept as typed; this cell does not count.
 table-totals-word-hint = This row looks like a totals row, so its figures are not counted (they would count the rows it sums twice). If it is a real row, right-click it: Count this row.
+table-note-row-hint = This row looks like a note under the table (注：, Source:), not an event, so it is not counted. If it is a real row, right-click it: Count this row.
 table-count-row = Count this row
 table-count-row-hint = This row looks like a totals row (合计, Total), so its figures are not counted. If it is a real row, count it: its basis becomes “counted” (undo with Ctrl+Z).
 table-count-row-name = Count row { $row } in the totals

@@ -39,6 +39,7 @@ table-empty = 空
 table-cell-problem = { $problem }
     文本按输入原样保留；此单元格不计入。
 table-totals-word-hint = 这一行看起来是合计行，所以其数值不计入（否则它汇总的行会被计算两次）。如果它是真实的行，请右键点击它：计入此行。
+table-note-row-hint = 这一行看起来是表格下方的注释（注：、数据来源：），不是事件，所以不计入。如果它是真实的行，请右键点击它：计入此行。
 table-count-row = 计入此行
 table-count-row-hint = 这一行看起来是合计行（合计、Total），所以其数值不计入。如果它是真实的行，请将它计入：其口径会变为“counted”（可用 Ctrl+Z 撤销）。
 table-count-row-name = 将第 { $row } 行计入合计

@@ -244,6 +244,9 @@ fn cell_ui(
             RichText::new(crate::tr!("table-cell-problem", problem = p.text()))
                 .color(theme::error_text(ui.visuals())),
         ),
+        None if totals_word && doc.is_note_row(row) => {
+            r.on_hover_text(crate::tr!("table-note-row-hint"))
+        }
         None if totals_word => r.on_hover_text(crate::tr!("table-totals-word-hint")),
         None if !text.is_empty() && r.hovered() && text.len() > 24 => r.on_hover_text(&text),
         None => r,
