@@ -146,7 +146,9 @@ fn the_import_preview_says_how_many_rows_are_left_out_before_opening() {
          合计,,10300\n",
     );
     h.get_by_label("Import “统计.csv”");
-    h.get_by_label_contains("2 rows are left out of the sums (totals rows, rows without a date)");
+    h.get_by_label_contains(
+        "2 rows are left out of the sums (totals rows, notes under the table, rows without a date)",
+    );
     h.get_by_label("Open").click();
     h.run();
     h.get_by_label_contains("1 row without a date is not counted");

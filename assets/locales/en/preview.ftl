@@ -36,8 +36,8 @@ preview-first-rows = { $problems ->
    *[other] First rows as they will be read ({ $rows } rows, { $problems } problems):
 }
 preview-left-out = { $count ->
-    [one] { $count } row is left out of the sums (totals rows, rows without a date): listed in the problems panel once opened
-   *[other] { $count } rows are left out of the sums (totals rows, rows without a date): listed in the problems panel once opened
+    [one] { $count } row is left out of the sums (totals rows, notes under the table, rows without a date): listed in the problems panel once opened
+   *[other] { $count } rows are left out of the sums (totals rows, notes under the table, rows without a date): listed in the problems panel once opened
 }
 preview-open = Open
 preview-cancel = Cancel

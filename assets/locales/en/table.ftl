@@ -22,7 +22,7 @@ table-left-out = { $count ->
     [one] 1 row left out of the sums
    *[other] { $count } rows left out of the sums
 }
-table-left-out-hint = Totals rows and rows with figures but no valid date are in no chart or card; they are listed in the problems panel.
+table-left-out-hint = Totals rows, notes under the table and rows with figures but no valid date are in no chart or card; they are listed in the problems panel.
 table-rows = { $rows } rows
 table-rows-of = { $shown } of { $rows } rows
 table-showing-no-date = Showing rows without a date
