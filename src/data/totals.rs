@@ -3,8 +3,9 @@
 //! of every sum, so that the rows it sums are not counted twice, unless its basis says
 //! `counted` (what the one-click fix writes). Running-total rows are never totals rows.
 //!
-//! Notes under a table (`注：…`, `数据来源：…`, `Note: …`, `Quelle: …`) are left out the same
-//! way and by the same cells, under a message of their own: they are no events.
+//! Notes under a table (`注：…`, `数据来源：…`, `Note: …`, `Quelle: …`) and the sign-off lines of
+//! a statistics form (`填报人：…`, `联系电话：…`) are left out the same way and by the same cells,
+//! under a message of their own: they are no events.
 //!
 //! The words are matched once per distinct text (per interned symbol, cached), so a row costs
 //! a table lookup, not a string scan. No parsing into the document here.
@@ -64,6 +65,22 @@ const NOTE_WORDS: &[&str] = &[
     "数据来源",
     "资料来源",
     "来源",
+    // The sign-off lines of a Chinese statistics form: who filled it in, checked it and is in
+    // charge, how to reach them, when it was filled in or sent.
+    "填报人",
+    "填表人",
+    "制表人",
+    "制表",
+    "审核人",
+    "负责人",
+    "单位负责人",
+    "统计负责人",
+    "联系人",
+    "联系电话",
+    "填报日期",
+    "填表日期",
+    "报出日期",
+    "报送日期",
     // English, German, French, Spanish, Italian.
     "note",
     "notes",
@@ -399,6 +416,10 @@ mod tests {
             "Remarque : chiffres provisoires",
             "* includes small sites",
             "※含已关停矿点",
+            "填报人：张三",
+            "单位负责人：李四",
+            "联系电话：0471-1234567",
+            "报出日期：2021年10月8日",
         ] {
             assert!(is_note_text(t), "{t}");
             assert_eq!(totals_kind(t) & (NOTE | WORD | PLACE), NOTE, "{t}");
@@ -416,6 +437,8 @@ mod tests {
             "** 12",
             "2021-09-27",
             "合计",
+            "填报单位名称",
+            "负责人员",
         ] {
             assert!(!is_note_text(t), "{t}");
         }
