@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use super::load_sums::{Block, LoadSums, PLACE_SLOTS, slot_place};
+use super::load_sums::{Block, LoadSums};
 use super::steps::{DayStep, compute_steps};
 use crate::data::document::{Document, Metric, Place, RowFacts, RowObserver};
 use crate::data::value::Basis;
@@ -79,7 +79,7 @@ impl Aggregates {
         let mut agg = Aggregates::default();
         let mut blocks: BTreeMap<(Place, i32), Block> = BTreeMap::new();
         let mut totals: Vec<(Place, Metric, i32, f64)> = Vec::new();
-        let mut place_rows = vec![0usize; PLACE_SLOTS];
+        let mut place_rows = vec![0usize; Place::COUNT];
         for p in partials {
             agg.undated_with_figures += p.undated_with_figures;
             agg.totals_rows += p.totals_rows;
@@ -107,7 +107,7 @@ impl Aggregates {
             .into_iter()
             .enumerate()
             .filter(|&(_, n)| n > 0)
-            .map(|(slot, n)| (slot_place(slot), n))
+            .map(|(i, n)| (Place::from_index(i), n))
             .collect();
         // Blocks are in (place, year) order and slots in day order: each place's lists come out
         // in day order from one read of its blocks, and every map is built from sorted keys.

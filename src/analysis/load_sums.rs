@@ -55,7 +55,7 @@ pub struct LoadSums {
     pub(super) totals: Vec<(Place, Metric, i32, f64)>,
     pub(super) undated_with_figures: usize,
     pub(super) totals_rows: usize,
-    /// Rows of each place that are not totals rows, dated or not, by [`place_slot`].
+    /// Rows of each place that are not totals rows, dated or not, by [`Place::index`].
     pub(super) place_rows: Vec<u32>,
     /// The day keys of the dated totals rows (few: they only count towards the date range).
     pub(super) totals_days: Vec<i32>,
@@ -71,28 +71,11 @@ impl Default for LoadSums {
             totals: Vec::new(),
             undated_with_figures: 0,
             totals_rows: 0,
-            place_rows: vec![0; PLACE_SLOTS],
+            place_rows: vec![0; Place::COUNT],
             totals_days: Vec::new(),
             dense: vec![u32::MAX; 256 * 300],
         }
     }
-}
-
-/// Slots of [`LoadSums::place_rows`]: every region id, then unknown places.
-pub(super) const PLACE_SLOTS: usize = 257;
-
-/// A place's slot in [`LoadSums::place_rows`].
-#[inline]
-pub(super) fn place_slot(place: Place) -> usize {
-    match place {
-        Place::Region(id) => usize::from(id),
-        Place::Unknown => 256,
-    }
-}
-
-/// The place of a slot of [`LoadSums::place_rows`].
-pub(super) fn slot_place(slot: usize) -> Place {
-    u8::try_from(slot).map_or(Place::Unknown, Place::Region)
 }
 
 /// Rows summed at a time by [`LoadSums::add_rows`].
@@ -140,7 +123,7 @@ impl LoadSums {
                 }
                 continue;
             }
-            self.place_rows[place_slot(facts.place)] += 1;
+            self.place_rows[facts.place.index()] += 1;
             let Some(date) = facts.date else {
                 if facts.has_figures() {
                     self.undated_with_figures += 1;

@@ -113,24 +113,16 @@ pub struct PlaceRows {
 impl PlaceRows {
     /// The rows of every place of `doc`.
     pub fn build(doc: &Document) -> PlaceRows {
-        let mut rows = vec![Vec::new(); Self::slot(Place::Unknown) + 1];
+        let mut rows = vec![Vec::new(); Place::COUNT];
         for row in 0..doc.len() {
-            rows[Self::slot(doc.place(row))].push(row as u32);
+            rows[doc.place(row).index()].push(row as u32);
         }
         PlaceRows { rows }
     }
 
     /// The rows of `place`, in row order.
     pub fn of(&self, place: Place) -> &[u32] {
-        self.rows.get(Self::slot(place)).map_or(&[], Vec::as_slice)
-    }
-
-    /// Where a place's rows are kept: its region id, or after every id for no known place.
-    fn slot(place: Place) -> usize {
-        match place {
-            Place::Region(id) => usize::from(id),
-            Place::Unknown => usize::from(crate::data::gazetteer::RegionId::MAX) + 1,
-        }
+        self.rows.get(place.index()).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -16,6 +16,24 @@ pub enum Place {
     Unknown,
 }
 
+impl Place {
+    /// How many [`Place::index`] values there are: every region id, then unknown.
+    pub const COUNT: usize = RegionId::MAX as usize + 2;
+
+    /// A dense index for tables by place: the region id, or after every id for no known place.
+    pub fn index(self) -> usize {
+        match self {
+            Place::Region(id) => usize::from(id),
+            Place::Unknown => usize::from(RegionId::MAX) + 1,
+        }
+    }
+
+    /// The place of an [`Place::index`].
+    pub fn from_index(i: usize) -> Place {
+        RegionId::try_from(i).map_or(Place::Unknown, Place::Region)
+    }
+}
+
 impl Document {
     /// The province cell if it resolves, else the city (cities roll up), else unknown; cached
     /// per distinct (province, city) text.
