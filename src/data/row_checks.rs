@@ -10,7 +10,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::document::Document;
-use super::problems::Problem;
+use super::problems::{Problem, RowHash};
 use super::sink::LoadSink;
 
 /// Documents from this many rows are checked on two threads when not read in parts.
@@ -26,11 +26,11 @@ pub struct RowChecks {
     /// document checked.
     pub(super) list: Vec<Problem>,
     /// Each row's hash.
-    pub(super) hashes: Vec<u64>,
+    pub(super) hashes: Vec<RowHash>,
     /// The hashes sorted, one list per part (or per run of rows sorted at once).
-    pub(super) sorted: Vec<Vec<u64>>,
+    pub(super) sorted: Vec<Vec<RowHash>>,
     /// The rows (ascending) of each hash more than one row has; made when the parts are joined.
-    pub(super) groups: FxHashMap<u64, Vec<u32>>,
+    pub(super) groups: FxHashMap<RowHash, Vec<u32>>,
 }
 
 impl RowChecks {
@@ -115,10 +115,10 @@ impl RowChecks {
             // row before the set is asked.
             let mut maybe = vec![0u64; 1 << 10];
             for h in &repeated {
-                maybe[(h >> 54) as usize] |= 1 << ((h >> 48) & 63);
+                maybe[(h >> 22) as usize] |= 1 << ((h >> 16) & 63);
             }
             for (row, h) in out.hashes.iter().enumerate() {
-                if maybe[(h >> 54) as usize] & (1 << ((h >> 48) & 63)) != 0 && repeated.contains(h)
+                if maybe[(h >> 22) as usize] & (1 << ((h >> 16) & 63)) != 0 && repeated.contains(h)
                 {
                     out.groups.entry(*h).or_default().push(row as u32);
                 }
@@ -130,7 +130,7 @@ impl RowChecks {
 
 /// The hashes that more than one of the sorted lists' entries have: neighbours within a list,
 /// and the lists walked side by side two at a time.
-pub(super) fn repeated(sorted: &[Vec<u64>]) -> rustc_hash::FxHashSet<u64> {
+pub(super) fn repeated(sorted: &[Vec<RowHash>]) -> rustc_hash::FxHashSet<RowHash> {
     let mut out = rustc_hash::FxHashSet::default();
     for (i, a) in sorted.iter().enumerate() {
         out.extend(a.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]));
@@ -231,7 +231,7 @@ mod tests {
             vec![0, 2, 11],
             vec![9],
         ];
-        let mut found: Vec<u64> = repeated(&lists).into_iter().collect();
+        let mut found: Vec<RowHash> = repeated(&lists).into_iter().collect();
         found.sort_unstable();
         assert_eq!(found, [2, 4, 9]);
         assert!(repeated(&[vec![1, 2, 3]]).is_empty());
