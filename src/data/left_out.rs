@@ -86,7 +86,7 @@ impl Document {
             return None;
         }
         if let Some(column) = self.totals_cell(row) {
-            return Some(if self.is_note_row(row) {
+            return Some(if self.is_note_cell(row, column) {
                 RowProblem::NoteRow(column)
             } else {
                 RowProblem::TotalsRow(column)

@@ -376,11 +376,21 @@ impl Document {
     /// True when the cell that makes the row a totals row (see [`Document::totals_cell`])
     /// reads as a note under the table (`注：…`, `Source: …`) rather than as a sum.
     pub fn is_note_row(&self, row: usize) -> bool {
-        let sym = match self.totals_cell(row) {
-            Some(Column::Field(Field::Province)) => self.province[row],
-            Some(Column::Field(Field::City)) => self.city[row],
-            Some(_) => self.first_cell_sym(row),
-            None => return false,
+        self.totals_cell(row)
+            .is_some_and(|column| self.is_note_cell(row, column))
+    }
+
+    /// True when the cell of `row` in `column` (the province, the city or the first cell, as
+    /// [`Document::totals_cell`] names them) reads as a note under the table.
+    pub fn is_note_cell(&self, row: usize, column: Column) -> bool {
+        if row >= self.len {
+            return false;
+        }
+        let sym = match column {
+            Column::Field(Field::Province) => self.province[row],
+            Column::Field(Field::City) => self.city[row],
+            c if self.columns.first() == Some(&c) => self.first_cell_sym(row),
+            _ => return false,
         };
         self.totals_bits(sym) & NOTE != 0
     }
@@ -474,6 +484,18 @@ mod tests {
         let fix = d.count_row(0).expect("a note row has the totals-row fix");
         d.apply(&fix, &mut NoObserver).unwrap();
         assert!(!d.is_totals_row(0) && !d.is_note_row(0));
+        // The cell that makes the row a note is the note, not the cells beside it; a totals
+        // word is no note.
+        let d = doc(
+            &[Date, Province, Rigs],
+            &[&["数据来源：发改委", "", ""], &["", "合计", "9"]],
+        );
+        assert!(d.is_note_cell(0, Column::Field(Date)));
+        assert!(!d.is_note_cell(0, Column::Field(Province)));
+        assert!(!d.is_note_cell(0, Column::Field(Rigs)));
+        assert_eq!(d.totals_cell(1), Some(Column::Field(Province)));
+        assert!(!d.is_note_cell(1, Column::Field(Province)));
+        assert!(!d.is_note_cell(5, Column::Field(Date)));
     }
 
     #[test]

@@ -244,7 +244,7 @@ fn cell_ui(
             RichText::new(crate::tr!("table-cell-problem", problem = p.text()))
                 .color(theme::error_text(ui.visuals())),
         ),
-        None if totals_word && doc.is_note_row(row) => {
+        None if totals_word && doc.is_note_cell(row, c) => {
             r.on_hover_text(crate::tr!("table-note-row-hint"))
         }
         None if totals_word => r.on_hover_text(crate::tr!("table-totals-word-hint")),
