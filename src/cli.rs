@@ -243,6 +243,7 @@ pub fn summary(path: &Path, import: &mut Import) -> Value {
     let left_out = json!({
         "no_date": aggregates.undated_with_figures(),
         "totals_rows": aggregates.totals_rows(),
+        "note_rows": aggregates.note_rows(),
     });
     let view = aggregates.view(Granularity::Year, &Filter::default());
     // Counted while the rows were summed: rows per place, and the first and last day.
@@ -372,13 +373,19 @@ fn print_summary(path: &Path, s: &Value, report: &io::ImportReport, out: &mut dy
         );
     }
     let left_out = |k: &str| s["rows_left_out"][k].as_u64().unwrap_or(0);
-    if left_out("no_date") + left_out("totals_rows") > 0 {
-        let (undated, totals) = (left_out("no_date"), left_out("totals_rows"));
+    let (undated, totals, notes) = (
+        left_out("no_date"),
+        left_out("totals_rows"),
+        left_out("note_rows"),
+    );
+    if undated + totals + notes > 0 {
+        let s = |n: u64| if n == 1 { "" } else { "s" };
         let _ = writeln!(
             out,
-            "  left out of the sums: {undated} row{} with figures but no date, {totals} totals row{}",
-            if undated == 1 { "" } else { "s" },
-            if totals == 1 { "" } else { "s" }
+            "  left out of the sums: {undated} row{} with figures but no date, {totals} totals row{}, {notes} note{} under the table",
+            s(undated),
+            s(totals),
+            s(notes)
         );
     }
     let problems = s["problems"].as_array().map_or(0, Vec::len);

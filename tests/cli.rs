@@ -48,7 +48,7 @@ fn check_json_on_the_sample_prints_the_dashboard_totals() {
     );
     assert_eq!(
         v["rows_left_out"],
-        serde_json::json!({"no_date": 0, "totals_rows": 0})
+        serde_json::json!({"no_date": 0, "totals_rows": 0, "note_rows": 0})
     );
     assert_eq!(v["notices"], serde_json::json!([]));
     assert_eq!(v["format"], "csv");

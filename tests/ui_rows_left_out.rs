@@ -1,6 +1,7 @@
 //! UI tests of the rows left out of the sums (issue 12, items 6 and 7), on the real app through
 //! accessible labels: a totals row is listed as a problem and counted with one click (undone
-//! with Ctrl+Z), and the note under the cards names the rows without a date and shows them.
+//! with Ctrl+Z), and the note under the cards names the rows without a date, the totals rows
+//! and the notes under the table, and shows them.
 
 use crackdown_dashboard::data::document::Metric;
 use egui::{Key, Modifiers};
@@ -183,4 +184,28 @@ fn a_note_under_the_table_is_left_out_and_says_why_not_an_unknown_province() {
         "a note is not an unknown province"
     );
     named(&h, &card_text(Metric::Rigs, 10_300.0));
+}
+
+#[test]
+fn a_note_under_the_table_with_figures_is_named_as_a_note_by_the_cards_not_as_a_totals_row() {
+    let (_dir, mut h) = opened(
+        "note-figures.csv",
+        "province,date,rigs_seized\n\
+         内蒙古,2021-09-27,10100\n\
+         四川,2021-06-18,200\n\
+         合计,2021-09-30,10300\n\
+         注：另有小型矿点,,3\n",
+    );
+    named(&h, &card_text(Metric::Rigs, 10_300.0));
+    h.get_by_label("1 totals row is not counted");
+    let note = h.get_by_label("1 note under the table is not counted");
+    note.click();
+    h.run();
+    // The table shows the note, not the totals row beside it.
+    h.get_by_label_contains("Showing notes under the table");
+    named(&h, "Rigs seized, row 4: 3");
+    assert!(
+        !shows(&h, "Rigs seized, row 3: 10,300"),
+        "a totals row is no note"
+    );
 }

@@ -29,6 +29,8 @@ pub struct Aggregates {
     pub(super) undated_with_figures: usize,
     /// Totals rows with figures (`合计`, `Total`), left out of every sum.
     pub(super) totals_rows: usize,
+    /// Notes under the table with figures (`注：…`), left out like totals rows.
+    pub(super) note_rows: usize,
     /// Rows per place that are not totals rows, dated or not (places with none left out).
     pub(super) place_rows: FxHashMap<Place, usize>,
     /// Dated totals rows per day key (they count towards the date range only).
@@ -83,6 +85,7 @@ impl Aggregates {
         for p in partials {
             agg.undated_with_figures += p.undated_with_figures;
             agg.totals_rows += p.totals_rows;
+            agg.note_rows += p.note_rows;
             for (all, &n) in place_rows.iter_mut().zip(&p.place_rows) {
                 *all += n as usize;
             }
@@ -167,7 +170,9 @@ impl Aggregates {
     fn update(&mut self, facts: &RowFacts, sign: i32) {
         let has_figures = facts.has_figures();
         if facts.totals_row {
-            if has_figures {
+            if has_figures && facts.note_row {
+                self.note_rows = self.note_rows.saturating_add_signed(sign as isize);
+            } else if has_figures {
                 self.totals_rows = self.totals_rows.saturating_add_signed(sign as isize);
             }
             if let Some(date) = facts.date {
@@ -238,6 +243,11 @@ impl Aggregates {
     /// Totals rows with figures, left out of every sum (they sum other rows).
     pub fn totals_rows(&self) -> usize {
         self.totals_rows
+    }
+
+    /// Notes under the table with figures, left out of every sum like totals rows.
+    pub fn note_rows(&self) -> usize {
+        self.note_rows
     }
 
     /// How many rows each place has, dated or not, in place order (totals rows are no place's:

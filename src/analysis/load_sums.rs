@@ -55,6 +55,8 @@ pub struct LoadSums {
     pub(super) totals: Vec<(Place, Metric, i32, f64)>,
     pub(super) undated_with_figures: usize,
     pub(super) totals_rows: usize,
+    /// Notes under the table with figures (left out like totals rows, counted apart).
+    pub(super) note_rows: usize,
     /// Rows of each place that are not totals rows, dated or not, by [`Place::index`].
     pub(super) place_rows: Vec<u32>,
     /// The day keys of the dated totals rows (few: they only count towards the date range).
@@ -71,6 +73,7 @@ impl Default for LoadSums {
             totals: Vec::new(),
             undated_with_figures: 0,
             totals_rows: 0,
+            note_rows: 0,
             place_rows: vec![0; Place::COUNT],
             totals_days: Vec::new(),
             dense: vec![u32::MAX; 256 * 300],
@@ -117,7 +120,12 @@ impl LoadSums {
         for (facts, &(b, slot)) in batch.iter().zip(&at) {
             // A totals row sums other rows: left out (counted only as left out).
             if facts.totals_row {
-                self.totals_rows += usize::from(facts.has_figures());
+                let figures = usize::from(facts.has_figures());
+                if facts.note_row {
+                    self.note_rows += figures;
+                } else {
+                    self.totals_rows += figures;
+                }
                 if let Some(date) = facts.date {
                     self.totals_days.push(date.day_key());
                 }

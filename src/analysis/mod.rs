@@ -222,6 +222,35 @@ mod tests {
     }
 
     #[test]
+    fn notes_under_the_table_with_figures_are_counted_apart_from_totals_rows() {
+        let mut d = doc(&[
+            ("2021-09-27", "内蒙古", "10100", ""),
+            ("2021-09-30", "合计", "10100", ""),
+            ("", "注：含已关停矿点 3 处", "3", ""),
+            ("", "数据来源：发改委", "", ""),
+        ]);
+        let mut agg = Aggregates::build(&d);
+        let counts = |agg: &Aggregates| (agg.totals_rows(), agg.note_rows());
+        // The note without figures leaves nothing out.
+        assert_eq!(counts(&agg), (1, 1));
+        let set = |row, text: &str| Edit::SetCell {
+            row,
+            column: Column::Field(Field::Province),
+            text: text.into(),
+        };
+        // A note edited into a totals word becomes a totals row; into a province, a row
+        // without a date.
+        let undo = d.apply(&set(2, "小计"), &mut agg).unwrap();
+        assert_eq!(counts(&agg), (2, 0));
+        assert_eq!(counts(&Aggregates::build(&d)), (2, 0));
+        d.apply(&undo, &mut agg).unwrap();
+        assert_eq!(counts(&agg), (1, 1));
+        d.apply(&set(2, "Hebei"), &mut agg).unwrap();
+        assert_eq!((counts(&agg), agg.undated_with_figures()), ((1, 0), 1));
+        assert_eq!(counts(&Aggregates::build(&d)), (1, 0));
+    }
+
+    #[test]
     fn filters_hide_places_and_dates() {
         let d = doc(&[
             ("2021-09-27", "Inner Mongolia", "10100", ""),

@@ -47,6 +47,8 @@ pub enum LeftOut {
     NoDate,
     /// Totals rows (`合计`, `Total`).
     TotalsRow,
+    /// Notes under the table (`注：…`, `Source: …`).
+    NoteRow,
 }
 
 impl LeftOut {
@@ -55,10 +57,8 @@ impl LeftOut {
         matches!(
             (self, doc.row_problem(row)),
             (LeftOut::NoDate, Some(RowProblem::NoDate))
-                | (
-                    LeftOut::TotalsRow,
-                    Some(RowProblem::TotalsRow(_) | RowProblem::NoteRow(_))
-                )
+                | (LeftOut::TotalsRow, Some(RowProblem::TotalsRow(_)))
+                | (LeftOut::NoteRow, Some(RowProblem::NoteRow(_)))
         )
     }
 }

@@ -217,6 +217,7 @@ impl App {
             left_out: cards::LeftOutCounts {
                 no_date: self.session.aggregates().undated_with_figures(),
                 totals_rows: self.session.aggregates().totals_rows(),
+                note_rows: self.session.aggregates().note_rows(),
             },
             language: crate::i18n::language(),
         }

@@ -22,6 +22,9 @@ pub struct RowFacts {
     /// The row looks like a totals row (`合计`, `Total`; see `data::totals`): it sums other
     /// rows, so it is left out of every sum.
     pub totals_row: bool,
+    /// The cell that makes it a totals row reads as a note under the table (`注：…`,
+    /// `Source: …`): left out like a totals row, and counted apart from them.
+    pub note_row: bool,
 }
 
 impl RowFacts {
@@ -54,6 +57,7 @@ impl Document {
         for m in Metric::ALL {
             values[m.index()] = self.figure_value(row, m);
         }
+        let totals = self.totals_cell(row);
         RowFacts {
             place: self.place(row),
             date: self.date_value(row),
@@ -62,7 +66,8 @@ impl Document {
                 _ => Basis::Event,
             },
             values,
-            totals_row: self.is_totals_row(row),
+            totals_row: totals.is_some(),
+            note_row: totals.is_some_and(|c| self.is_note_cell(row, c)),
         }
     }
 
@@ -95,8 +100,10 @@ impl Document {
             } else {
                 EMPTY
             };
+            let totals = self.totals_cell_of(basis, province, city, first);
             f(RowFacts {
-                totals_row: self.totals_cell_of(basis, province, city, first).is_some(),
+                totals_row: totals.is_some(),
+                note_row: totals.is_some_and(|c| self.is_note_cell(row, c)),
                 place,
                 date: self.date_cell_value(date),
                 basis: match basis {

@@ -41,6 +41,8 @@ pub struct LeftOutCounts {
     pub no_date: usize,
     /// Totals rows with figures.
     pub totals_rows: usize,
+    /// Notes under the table with figures.
+    pub note_rows: usize,
 }
 
 /// What the note under the cards says of `n` rows left out for `why`.
@@ -48,6 +50,7 @@ pub fn left_out_text(why: LeftOut, n: usize) -> String {
     match why {
         LeftOut::NoDate => crate::tr!("cards-left-out-no-date", count = n, n = n.to_string()),
         LeftOut::TotalsRow => crate::tr!("cards-left-out-totals", count = n, n = n.to_string()),
+        LeftOut::NoteRow => crate::tr!("cards-left-out-notes", count = n, n = n.to_string()),
     }
 }
 
@@ -65,6 +68,11 @@ fn left_out_note(ui: &mut Ui, counts: LeftOutCounts) -> Option<LeftOut> {
             LeftOut::TotalsRow,
             counts.totals_rows,
             crate::tr!("cards-left-out-totals-hint"),
+        ),
+        (
+            LeftOut::NoteRow,
+            counts.note_rows,
+            crate::tr!("cards-left-out-notes-hint"),
         ),
     ];
     if reasons.iter().all(|r| r.1 == 0) {

@@ -27,6 +27,7 @@ table-rows = { $rows } rows
 table-rows-of = { $shown } of { $rows } rows
 table-showing-no-date = Showing rows without a date
 table-showing-totals = Showing totals rows
+table-showing-notes = Showing notes under the table
 table-show-all-rows = Show all rows
 table-show-all-rows-hint = Show every row again (with the province and date filters)
 table-insert-above = Insert row above

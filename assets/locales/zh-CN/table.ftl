@@ -12,6 +12,7 @@ table-rows = { $rows } 行
 table-rows-of = { $shown } / { $rows } 行
 table-showing-no-date = 正在显示没有日期的行
 table-showing-totals = 正在显示合计行
+table-showing-notes = 正在显示表下注释
 table-show-all-rows = 显示所有行
 table-show-all-rows-hint = 重新显示每一行（仍按省份和日期筛选）
 table-insert-above = 在上方插入行

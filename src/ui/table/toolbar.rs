@@ -112,6 +112,7 @@ fn left_out_filter(ui: &mut Ui, state: &mut TableState) {
     let text = match why {
         LeftOut::NoDate => crate::tr!("table-showing-no-date"),
         LeftOut::TotalsRow => crate::tr!("table-showing-totals"),
+        LeftOut::NoteRow => crate::tr!("table-showing-notes"),
     };
     ui.label(RichText::new(text).strong());
     if ui
