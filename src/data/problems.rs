@@ -38,6 +38,7 @@ impl Document {
                 // A totals word in the first cell (`合计` under the dates) is not a date the app
                 // failed to read: the row is listed as a totals row instead.
                 DateCell::Invalid(_) if self.totals_cell(row) == Some(column) => None,
+                DateCell::Invalid(sym) if self.is_part_of_note(row, sym) => None,
                 DateCell::Invalid(sym) => {
                     value::parse_date_in(self.strings.resolve(sym), self.date_order)
                         .err()
@@ -74,6 +75,7 @@ impl Document {
             Column::Field(f) => {
                 let metric = f.metric()?;
                 match self.figure(row, metric) {
+                    Num::Invalid(sym) if self.is_part_of_note(row, sym) => None,
                     Num::Invalid(sym) => figure::parse_figure_as(
                         self.strings.resolve(sym),
                         metric.quantity(),

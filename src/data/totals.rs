@@ -41,6 +41,19 @@ const WORDS: &[&str] = &[
     "all provinces",
     "all regions",
     "all provinces and regions",
+    // German, Dutch, French, Italian, Spanish and Portuguese, as European Excel tables write
+    // their last row (`Summe`, `Insgesamt`, `Totaal`, `Totale`, `Suma`).
+    "summe",
+    "gesamt",
+    "insgesamt",
+    "gesamtsumme",
+    "totaal",
+    "somme",
+    "totale",
+    "totali",
+    "somma",
+    "suma",
+    "soma",
 ];
 
 /// Chinese words that end a totals text after a short qualifier (`全省合计`, `全国总计`,
@@ -373,6 +386,13 @@ impl Document {
         self.totals_cell(row).is_some()
     }
 
+    /// True when `sym`, an unparsed cell of `row`, is part of a note under the table: the row
+    /// is a note row and the cell reads as a note too (`审核人：…` beside `填报人：…`), so it is
+    /// no figure or date the app failed to read.
+    pub(super) fn is_part_of_note(&self, row: usize, sym: Sym) -> bool {
+        self.totals_bits(sym) & NOTE != 0 && self.is_note_row(row)
+    }
+
     /// True when the cell that makes the row a totals row (see [`Document::totals_cell`])
     /// reads as a note under the table (`注：…`, `Source: …`) rather than as a sum.
     pub fn is_note_row(&self, row: usize) -> bool {
@@ -499,6 +519,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_off_line_spread_over_columns_is_one_note_not_figures_that_did_not_parse() {
+        use Field::*;
+        let mut d = doc(
+            &[Province, Projects, Rigs],
+            &[
+                &["填报人：王五", "审核人：赵六", "联系电话：123"],
+                &["Hebei", "审核人：赵六", "x"],
+            ],
+        );
+        let flagged = |d: &Document, row| {
+            [Projects, Rigs].map(|f| d.cell_problem(row, Column::Field(f)).is_some())
+        };
+        // In the note row, the note's other parts are no figures; "x" in a real row is one.
+        assert!(d.is_note_row(0));
+        assert_eq!(flagged(&d, 0), [false, false]);
+        assert_eq!(flagged(&d, 1), [true, true]);
+        // Counted as a real row, its cells are figures that did not parse.
+        let fix = d.count_row(0).unwrap();
+        d.apply(&fix, &mut NoObserver).unwrap();
+        assert_eq!(flagged(&d, 0), [true, true]);
+    }
+
+    #[test]
     fn totals_words_alone_at_the_start_or_after_a_qualifier() {
         for t in [
             "合计",
@@ -533,6 +576,15 @@ mod tests {
             "All provinces",
             "all provinces:",
             "合计*",
+            "Summe",
+            "Summe:",
+            "Summe (alle Provinzen)",
+            "Insgesamt",
+            "Gesamt",
+            "Totaal",
+            "Totale",
+            "Somme",
+            "Suma",
         ] {
             assert!(is_totals_text(t), "{t}");
             assert!(is_totals_place(t), "{t}");
@@ -565,6 +617,10 @@ mod tests {
             "police total",
             "2021-09-27",
             "一二三四五六合计",
+            "Summer",
+            "Gesamtzahl",
+            "Somalia",
+            "Totalement",
         ] {
             assert!(!is_totals_text(t), "{t}");
         }
