@@ -57,7 +57,7 @@ impl Document {
         for m in Metric::ALL {
             values[m.index()] = self.figure_value(row, m);
         }
-        let totals = self.totals_cell(row);
+        let totals = self.totals_row_cell(row);
         RowFacts {
             place: self.place(row),
             date: self.date_value(row),
@@ -67,7 +67,7 @@ impl Document {
             },
             values,
             totals_row: totals.is_some(),
-            note_row: totals.is_some_and(|c| self.is_note_cell(row, c)),
+            note_row: totals.is_some_and(|t| t.note),
         }
     }
 
@@ -103,7 +103,7 @@ impl Document {
             let totals = self.totals_cell_of(basis, province, city, first);
             f(RowFacts {
                 totals_row: totals.is_some(),
-                note_row: totals.is_some_and(|c| self.is_note_cell(row, c)),
+                note_row: totals.is_some_and(|t| t.note),
                 place,
                 date: self.date_cell_value(date),
                 basis: match basis {

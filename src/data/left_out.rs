@@ -85,11 +85,11 @@ impl Document {
         if row >= self.len {
             return None;
         }
-        if let Some(column) = self.totals_cell(row) {
-            return Some(if self.is_note_cell(row, column) {
-                RowProblem::NoteRow(column)
+        if let Some(t) = self.totals_row_cell(row) {
+            return Some(if t.note {
+                RowProblem::NoteRow(t.column)
             } else {
-                RowProblem::TotalsRow(column)
+                RowProblem::TotalsRow(t.column)
             });
         }
         let figures = Metric::ALL

@@ -255,6 +255,15 @@ fn totals_kind(text: &str) -> u8 {
     if place { SEEN | PLACE } else { SEEN }
 }
 
+/// The cell that makes a row a totals row ([`Document::totals_row_cell`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TotalsCell {
+    /// The province, the city or the first column.
+    pub column: Column,
+    /// The cell reads as a note under the table (`注：…`, `Source: …`), not as a sum.
+    pub note: bool,
+}
+
 impl Document {
     /// The cache bits of a symbol's text, from the cache when it was noted.
     #[inline]
@@ -332,6 +341,11 @@ impl Document {
     /// word), or `None` when the row is counted: no such word, a running total, or a basis of
     /// `counted` (the user said it is a real row).
     pub fn totals_cell(&self, row: usize) -> Option<Column> {
+        self.totals_row_cell(row).map(|t| t.column)
+    }
+
+    /// As [`Document::totals_cell`], with whether that cell is a note under the table.
+    pub fn totals_row_cell(&self, row: usize) -> Option<TotalsCell> {
         if row >= self.len {
             return None;
         }
@@ -343,8 +357,8 @@ impl Document {
         )
     }
 
-    /// As [`Document::totals_cell`], from a row's basis cell and the symbols of its province,
-    /// city and first cell.
+    /// As [`Document::totals_row_cell`], from a row's basis cell and the symbols of its
+    /// province, city and first cell.
     #[inline(always)]
     pub(super) fn totals_cell_of(
         &self,
@@ -352,19 +366,29 @@ impl Document {
         province: Sym,
         city: Sym,
         first: Sym,
-    ) -> Option<Column> {
+    ) -> Option<TotalsCell> {
         if matches!(
             basis,
             BasisCell::Valid(Basis::RunningTotal) | BasisCell::Counted
         ) {
             return None;
         }
-        if self.totals_bits(province) & (PLACE | NOTE) != 0 {
-            Some(Column::Field(Field::Province))
-        } else if self.totals_bits(city) & (PLACE | NOTE) != 0 {
-            Some(Column::Field(Field::City))
-        } else if self.totals_bits(first) & (WORD | self.first_cell_notes()) != 0 {
-            self.columns.first().copied()
+        // A text is a totals text or a note, never both: the bits that matched tell which.
+        let cell = |column, bits: u8| TotalsCell {
+            column,
+            note: bits & NOTE != 0,
+        };
+        let (p, c, f) = (
+            self.totals_bits(province),
+            self.totals_bits(city),
+            self.totals_bits(first),
+        );
+        if p & (PLACE | NOTE) != 0 {
+            Some(cell(Column::Field(Field::Province), p))
+        } else if c & (PLACE | NOTE) != 0 {
+            Some(cell(Column::Field(Field::City), c))
+        } else if f & (WORD | self.first_cell_notes()) != 0 {
+            self.columns.first().map(|&column| cell(column, f))
         } else {
             None
         }
@@ -396,23 +420,7 @@ impl Document {
     /// True when the cell that makes the row a totals row (see [`Document::totals_cell`])
     /// reads as a note under the table (`注：…`, `Source: …`) rather than as a sum.
     pub fn is_note_row(&self, row: usize) -> bool {
-        self.totals_cell(row)
-            .is_some_and(|column| self.is_note_cell(row, column))
-    }
-
-    /// True when the cell of `row` in `column` (the province, the city or the first cell, as
-    /// [`Document::totals_cell`] names them) reads as a note under the table.
-    pub fn is_note_cell(&self, row: usize, column: Column) -> bool {
-        if row >= self.len {
-            return false;
-        }
-        let sym = match column {
-            Column::Field(Field::Province) => self.province[row],
-            Column::Field(Field::City) => self.city[row],
-            c if self.columns.first() == Some(&c) => self.first_cell_sym(row),
-            _ => return false,
-        };
-        self.totals_bits(sym) & NOTE != 0
+        self.totals_row_cell(row).is_some_and(|t| t.note)
     }
 }
 
@@ -510,12 +518,16 @@ mod tests {
             &[Date, Province, Rigs],
             &[&["数据来源：发改委", "", ""], &["", "合计", "9"]],
         );
-        assert!(d.is_note_cell(0, Column::Field(Date)));
-        assert!(!d.is_note_cell(0, Column::Field(Province)));
-        assert!(!d.is_note_cell(0, Column::Field(Rigs)));
+        let cell = |column, note| {
+            Some(TotalsCell {
+                column: Column::Field(column),
+                note,
+            })
+        };
+        assert_eq!(d.totals_row_cell(0), cell(Date, true));
         assert_eq!(d.totals_cell(1), Some(Column::Field(Province)));
-        assert!(!d.is_note_cell(1, Column::Field(Province)));
-        assert!(!d.is_note_cell(5, Column::Field(Date)));
+        assert_eq!(d.totals_row_cell(1), cell(Province, false));
+        assert_eq!(d.totals_row_cell(5), None);
     }
 
     #[test]

@@ -183,7 +183,8 @@ fn cell_ui(
     let text = display_text(doc, row, c);
     let problem = doc.cell_problem(row, c);
     // The word that makes a totals row (合计, Total): the row is not counted.
-    let totals_word = doc.totals_cell(row) == Some(c);
+    let totals = doc.totals_row_cell(row).filter(|t| t.column == c);
+    let totals_word = totals.is_some();
     let mut rt = RichText::new(&text);
     if problem.is_some() {
         rt = rt
@@ -244,7 +245,7 @@ fn cell_ui(
             RichText::new(crate::tr!("table-cell-problem", problem = p.text()))
                 .color(theme::error_text(ui.visuals())),
         ),
-        None if totals_word && doc.is_note_cell(row, c) => {
+        None if totals.is_some_and(|t| t.note) => {
             r.on_hover_text(crate::tr!("table-note-row-hint"))
         }
         None if totals_word => r.on_hover_text(crate::tr!("table-totals-word-hint")),
