@@ -379,13 +379,13 @@ fn print_summary(path: &Path, s: &Value, report: &io::ImportReport, out: &mut dy
         left_out("note_rows"),
     );
     if undated + totals + notes > 0 {
-        let s = |n: u64| if n == 1 { "" } else { "s" };
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
         let _ = writeln!(
             out,
             "  left out of the sums: {undated} row{} with figures but no date, {totals} totals row{}, {notes} note{} under the table",
-            s(undated),
-            s(totals),
-            s(notes)
+            plural(undated),
+            plural(totals),
+            plural(notes)
         );
     }
     let problems = s["problems"].as_array().map_or(0, Vec::len);
