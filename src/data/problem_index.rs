@@ -590,17 +590,13 @@ mod tests {
             .apply(&same, &mut crate::data::facts::NoObserver)
             .unwrap();
         index.follow(&doc, &same);
-        assert_eq!(index.list(), plain_problems_near(&doc, second, first));
+        let repeat: Vec<Problem> = repeat_among(&doc, first..first + 1, second)
+            .into_iter()
+            .collect();
+        assert_eq!(index.list(), repeat);
         doc.apply(&inverse, &mut crate::data::facts::NoObserver)
             .unwrap();
         index.follow(&doc, &inverse);
         assert_eq!(index.list(), &[]);
-    }
-
-    /// The one problem of a document whose only repeat is `row` of `first`.
-    fn plain_problems_near(doc: &Document, row: usize, first: usize) -> Vec<Problem> {
-        let mut out = Vec::new();
-        out.extend(repeat_among(doc, first..first + 1, row));
-        out
     }
 }
